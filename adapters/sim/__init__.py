@@ -1,0 +1,1 @@
+"""The built-in WeChat-like simulator: the platform of `qunguan replay`, the demo and tests."""

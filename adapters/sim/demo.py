@@ -1,0 +1,40 @@
+"""`qunguan demo`: a company morning on the simulator, shown as a timeline (rich)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from rich.console import Console
+
+from adapters.sim.replay import Replay
+from adapters.sim.scenario import load_scenario
+from adapters.sim.timeline import Timeline
+from bot.settings import Settings
+
+DEMO_SCENARIO = "demo.yaml"
+
+
+async def run_demo(settings: Settings, locale: str | None = None) -> Path:
+    """Play the bundled scenario on the embedded default (a SQLite file, memory counters)."""
+    console = Console(highlight=False)
+    scenario_path = Path(str(resources.files("adapters.sim.scenarios") / DEMO_SCENARIO))
+    scenario = load_scenario(scenario_path)
+    data = settings.data_dir.resolve()
+    database = data / "demo.sqlite3"
+    database.unlink(missing_ok=True)  # every demo starts from the same morning
+    update: dict[str, object] = {"database_url": f"sqlite://{database}"}
+    if locale:
+        update["locale"] = locale
+    files = data / "exports"
+    console.rule(f"[bold]{scenario.spec.name}")
+    timeline = Timeline(scenario, console)
+    replay = Replay(scenario, settings.model_copy(update=update), files, observer=timeline)
+    report = await replay.run()
+    console.rule("[bold]where everyone stands")
+    timeline.summary(report)
+    exported = [a["path"] for a in report["actions"] if a["action"] == "file"]
+    if exported:
+        console.print(f"\n[bold green]Roster spreadsheet written to[/] {exported[-1]}")
+    console.print(f"[dim]Database of this run: {database}[/]")
+    return Path(exported[-1]) if exported else database

@@ -1,0 +1,106 @@
+"""A readable timeline of a replay (rich): each event, then what the bot did about it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from adapters.sim.scenario import (
+    DirectIn,
+    JoinIn,
+    LeaveIn,
+    MessageIn,
+    RenameIn,
+    RosterOpIn,
+    Scenario,
+    Step,
+    TickIn,
+)
+from bot.storage.models import ActionRecord
+
+STATUS_STYLE = {
+    "compliant": "green",
+    "misnamed": "yellow",
+    "unknown": "red",
+    "ambiguous": "magenta",
+    "departed": "red",
+    "bot": "cyan",
+}
+
+
+class Timeline:
+    def __init__(self, scenario: Scenario, console: Console | None = None) -> None:
+        self.scenario = scenario
+        self.console = console or Console(highlight=False)
+        self._last_id = 0
+
+    async def before(self, step: Step) -> None:
+        await self._actions(scheduled=True)
+
+    async def after(self, step: Step) -> None:
+        self.console.print(self._event(step))
+        await self._actions(scheduled=False)
+
+    async def _actions(self, *, scheduled: bool) -> None:
+        records = await ActionRecord.filter(id__gt=self._last_id).order_by("id")
+        tz = self.scenario.tz
+        for record in records:
+            self._last_id = record.id
+            p = record.payload
+            mark = "⏰" if scheduled else "🤖"
+            where = p.get("group") or f"→ {p.get('to')}"
+            head = f"  {mark} {record.at.astimezone(tz):%H:%M} [bold]{p['action']}[/]"
+            kind = f" [dim]{p.get('kind') or p.get('reason') or ''}[/]"
+            if record.outcome == "refused":
+                kind += " [red](did not take effect)[/]"
+            if p.get("dry_run"):
+                kind += " [yellow](dry run)[/]"
+            mentions = " ".join(f"@{m}" for m in p.get("mentions", []))
+            body = p.get("text") or p.get("path") or p.get("member") or ""
+            text = f"{mentions} {body}".strip().replace("\n", "\n      ")
+            self.console.print(f"{head}{kind} [cyan]{where}[/]\n      {text}")
+
+    def _event(self, step: Step) -> str:
+        event, at = step.event, f"{step.at.astimezone(self.scenario.tz):%m-%d %H:%M}"
+        match event:
+            case MessageIn():
+                sender = event.sender or event.who
+                body = event.text if event.kind == "text" else f"[{event.kind}] {event.text}"
+                return f"[dim]{at}[/] [bold]{event.group}[/] {sender}: {body}"
+            case JoinIn():
+                by = f" (invited by {event.inviter})" if event.inviter else ""
+                return f"[dim]{at}[/] [bold]{event.group}[/] + {event.member.name} joined{by}"
+            case RenameIn():
+                who = event.member or event.who
+                return f"[dim]{at}[/] [bold]{event.group}[/] ~ {who} → {event.to} (silent)"
+            case LeaveIn():
+                who = event.member or event.who
+                return f"[dim]{at}[/] [bold]{event.group}[/] - {who} left (silent)"
+            case DirectIn():
+                return f"[dim]{at}[/] private ← {event.sender}: {event.text}"
+            case RosterOpIn():
+                return f"[dim]{at}[/] HR roster {event.op}: {event.employee.get('name')}"
+            case TickIn():
+                return f"[dim]{at}[/] (time passes)"
+        return f"[dim]{at}[/] {event}"
+
+    def summary(self, report: dict[str, Any]) -> None:
+        for name, group in report["groups"].items():
+            table = Table(title=name, title_style="bold")
+            for column in ("display", "status", "employee", "warnings"):
+                table.add_column(column)
+            for member in group["members"]:
+                employee = member["employee"]
+                style = STATUS_STYLE.get(member["status"], "")
+                table.add_row(
+                    member["display"],
+                    f"[{style}]{member['status']}[/]",
+                    f"{employee['department']}-{employee['name']}" if employee else "",
+                    str(member["warnings"]),
+                )
+            self.console.print(table)
+            if group["missing"]:
+                missing = ", ".join(f"{m['department']}-{m['name']}" for m in group["missing"])
+                self.console.print(f"  not in the group: {missing}")

@@ -1,0 +1,86 @@
+"""A deterministic, in-memory WeChat as the bot sees it through UI automation.
+
+- Members show a display name; the operator account may hold a private remark for them.
+- Joins are visible; renames and leaves are silent (seen only on the next member read).
+- Only an owner or admin bot can remove; the owner cannot be removed; at most 500 members.
+- Two members may show the same display name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.core.members import MemberView, Role
+
+MAX_MEMBERS = 500
+BOT_ID = "\x00bot"
+
+
+class WorldError(ValueError):
+    """Something the platform itself would not allow (a join to a full group…)."""
+
+
+@dataclass
+class SimMember:
+    id: str
+    display: str
+    remark: str | None = None
+    role: Role = "member"
+    is_bot: bool = False
+
+    def view(self) -> MemberView:
+        return MemberView(self.display, self.remark, self.role, is_self=self.is_bot)
+
+
+@dataclass
+class SimGroup:
+    name: str
+    bot_role: Role
+    members: list[SimMember] = field(default_factory=list)
+    notice: str = ""
+
+    def find(self, member_id: str) -> SimMember | None:
+        return next((m for m in self.members if m.id == member_id), None)
+
+    def showing(self, display: str) -> list[SimMember]:
+        return [m for m in self.members if m.display == display]
+
+    @property
+    def bot_can_manage(self) -> bool:
+        return self.bot_role in ("owner", "admin")
+
+
+class World:
+    def __init__(self, bot_name: str) -> None:
+        self.bot_name = bot_name
+        self.groups: dict[str, SimGroup] = {}
+
+    def add_group(self, name: str, bot_role: Role) -> SimGroup:
+        group = SimGroup(name, bot_role)
+        group.members.append(SimMember(BOT_ID, self.bot_name, role=bot_role, is_bot=True))
+        self.groups[name] = group
+        return group
+
+    def join(self, group_name: str, member: SimMember) -> None:
+        group = self.groups[group_name]
+        if group.find(member.id) is not None:
+            raise WorldError(f"{member.id!r} is already a member of {group_name!r}")
+        if len(group.members) >= MAX_MEMBERS:
+            raise WorldError(f"{group_name!r} is full ({MAX_MEMBERS} members)")
+        if member.role == "owner" and any(m.role == "owner" for m in group.members):
+            raise WorldError(f"{group_name!r} already has an owner")
+        group.members.append(member)
+
+    def rename(self, group_name: str, member_id: str, to: str) -> None:
+        member = self.groups[group_name].find(member_id)
+        if member is None:
+            raise WorldError(f"{member_id!r} is not a member of {group_name!r}")
+        member.display = to
+
+    def leave(self, group_name: str, member_id: str) -> SimMember:
+        group = self.groups[group_name]
+        member = group.find(member_id)
+        if member is None:
+            raise WorldError(f"{member_id!r} is not a member of {group_name!r}")
+        group.members.remove(member)
+        return member

@@ -1,0 +1,94 @@
+"""The composition root: settings → database → counters → services → engine → schedules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from loguru import logger
+
+from bot.core.clock import Clock
+from bot.core.org import EmployeeIn, OrgConfig, group_runtimes
+from bot.core.ports import Platform
+from bot.engine import Engine
+from bot.i18n import Translator
+from bot.services.groups import GroupDirectory
+from bot.services.hub import Services, build_services
+from bot.settings import Settings
+from bot.storage.counters import Counters, MemoryCounters
+from bot.storage.db import Database
+
+
+def make_counters(settings: Settings) -> Counters:
+    """Redis when REDIS_URL is set (shared by every instance), else in-process memory."""
+    if settings.redis_url:
+        from bot.storage.redis_counters import RedisCounters
+
+        return RedisCounters(settings.redis_url, prefix=settings.redis_prefix)
+    return MemoryCounters()
+
+
+class App:
+    """One bot instance on one platform. `start()` before handling events, `stop()` after."""
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        config: OrgConfig,
+        platform: Platform,
+        platform_name: str,
+        clock: Clock,
+        files_dir: Path | None = None,
+        counters: Counters | None = None,
+    ) -> None:
+        self.settings = settings
+        self.config = config
+        self.clock = clock
+        self.db = Database(settings.database_url)
+        self.services: Services = build_services(
+            org=config.org,
+            clock=clock,
+            translator=Translator(settings.locale),
+            platform=platform,
+            groups=GroupDirectory(platform_name, group_runtimes(config)),
+            counters=counters or make_counters(settings),
+            files_dir=files_dir or settings.data_dir / "exports",
+        )
+        self.engine = Engine(self.services)
+        self.services.roster.on_departure(self._sweep)
+
+    @property
+    def scheduler(self):
+        return self.services.scheduler
+
+    async def start(self, roster: list[EmployeeIn] | None = None) -> None:
+        await self.db.open()
+        now = self.clock.now()
+        await self.services.groups.sync(now)
+        if roster:
+            loaded = await self.services.roster.load(roster)
+            logger.info("roster: {n} employees loaded", n=loaded)
+        for group in self.services.groups:
+            daily = group.policy.audit.daily_at
+            if daily is None:
+                continue
+            self.scheduler.daily(
+                f"audit:{group.code}",
+                daily,
+                group.tz,
+                lambda g=group: self._daily_audit(g),
+                now=now,
+            )
+
+    async def _daily_audit(self, group) -> None:
+        logger.info("daily audit of {group}", group=group.name)
+        await self.services.audits.audit(group)
+
+    async def _sweep(self, departed) -> None:
+        names = ", ".join(entry.name for entry in departed)
+        logger.info("departed: {names}; sweeping every group", names=names)
+        await self.services.audits.sweep_departed(list(self.services.groups))
+
+    async def stop(self) -> None:
+        await self.services.counters.close()
+        await self.db.close()

@@ -1,0 +1,97 @@
+"""What a command handler gets: the services, the sender, the arguments, and `reply`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.commands.mentions import parse_mentions
+from bot.commands.registry import CommandSpec
+from bot.core.errors import UserFacingError
+from bot.core.events import DirectEvent, MessageEvent
+from bot.core.members import MemberView
+from bot.core.org import GroupRuntime
+from bot.services.hub import Services
+
+
+@dataclass
+class CommandContext:
+    services: Services
+    spec: CommandSpec
+    args: str
+    event: MessageEvent | DirectEvent
+    group: GroupRuntime | None = None
+    sender: MemberView | None = None
+    identity: str | None = None
+    _members: list[MemberView] | None = field(default=None, repr=False)
+
+    @property
+    def is_admin(self) -> bool:
+        """Authority comes only from the trusted identity, never from a display name."""
+        if self.identity is None:
+            return False
+        if self.group is not None:
+            return self.identity in self.group.admins
+        return self.identity in self.services.org.admins
+
+    @property
+    def who(self) -> str:
+        return self.identity or (self.sender.display if self.sender else "?")
+
+    async def members(self) -> list[MemberView]:
+        """The group's members now (read once per command)."""
+        if self._members is None:
+            assert self.group is not None
+            self._members = await self.services.members.read(self.group)
+        return self._members
+
+    async def reply(
+        self,
+        kind: str,
+        key: str,
+        /,
+        *,
+        mentions: tuple[str, ...] | list[str] = (),
+        rule: str | None = None,
+        members: tuple[str, ...] | list[str] = (),
+        **args: Any,
+    ) -> None:
+        notify = self.services.notify
+        if self.group is not None:
+            await notify.send(
+                self.group.code, kind, key, mentions=mentions, rule=rule, members=members, **args
+            )
+        elif self.identity is not None:
+            await notify.direct(self.identity, kind, key, **args)
+
+    async def target(self) -> tuple[MemberView, str]:
+        """The one member the command is about, and the text after the mention."""
+        event = self.event
+        if isinstance(event, MessageEvent) and event.mentions is not None:
+            found = [[m.member] for m in event.mentions]
+            rest = _without_spans(event)
+            unresolved: list[str] = []
+        else:
+            parsed = parse_mentions(self.args, await self.members())
+            found, rest, unresolved = parsed.resolved, parsed.rest, parsed.unresolved
+        if not found and not unresolved and isinstance(event, MessageEvent) and event.reply_to:
+            found = [[event.reply_to]]
+        usage = self.services.t(self.spec.help_key)
+        if unresolved:
+            raise UserFacingError("error-unknown-member", name=unresolved[0], usage=usage)
+        if not found:
+            raise UserFacingError("error-no-target", usage=usage)
+        if len(found) > 1:
+            raise UserFacingError("error-one-target", usage=usage)
+        if len(found[0]) > 1:
+            raise UserFacingError("error-ambiguous-member", name=found[0][0].display)
+        return found[0][0], rest
+
+
+def _without_spans(event: MessageEvent) -> str:
+    """The arguments with platform-resolved mention spans cut out of the message text."""
+    text = event.text
+    for mention in sorted(event.mentions or (), key=lambda m: m.start, reverse=True):
+        text = text[: mention.start] + " " + text[mention.end :]
+    body = text.strip().split(maxsplit=1)
+    return " ".join(body[1].split()) if len(body) > 1 else ""

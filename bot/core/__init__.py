@@ -1,0 +1,1 @@
+"""Platform-free types shared by every layer: events, actions, capabilities, clock, policy."""

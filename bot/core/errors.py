@@ -1,0 +1,45 @@
+"""Error types. User-facing errors carry a message key, never prose."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class BotError(Exception):
+    """Base of every error the bot raises on purpose."""
+
+
+class UserFacingError(BotError):
+    """An expected refusal: rendered from the locale catalogue and replied to the user.
+
+    `kind` is the reply's message kind (command_error, command_denied, …).
+    """
+
+    def __init__(self, key: str, *, kind: str = "command_error", **args: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.kind = kind
+        self.args_ = args
+
+
+class ConfigError(BotError):
+    """Bad input that stops a run before anything happens: a setting, a policy, a scenario.
+
+    `where` names the key or event at fault (e.g. ``groups[0].policy.warnings.limit``), so the
+    one-line message tells the operator exactly what to fix.
+    """
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+        self.where = where
+        self.message = message
+
+
+class AdapterError(BotError):
+    """A platform call failed in a way the adapter could not absorb."""
+
+    def __init__(self, adapter: str, op: str, detail: str) -> None:
+        super().__init__(f"{adapter}.{op}: {detail}")
+        self.adapter = adapter
+        self.op = op
+        self.detail = detail

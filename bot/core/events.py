@@ -1,0 +1,76 @@
+"""Events: what an adapter saw, in platform-free form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.core.members import MemberView
+
+MESSAGE_KINDS = ("text", "voice", "image", "video", "file", "link", "emotion")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A mention the platform resolved itself (Telegram entities, reply-to)."""
+
+    start: int
+    end: int
+    member: MemberView
+
+
+@dataclass(frozen=True, slots=True)
+class MessageEvent:
+    """A member posted in a group. Commands are messages whose text starts with `/`."""
+
+    group: str
+    sender: MemberView
+    text: str
+    kind: str = "text"
+    at: datetime | None = None
+    key: str | None = None  # platform message id, for de-duplication and idempotency
+    mentions: tuple[Mention, ...] | None = None  # None: parse `@name` from the text
+    reply_to: MemberView | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DirectEvent:
+    """A contact wrote to the operator account privately. `sender` is their trusted identity."""
+
+    sender: str
+    text: str
+    at: datetime | None = None
+    key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JoinEvent:
+    """A member joined (WeChat shows a system line; Telegram a chat_member update)."""
+
+    group: str
+    member: MemberView
+    inviter: str | None = None
+    via: str = "invite"
+    at: datetime | None = None
+    key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LeaveEvent:
+    """A member left or was removed, where the platform reports it (Telegram)."""
+
+    group: str
+    member: MemberView
+    at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MembersSeen:
+    """The adapter read the member list (or learned part of it) on its own."""
+
+    group: str
+    members: tuple[MemberView, ...] = field(default_factory=tuple)
+    complete: bool = True
+
+
+Event = MessageEvent | DirectEvent | JoinEvent | LeaveEvent | MembersSeen

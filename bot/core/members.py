@@ -1,0 +1,31 @@
+"""How the bot sees a member: the display name, and a trusted identity where one exists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["owner", "admin", "member"]
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    """One member as the platform shows them to the bot.
+
+    `display` is the name shown in the group (anyone can change it). `identity` is what the
+    platform vouches for and members cannot spoof: the operator account's contact remark on
+    WeChat, the user id on Telegram; None when the platform gives none. `handle` is an opaque
+    reference the adapter may need to act on the member (a Telegram user id); the core never
+    interprets it. `role` is the member's platform role in the group.
+    """
+
+    display: str
+    identity: str | None = None
+    role: Role = "member"
+    is_self: bool = False
+    handle: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The most stable key the bot has for this member in a group."""
+        return f"id:{self.identity}" if self.identity else f"name:{self.display}"

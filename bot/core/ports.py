@@ -1,0 +1,27 @@
+"""The platform port: the small interface every adapter implements for the core."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.core.actions import Action, Outcome
+from bot.core.capabilities import Capability
+from bot.core.members import MemberView
+
+
+class Platform(Protocol):
+    """An adapter as the core sees it. Events flow in through `Engine.handle`."""
+
+    name: str
+
+    def capabilities(self, group: str) -> frozenset[Capability]:
+        """What the bot can do in `group`, known before trying."""
+        ...
+
+    async def read_members(self, group: str) -> list[MemberView]:
+        """The group's member list as the platform shows it now (needs LIST_MEMBERS)."""
+        ...
+
+    async def execute(self, action: Action) -> Outcome:
+        """Carry out one action and say whether it took effect."""
+        ...

@@ -1,0 +1,101 @@
+"""Scheduled work: jobs due at a moment, daily jobs at a local time of day.
+
+The scheduler only knows due times; whoever owns the clock decides when to run what is due.
+Production polls `run_due` every few seconds; replay moves its virtual clock to each due time
+first (`advance_virtual`), so a job's actions carry the moment it was due.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from loguru import logger
+
+from bot.core.clock import VirtualClock
+
+Job = Callable[[], Awaitable[None]]
+
+
+@dataclass(order=True)
+class _Entry:
+    due: datetime
+    seq: int
+    name: str = field(compare=False)
+    run: Job = field(compare=False)
+    daily: tuple[time, ZoneInfo] | None = field(compare=False, default=None)
+    cancelled: bool = field(compare=False, default=False)
+
+
+def next_daily(after: datetime, at: time, tz: ZoneInfo) -> datetime:
+    """The first moment at or after `after` whose local time of day in `tz` is `at`."""
+    local = after.astimezone(tz)
+    candidate = datetime.combine(local.date(), at, tzinfo=tz)
+    if candidate < local:
+        candidate = datetime.combine(local.date() + timedelta(days=1), at, tzinfo=tz)
+    return candidate
+
+
+class Scheduler:
+    """A heap of named jobs. Re-adding a name replaces the previous job of that name."""
+
+    def __init__(self) -> None:
+        self._heap: list[_Entry] = []
+        self._by_name: dict[str, _Entry] = {}
+        self._seq = itertools.count()
+
+    def at(self, name: str, due: datetime, run: Job) -> None:
+        self._push(_Entry(due, next(self._seq), name, run))
+
+    def daily(self, name: str, at: time, tz: ZoneInfo, run: Job, *, now: datetime) -> None:
+        due = next_daily(now, at, tz)
+        self._push(_Entry(due, next(self._seq), name, run, daily=(at, tz)))
+
+    def cancel(self, name: str) -> None:
+        entry = self._by_name.pop(name, None)
+        if entry:
+            entry.cancelled = True
+
+    def next_due(self) -> datetime | None:
+        while self._heap and self._heap[0].cancelled:
+            heapq.heappop(self._heap)
+        return self._heap[0].due if self._heap else None
+
+    async def run_next(self) -> None:
+        """Run the earliest job (the caller checked it is due) and reschedule a daily one."""
+        entry = heapq.heappop(self._heap)
+        self._by_name.pop(entry.name, None)
+        if entry.daily:
+            at, tz = entry.daily
+            again = next_daily(entry.due + timedelta(seconds=1), at, tz)
+            self._push(_Entry(again, next(self._seq), entry.name, entry.run, daily=entry.daily))
+        try:
+            await entry.run()
+        except Exception:
+            # One failing job must not stop the others; the traceback goes to the log.
+            logger.exception("scheduled job {name} failed", name=entry.name)
+
+    async def run_due(self, now: datetime) -> int:
+        """Run every job due at or before `now`; return how many ran."""
+        ran = 0
+        while (due := self.next_due()) is not None and due <= now:
+            await self.run_next()
+            ran += 1
+        return ran
+
+    def _push(self, entry: _Entry) -> None:
+        self.cancel(entry.name)
+        self._by_name[entry.name] = entry
+        heapq.heappush(self._heap, entry)
+
+
+async def advance_virtual(clock: VirtualClock, scheduler: Scheduler, moment: datetime) -> None:
+    """Move a virtual clock to `moment`, running each due job at its own due time."""
+    while (due := scheduler.next_due()) is not None and due <= moment:
+        clock.set(max(due, clock.now()))
+        await scheduler.run_next()
+    clock.set(moment)

@@ -1,0 +1,64 @@
+"""The engine: events in, decisions by the services, actions out through the actuator.
+
+Adapters call `handle` for everything they see. Nothing that goes wrong while handling one
+event stops the engine: the error is logged and the next event is handled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from loguru import logger
+
+from bot.commands import registry
+from bot.commands.dispatch import Dispatcher, is_command
+from bot.core.events import DirectEvent, Event, JoinEvent, LeaveEvent, MembersSeen, MessageEvent
+from bot.core.org import GroupRuntime
+from bot.services.hub import Services
+
+MessageHandler = Callable[[GroupRuntime, MessageEvent], Awaitable[None]]
+
+
+class Engine:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.dispatcher = Dispatcher(registry, services)
+        # Features that look at ordinary (non-command) messages, e.g. content rules.
+        self.message_handlers: list[MessageHandler] = []
+
+    async def handle(self, event: Event) -> None:
+        group_code = getattr(event, "group", None)
+        with logger.contextualize(group=group_code, event=type(event).__name__):
+            try:
+                await self._route(event)
+            except Exception:
+                logger.exception("failed to handle {event!r}", event=event)
+
+    async def _route(self, event: Event) -> None:
+        if isinstance(event, DirectEvent):
+            if is_command(event.text):
+                await self.dispatcher.dispatch(event, None)
+            return
+        group = self.services.groups.get(event.group)
+        if group is None:
+            return  # not a governed group
+        match event:
+            case MessageEvent():
+                await self._message(group, event)
+            case JoinEvent():
+                await self.services.membership.on_join(group, event.member, event.inviter)
+            case LeaveEvent():
+                await self.services.members.forget(group, event.member)
+            case MembersSeen():
+                for member in event.members:
+                    await self.services.members.observe(group, member)
+
+    async def _message(self, group: GroupRuntime, event: MessageEvent) -> None:
+        if event.sender.is_self:
+            return
+        await self.services.members.observe(group, event.sender)
+        if is_command(event.text):
+            await self.dispatcher.dispatch(event, group)
+            return
+        for handler in self.message_handlers:
+            await handler(group, event)

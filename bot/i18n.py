@@ -1,0 +1,60 @@
+"""User-facing text, from Fluent catalogues under `locales/<locale>/*.ftl`.
+
+Every feature keeps its own `.ftl` file; all files of a locale form one bundle. A key missing
+in the chosen locale falls back to the other one, so a half-translated feature still speaks.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fluent.runtime import FluentBundle, FluentResource
+from loguru import logger
+
+import locales
+
+LOCALES_DIR = Path(locales.__file__).parent
+SUPPORTED = ("zh_CN", "en")
+DEFAULT_LOCALE = "zh_CN"
+
+
+@cache
+def _bundle(locale: str) -> FluentBundle:
+    bundle = FluentBundle([locale.replace("_", "-")], use_isolating=False)
+    for path in sorted((LOCALES_DIR / locale).glob("*.ftl")):
+        bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+    return bundle
+
+
+def message_ids(locale: str) -> set[str]:
+    """Every message key defined for `locale` (used by the catalogue completeness test)."""
+    bundle = _bundle(locale)
+    return set(bundle._messages)
+
+
+class Translator:
+    """Renders message keys in one locale, falling back to the other supported locale."""
+
+    def __init__(self, locale: str = DEFAULT_LOCALE) -> None:
+        if locale not in SUPPORTED:
+            raise ValueError(f"unsupported locale {locale!r}; expected one of {SUPPORTED}")
+        self.locale = locale
+        self._chain = [_bundle(locale)] + [_bundle(o) for o in SUPPORTED if o != locale]
+
+    def has(self, key: str) -> bool:
+        return any(bundle.has_message(key) for bundle in self._chain)
+
+    def __call__(self, key: str, **args: Any) -> str:
+        for bundle in self._chain:
+            if bundle.has_message(key):
+                message = bundle.get_message(key)
+                if message.value is None:
+                    break
+                text, errors = bundle.format_pattern(message.value, args)
+                for error in errors:
+                    logger.warning("locale {key}: {error}", key=key, error=error)
+                return text
+        logger.error("missing locale key {key}", key=key)
+        return key

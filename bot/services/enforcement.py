@@ -1,0 +1,177 @@
+"""Removals and the warning ladder, done safely.
+
+- Owner, admins (platform role or the group's command admins) and the bot are never removed.
+- Where the bot cannot remove (no rights, no capability), admins are asked to do it by hand.
+- Removals that did not take effect are reported to admins, never announced as done.
+- Each batch of removals is announced once, in public, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from bot.core.actions import Remove
+from bot.core.capabilities import Capability
+from bot.core.members import MemberView
+from bot.core.org import GroupRuntime
+from bot.core.ports import Platform
+from bot.services.actions import Actuator
+from bot.services.notify import Notifier
+from bot.services.warnings import WarningService
+
+# The admin alert that replaces a removal the bot could not make, by removal reason.
+ALERT_KINDS = {"departed": "departed_alert", "not_on_roster": "unknown_member_alert"}
+
+
+def alert_kind(reason: str) -> str:
+    return ALERT_KINDS.get(reason, "action_failed")
+
+
+class Enforcer:
+    def __init__(
+        self,
+        platform: Platform,
+        actuator: Actuator,
+        notifier: Notifier,
+        warnings: WarningService,
+    ) -> None:
+        self.platform = platform
+        self.actuator = actuator
+        self.notify = notifier
+        self.warnings = warnings
+
+    @staticmethod
+    def protected(group: GroupRuntime, member: MemberView) -> bool:
+        """The owner, admins and the bot are never removed, whatever their status."""
+        return (
+            member.is_self
+            or member.role in ("owner", "admin")
+            or (member.identity is not None and member.identity in group.admins)
+        )
+
+    def can_remove(self, group: GroupRuntime) -> bool:
+        return Capability.REMOVE in self.platform.capabilities(group.code)
+
+    async def remove(
+        self,
+        group: GroupRuntime,
+        targets: Sequence[tuple[MemberView, str]],
+        present: Sequence[MemberView],
+        *,
+        detail: str = "",
+    ) -> list[MemberView]:
+        """Remove (member, reason) pairs; announce what was done, hand the rest to admins."""
+        wanted = [(m, r) for m, r in targets if not self.protected(group, m)]
+        if not wanted:
+            return []
+        if not self.can_remove(group):
+            await self._ask_admins(group, present, wanted, "alert-remove-by-hand")
+            return []
+        # Platforms that act by display name cannot tell two members of one name apart:
+        # acting on an ambiguous name is refused, not guessed.
+        shown = Counter(m.display for m in present)
+        ambiguous = [(m, r) for m, r in wanted if m.handle is None and shown[m.display] > 1]
+        if ambiguous:
+            await self._ask_admins(group, present, ambiguous, "alert-remove-ambiguous")
+            wanted = [pair for pair in wanted if pair not in ambiguous]
+        done: dict[str, list[MemberView]] = defaultdict(list)
+        failed: list[tuple[MemberView, str]] = []
+        for member, reason in wanted:
+            text = self.notify.t(
+                "removal-reason-detail" if detail else "removal-reason",
+                member=member.display,
+                reason=self.notify.t(f"reason-{reason}"),
+                detail=detail,
+            )
+            outcome = await self.actuator.perform(Remove(group.code, member, reason, text))
+            if outcome.ok:
+                done[reason].append(member)
+            else:
+                failed.append((member, reason))
+        for reason, members in done.items():
+            names = [m.display for m in members]
+            await self.notify.send(
+                group.code,
+                "removal_notice",
+                "removal-notice-detail" if detail else "removal-notice",
+                rule=reason,
+                members=names,
+                members_text=self.notify.join(names),
+                count=len(names),
+                reason=self.notify.t(f"reason-{reason}"),
+                detail=detail,
+            )
+        if failed:
+            await self._ask_admins(group, present, failed, "alert-remove-failed")
+        return [m for members in done.values() for m in members]
+
+    async def _ask_admins(
+        self,
+        group: GroupRuntime,
+        present: Sequence[MemberView],
+        targets: Sequence[tuple[MemberView, str]],
+        key: str,
+    ) -> None:
+        by_reason: dict[str, list[str]] = defaultdict(list)
+        for member, reason in targets:
+            by_reason[reason].append(member.display)
+        for reason, names in by_reason.items():
+            await self.notify.alert_admins(
+                group,
+                present,
+                alert_kind(reason),
+                key,
+                about=names,
+                rule=reason,
+                members_text=self.notify.join(names),
+                reason=self.notify.t(f"reason-{reason}"),
+            )
+
+    async def warn(
+        self,
+        group: GroupRuntime,
+        member: MemberView,
+        employee_id: int | None,
+        present: Sequence[MemberView],
+        *,
+        rule: str,
+        reason: str,
+        evidence: str = "",
+        by: str | None = None,
+    ) -> int:
+        """Record a warning, say the count against the limit, apply warnings.action at it."""
+        count = await self.warnings.add(
+            group, member, employee_id, rule=rule, reason=reason, evidence=evidence, by=by
+        )
+        policy = group.policy.warnings
+        await self.notify.send(
+            group.code,
+            "warning",
+            "warning-issued",
+            mentions=[member.display],
+            rule=rule,
+            members=[member.display],
+            member=member.display,
+            count=count,
+            limit=policy.limit,
+            reason=reason,
+        )
+        if count < policy.limit:
+            return count
+        if policy.action == "remove" and not self.protected(group, member):
+            await self.remove(group, [(member, "warn_limit")], present, detail=reason)
+        else:
+            await self.notify.alert_admins(
+                group,
+                present,
+                "warn_limit_alert",
+                "alert-warn-limit",
+                about=[member.display],
+                rule="warn_limit",
+                member=member.display,
+                count=count,
+                limit=policy.limit,
+                reason=reason,
+            )
+        return count

@@ -1,0 +1,95 @@
+"""Roster exports: an xlsx with an employees × groups sheet and one sheet per group."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from bot.core.org import GroupRuntime
+from bot.i18n import Translator
+from bot.services.audit import AuditService, Snapshot
+from bot.services.spreadsheet import sheet_title, write_table
+from bot.services.warnings import WarningService
+
+
+class ExportService:
+    def __init__(self, audits: AuditService, warnings: WarningService, t: Translator) -> None:
+        self.audits = audits
+        self.warnings = warnings
+        self.t = t
+
+    async def write(self, groups: Sequence[GroupRuntime], path: Path) -> Path:
+        """Measure each group now and write the workbook to `path`."""
+        snapshots = [await self.audits.snapshot(group) for group in groups]
+        warnings = [
+            await self.warnings.counts(
+                snap.group, [(c.member, c.entry.id if c.entry else None) for c in snap.results]
+            )
+            for snap in snapshots
+        ]
+        book = Workbook()
+        matrix = book.active
+        taken: set[str] = set()
+        matrix.title = sheet_title(self.t("export-sheet-matrix"), taken)
+        index = await self.audits.roster.index()
+        header = [self.t("export-col-name"), self.t("export-col-department")]
+        header += [self.t("export-col-employee-status")] + [snap.group.name for snap in snapshots]
+        rows = []
+        for entry in index.entries:
+            row: list[object] = [entry.name, entry.department, self.t(f"employee-{entry.status}")]
+            for snap, counts in zip(snapshots, warnings, strict=True):
+                row.append(self._cell(snap, counts, entry.id))
+            rows.append(row)
+        write_table(matrix, header, rows)
+        for snap, counts in zip(snapshots, warnings, strict=True):
+            self._group_sheet(book, snap, counts, taken)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        book.save(path)
+        return path
+
+    def _cell(self, snap: Snapshot, counts: dict[str, int], employee_id: int) -> str:
+        parts = []
+        for c in snap.results:
+            if c.entry is not None and c.entry.id == employee_id:
+                status = self.t(f"status-{c.status}")
+                live = counts.get(c.member.key, 0)
+                warn = self.t("export-warnings-short", count=live) if live else ""
+                parts.append(" · ".join(p for p in (c.member.display, status, warn) if p))
+        return "\n".join(parts)
+
+    def _group_sheet(
+        self, book: Workbook, snap: Snapshot, counts: dict[str, int], taken: set[str]
+    ) -> None:
+        sheet = book.create_sheet(sheet_title(snap.group.name, taken))
+        header = [
+            self.t("export-col-display"),
+            self.t("export-col-status"),
+            self.t("export-col-name"),
+            self.t("export-col-department"),
+            self.t("export-col-expected"),
+            self.t("export-col-warnings"),
+        ]
+        rows: list[list[object]] = []
+        for c in snap.results:
+            entry = c.entry
+            rows.append(
+                [
+                    c.member.display,
+                    self.t(f"status-{c.status}"),
+                    entry.name if entry else "",
+                    entry.department if entry else "",
+                    c.expected or "",
+                    counts.get(c.member.key, 0),
+                ]
+            )
+        for entry in snap.missing:
+            rows.append(["", self.t("status-missing"), entry.name, entry.department, "", 0])
+        write_table(sheet, header, rows)
+
+
+def export_name(now: datetime, label: str) -> str:
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in label)[:40]
+    return f"roster-{safe}-{now:%Y%m%d-%H%M%S}.xlsx"

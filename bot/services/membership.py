@@ -1,0 +1,66 @@
+"""Joins: every newcomer is welcomed with the exact name to set, or handled per policy."""
+
+from __future__ import annotations
+
+from bot.core.members import MemberView
+from bot.core.org import GroupRuntime
+from bot.services.audit import AuditService
+from bot.services.enforcement import Enforcer
+from bot.services.members import MemberService
+from bot.services.notify import Notifier
+
+
+class MembershipService:
+    def __init__(
+        self,
+        members: MemberService,
+        audits: AuditService,
+        enforcer: Enforcer,
+        notifier: Notifier,
+    ) -> None:
+        self.members = members
+        self.audits = audits
+        self.enforcer = enforcer
+        self.notify = notifier
+
+    async def on_join(self, group: GroupRuntime, member: MemberView, inviter: str | None) -> None:
+        await self.members.observe(group, member)
+        if member.is_self:
+            return
+        c = await self.audits.classify(group, member)
+        policy = group.policy.roster
+        name = member.display
+        if c.status in ("compliant", "misnamed"):
+            await self._welcome(group, member, "welcome-" + c.status, expected=c.expected or name)
+            return
+        removal = {
+            "departed": "departed" if policy.departed == "remove" else None,
+            "unknown": "not_on_roster" if policy.unknown == "remove" else None,
+        }.get(c.status)
+        present = await self.members.read(group)
+        if removal and not self.enforcer.protected(group, member):
+            # If the bot cannot remove, the enforcer asks the admins to do it.
+            await self.enforcer.remove(group, [(member, removal)], present)
+            return
+        if c.status != "departed":
+            await self._welcome(
+                group, member, "welcome-unmatched", template=self.audits.template_hint(group)
+            )
+        if c.status == "unknown" and policy.unknown == "remind":
+            return
+        await self.audits.report(group, present, c.status, [name], inviter=inviter or "-")
+
+    async def _welcome(
+        self, group: GroupRuntime, member: MemberView, key: str, **args: str
+    ) -> None:
+        name = member.display
+        await self.notify.send(
+            group.code,
+            "welcome",
+            key,
+            mentions=[name],
+            rule="naming",
+            members=[name],
+            member=name,
+            **args,
+        )

@@ -1,0 +1,90 @@
+"""Everything the bot says goes through here: message keys in, localised actions out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bot.core.actions import Direct, Outcome, Send, SendFile
+from bot.core.capabilities import Capability
+from bot.core.members import MemberView
+from bot.core.org import GroupRuntime
+from bot.core.ports import Platform
+from bot.i18n import Translator
+from bot.services.actions import Actuator
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
+
+
+class Notifier:
+    def __init__(self, actuator: Actuator, translate: Translator, platform: Platform) -> None:
+        self.actuator = actuator
+        self.t = translate
+        self.platform = platform
+
+    def join(self, items: Iterable[str]) -> str:
+        """A localised list: `甲、乙` in Chinese, `a, b` in English."""
+        return self.t("list-separator").join(items)
+
+    async def send(
+        self,
+        group: str,
+        kind: str,
+        key: str,
+        /,
+        *,
+        mentions: Sequence[str] = (),
+        rule: str | None = None,
+        members: Sequence[str] = (),
+        idem: str | None = None,
+        **args: Any,
+    ) -> Outcome:
+        if Capability.MENTION not in self.platform.capabilities(group):
+            mentions = ()
+        action = Send(group, self.t(key, **args), kind, _unique(mentions), rule, tuple(members))
+        return await self.actuator.perform(action, key=idem)
+
+    async def direct(
+        self, to: str, kind: str, key: str, /, *, about_group: str | None = None, **args: Any
+    ) -> Outcome:
+        return await self.actuator.perform(Direct(to, self.t(key, **args), kind, about_group))
+
+    async def file(
+        self, path: Path, kind: str, *, group: str | None = None, to: str | None = None
+    ) -> Outcome:
+        return await self.actuator.perform(SendFile(path, kind, group=group, to=to))
+
+    async def alert_admins(
+        self,
+        group: GroupRuntime,
+        present: Sequence[MemberView],
+        kind: str,
+        key: str,
+        /,
+        *,
+        about: Sequence[str],
+        rule: str | None = None,
+        **args: Any,
+    ) -> None:
+        """Tell a group's admins about `about`, in the group, mentioning both.
+
+        Admins are found among the members present by their trusted identity. If none of them
+        is in the group, the org-wide admins also get the alert privately.
+        """
+        admins = [m.display for m in present if m.identity in group.admins and not m.is_self]
+        args.setdefault("group", group.name)
+        await self.send(
+            group.code,
+            kind,
+            key,
+            mentions=[*about, *admins],
+            rule=rule,
+            members=about,
+            **args,
+        )
+        if not admins:
+            for admin in sorted(group.org_admins):
+                await self.direct(admin, kind, key, about_group=group.code, **args)

@@ -1,0 +1,98 @@
+"""The warnings ledger. A warning counts while it is unrevoked and younger than
+`warnings.expire`; it follows the employee the member is bound to, else the member's key."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+
+from bot.core.clock import Clock
+from bot.core.members import MemberView
+from bot.core.org import GroupRuntime
+from bot.storage.models import Warning
+
+EVIDENCE_CHARS = 80
+
+
+def excerpt(text: str, limit: int = EVIDENCE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class WarningService:
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+
+    def _live(self, group: GroupRuntime) -> QuerySet[Warning]:
+        horizon = self.clock.now() - group.policy.warnings.expire
+        return Warning.filter(group_id=group.db_id, revoked_at=None, created_at__gt=horizon)
+
+    @staticmethod
+    def _subject(member: MemberView, employee_id: int | None) -> Q:
+        if employee_id is None:
+            return Q(member_key=member.key)
+        return Q(employee_id=employee_id) | Q(member_key=member.key)
+
+    async def add(
+        self,
+        group: GroupRuntime,
+        member: MemberView,
+        employee_id: int | None,
+        *,
+        rule: str,
+        reason: str,
+        evidence: str = "",
+        by: str | None = None,
+    ) -> int:
+        """Record a warning; return the live count including it."""
+        await Warning.create(
+            group_id=group.db_id,
+            employee_id=employee_id,
+            member_key=member.key,
+            display=member.display,
+            rule=rule,
+            reason=reason,
+            evidence=excerpt(evidence),
+            issued_by=by,
+            created_at=self.clock.now(),
+        )
+        return await self._live(group).filter(self._subject(member, employee_id)).count()
+
+    async def live(
+        self, group: GroupRuntime, member: MemberView, employee_id: int | None
+    ) -> list[Warning]:
+        query = self._live(group).filter(self._subject(member, employee_id))
+        return await query.order_by("created_at", "id")
+
+    async def revoke_latest(
+        self, group: GroupRuntime, member: MemberView, employee_id: int | None, by: str | None
+    ) -> Warning | None:
+        warnings = await self.live(group, member, employee_id)
+        if not warnings:
+            return None
+        latest = warnings[-1]
+        latest.revoked_at, latest.revoked_by = self.clock.now(), by
+        await latest.save(update_fields=["revoked_at", "revoked_by"])
+        return latest
+
+    async def counts(
+        self, group: GroupRuntime, members: Iterable[tuple[MemberView, int | None]]
+    ) -> dict[str, int]:
+        """Live warnings per member key, for a whole group in one query."""
+        rows = await self._live(group).values_list("id", "member_key", "employee_id")
+        by_key: dict[str, set[int]] = {}
+        by_employee: dict[int, set[int]] = {}
+        for wid, key, employee_id in rows:
+            by_key.setdefault(key, set()).add(wid)
+            if employee_id is not None:
+                by_employee.setdefault(employee_id, set()).add(wid)
+        out = Counter()
+        for member, employee_id in members:
+            ids = by_key.get(member.key, set())
+            if employee_id is not None:
+                ids = ids | by_employee.get(employee_id, set())
+            out[member.key] = len(ids)
+        return dict(out)

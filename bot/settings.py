@@ -1,0 +1,71 @@
+"""Process settings, read once at start-up from the environment and `.env`.
+
+Every setting is documented in `.env.example`. Secrets (tokens, passwords inside URLs) come only
+from the environment; nothing here has a secret default.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.core.errors import ConfigError
+
+Locale = Literal["zh_CN", "en"]
+
+
+class Settings(BaseSettings):
+    """Settings of one bot process. Build it once in the composition root and pass it down."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_nested_delimiter="__", extra="ignore", frozen=True
+    )
+
+    database_url: str = Field(
+        default="sqlite://data/qunguan.sqlite3",
+        description="tortoise-orm URL: sqlite://PATH (default) or postgres://user:pw@host/db",
+    )
+    redis_url: str | None = Field(
+        default=None, description="redis://host:port/db; unset keeps counters in memory"
+    )
+    redis_prefix: str = Field(default="qunguan", description="prefix of every Redis key")
+    locale: Locale = Field(default="zh_CN", description="language of what the bot says")
+    log_level: str = Field(default="INFO", description="loguru level: DEBUG, INFO, WARNING…")
+    data_dir: Path = Field(default=Path("data"), description="where exports and files go")
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        value = value.upper()
+        if value not in {"TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("expected one of TRACE, DEBUG, INFO, SUCCESS, WARNING, ERROR")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if not value.startswith(("sqlite://", "postgres://", "postgresql://", "asyncpg://")):
+            raise ValueError("expected sqlite://PATH or postgres://user@host:port/db")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        if not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("expected redis://host:port/db")
+        return value
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings, turning a bad value into one `ConfigError` that names the setting."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "__".join(str(part) for part in first["loc"]).upper()
+        raise ConfigError(f"setting {name}", first["msg"]) from None

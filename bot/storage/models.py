@@ -1,0 +1,127 @@
+"""Tortoise models. Schema changes go through aerich migrations (bot/storage/migrations)."""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Employee(Model):
+    """A roster entry. Departed employees stay, marked `departed`, so leavers are recognised."""
+
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=64, db_index=True)
+    department = fields.CharField(max_length=128)
+    title = fields.CharField(max_length=128, null=True)
+    phone = fields.CharField(max_length=32, null=True)
+    employee_no = fields.CharField(max_length=64, null=True, db_index=True)
+    aliases = fields.JSONField(default=list)
+    is_exec = fields.BooleanField(default=False)
+    status = fields.CharField(max_length=16, default="active")
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
+    departed_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "employee"
+
+
+class Group(Model):
+    """A governed group on one platform. `code` is how the platform names it."""
+
+    id = fields.IntField(primary_key=True)
+    platform = fields.CharField(max_length=16)
+    code = fields.CharField(max_length=255)
+    name = fields.CharField(max_length=255)
+    config = fields.JSONField(default=dict)  # admins, scope, policy overrides, timezone
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "chat_group"
+        unique_together = (("platform", "code"),)
+
+
+class MemberState(Model):
+    """What the bot last observed of one member of a group (per display name or identity)."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="members", on_delete=fields.CASCADE
+    )
+    key = fields.CharField(max_length=300)
+    display = fields.CharField(max_length=255)
+    identity = fields.CharField(max_length=255, null=True)
+    handle = fields.CharField(max_length=255, null=True)
+    employee: fields.ForeignKeyNullableRelation[Employee] = fields.ForeignKeyField(
+        "models.Employee", related_name="observations", null=True, on_delete=fields.SET_NULL
+    )
+    status = fields.CharField(max_length=16, default="unknown")
+    present = fields.BooleanField(default=True)
+    reminders = fields.IntField(default=0)
+    last_reminded_at = fields.DatetimeField(null=True)
+    first_seen = fields.DatetimeField()
+    last_seen = fields.DatetimeField()
+
+    class Meta:
+        table = "member_state"
+        unique_together = (("group", "key"),)
+
+
+class Binding(Model):
+    """A member bound to a roster entry by an admin (the rename command); never guessed over."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="bindings", on_delete=fields.CASCADE
+    )
+    key = fields.CharField(max_length=300)
+    employee: fields.ForeignKeyRelation[Employee] = fields.ForeignKeyField(
+        "models.Employee", related_name="bindings", on_delete=fields.CASCADE
+    )
+    created_by = fields.CharField(max_length=255)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "binding"
+        unique_together = (("group", "key"),)
+
+
+class Warning(Model):
+    """One warning in the ledger. It counts while unrevoked and younger than warnings.expire."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="warnings", on_delete=fields.CASCADE
+    )
+    employee: fields.ForeignKeyNullableRelation[Employee] = fields.ForeignKeyField(
+        "models.Employee", related_name="warnings", null=True, on_delete=fields.SET_NULL
+    )
+    member_key = fields.CharField(max_length=300, db_index=True)
+    display = fields.CharField(max_length=255)
+    rule = fields.CharField(max_length=32)
+    reason = fields.TextField(default="")
+    evidence = fields.TextField(default="")
+    issued_by = fields.CharField(max_length=255, null=True)
+    created_at = fields.DatetimeField(db_index=True)
+    revoked_at = fields.DatetimeField(null=True)
+    revoked_by = fields.CharField(max_length=255, null=True)
+
+    class Meta:
+        table = "warning"
+
+
+class ActionRecord(Model):
+    """Every action the bot attempted, with its outcome. The replay report is this log."""
+
+    id = fields.IntField(primary_key=True)
+    at = fields.DatetimeField(db_index=True)
+    group_code = fields.CharField(max_length=255, null=True)
+    action = fields.CharField(max_length=16)
+    kind = fields.CharField(max_length=32, null=True)
+    payload = fields.JSONField(default=dict)
+    outcome = fields.CharField(max_length=16, default="pending")  # done|refused|dry_run|pending
+    detail = fields.TextField(default="")
+    idempotency_key = fields.CharField(max_length=255, null=True, unique=True)
+
+    class Meta:
+        table = "action_record"

@@ -1,0 +1,1 @@
+"""Fluent message catalogues: `zh_CN/` (default) and `en/`, one `.ftl` file per feature."""
