@@ -121,5 +121,31 @@ def demo(
     guarded(work)
 
 
+ADAPTERS = ("wechat", "telegram")
+
+
+@app.command()
+def run(
+    adapter: Annotated[str, typer.Option("--adapter", help="wechat or telegram")],
+    config: Annotated[Path, typer.Option("--config", help="org and groups (YAML)")],
+    verbose: Annotated[bool, typer.Option("--verbose", help="log at DEBUG")] = False,
+) -> None:
+    """Run the bot on a real platform with the org and groups of a config file."""
+    if adapter not in ADAPTERS:
+        raise fail(f"--adapter: expected one of {', '.join(ADAPTERS)}, got {adapter!r}")
+
+    def work() -> None:
+        import importlib
+
+        from bot.core.config_file import load_org_config
+
+        settings = settings_for("DEBUG" if verbose else None)
+        org, roster = load_org_config(config)
+        runner = importlib.import_module(f"adapters.{adapter}.runner")
+        run_async(runner.serve(settings, org, roster, config_path=config))
+
+    guarded(work, verbose=True)
+
+
 def main() -> None:
     app()

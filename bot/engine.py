@@ -12,6 +12,7 @@ from loguru import logger
 
 from bot.commands import registry
 from bot.commands.dispatch import Dispatcher, is_command
+from bot.core.causes import caused_by
 from bot.core.events import DirectEvent, Event, JoinEvent, LeaveEvent, MembersSeen, MessageEvent
 from bot.core.org import GroupRuntime
 from bot.services.hub import Services
@@ -28,7 +29,9 @@ class Engine:
 
     async def handle(self, event: Event) -> None:
         group_code = getattr(event, "group", None)
-        with logger.contextualize(group=group_code, event=type(event).__name__):
+        key = getattr(event, "key", None)
+        cause = f"{type(event).__name__}:{group_code or '-'}:{key}" if key else None
+        with logger.contextualize(group=group_code, event=type(event).__name__), caused_by(cause):
             try:
                 await self._route(event)
             except Exception:

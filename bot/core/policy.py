@@ -23,7 +23,9 @@ from bot.core.errors import ConfigError
 from bot.core.timeutil import TimeWindow, parse_clock_time, parse_duration, parse_window
 from bot.core.validation import config_error
 
-Response = Literal["ignore", "remind", "warn", "remove"]
+# "mute" is an extension for platforms that can restrict members (Telegram); where the
+# platform cannot, it is applied as "warn".
+Response = Literal["ignore", "remind", "warn", "remove", "mute"]
 
 # Content rules in precedence order: a message fires at most the first that matches.
 RULE_PRECEDENCE: tuple[str, ...] = (
@@ -136,6 +138,10 @@ class ContentPolicy(_Section):
         "22:00-07:30"
     )
     flood: FloodPolicy = FloodPolicy()
+    # Extensions for platforms that can (Telegram): how long a "mute" lasts, and whether a
+    # message that fires a warn/remove/mute rule is deleted.
+    mute_for: Duration = timedelta(minutes=10)
+    delete_offending: bool = True
 
     @field_validator("rules", mode="before")
     @classmethod

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from loguru import logger
 
+from bot.core.causes import caused_by
 from bot.core.clock import VirtualClock
 
 Job = Callable[[], Awaitable[None]]
@@ -74,7 +75,8 @@ class Scheduler:
             again = next_daily(entry.due + timedelta(seconds=1), at, tz)
             self._push(_Entry(again, next(self._seq), entry.name, entry.run, daily=entry.daily))
         try:
-            await entry.run()
+            with caused_by(f"job:{entry.name}@{entry.due.isoformat()}"):
+                await entry.run()
         except Exception:
             # One failing job must not stop the others; the traceback goes to the log.
             logger.exception("scheduled job {name} failed", name=entry.name)

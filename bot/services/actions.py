@@ -23,6 +23,7 @@ from bot.core.actions import (
     SendFile,
     SetMemberTag,
 )
+from bot.core.causes import next_action_key
 from bot.core.clock import Clock
 from bot.core.ports import Platform
 from bot.services.groups import GroupDirectory
@@ -80,7 +81,12 @@ class Actuator:
         return bool(group and group.policy.dry_run)
 
     async def perform(self, action: Action, *, key: str | None = None) -> Outcome:
-        """Log, execute (unless dry-run) and record the outcome of one action."""
+        """Log, execute (unless dry-run) and record the outcome of one action.
+
+        `key` defaults to the next key of the current cause (see `bot.core.causes`).
+        """
+        if key is None:
+            key = next_action_key()
         if key is not None:
             previous = await ActionRecord.get_or_none(idempotency_key=key)
             if previous is not None and previous.outcome in TOOK_EFFECT:

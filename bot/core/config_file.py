@@ -1,0 +1,63 @@
+"""Production config files: the replay scenario's `timezone`, `org` and `groups` sections.
+
+One document describes a company for replay and for production; here members and events are
+not allowed (the platform shows the members; real life brings the events).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ConfigDict, ValidationError
+
+from bot.core.errors import ConfigError
+from bot.core.org import EmployeeIn, OrgConfig, group_runtimes
+from bot.core.validation import config_error
+from bot.services.roster_file import load_roster_file
+
+
+class StrictOrgConfig(OrgConfig):
+    model_config = ConfigDict(extra="forbid")
+
+    # Adapter sections (wechat:, telegram:) are read by the adapters themselves.
+    wechat: dict[str, Any] | None = None
+    telegram: dict[str, Any] | None = None
+    name: str | None = None
+    description: str | None = None
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot read the file: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(str(path), "the file is not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path.name} line {mark.line + 1}" if mark else path.name
+        raise ConfigError(where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(path.name, "expected a mapping with org and groups")
+    return raw
+
+
+def load_org_config(path: Path) -> tuple[StrictOrgConfig, list[EmployeeIn]]:
+    """Read and validate a config file; return it with its roster (inline or `roster_file`)."""
+    raw = read_yaml(path)
+    for index, group in enumerate(raw.get("groups") or []):
+        if isinstance(group, dict) and ("members" in group or "events" in raw):
+            where = f"groups[{index}].members" if "members" in group else "events"
+            raise ConfigError(where, "a config file has no members or events (replay only)")
+    try:
+        config = StrictOrgConfig.model_validate(raw)
+    except ValidationError as exc:
+        raise config_error(exc) from None
+    group_runtimes(config)
+    if config.org.roster_file:
+        roster = load_roster_file((path.parent / config.org.roster_file).resolve())
+    else:
+        roster = list(config.org.roster or [])
+    return config, roster

@@ -1,0 +1,43 @@
+"""Running the bot on a real platform: the app, the adapter's loop and the scheduler together.
+
+An adapter module (`adapters.<name>.runner`) exposes `async def serve(settings, config, roster)`
+and uses `run_app` to start the shared machinery around its own event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from loguru import logger
+
+from bot.app import App
+from bot.core.clock import Clock
+from bot.core.org import EmployeeIn
+
+TICK_SECONDS = 5.0
+
+
+async def run_scheduler(app: App, clock: Clock, *, every: float = TICK_SECONDS) -> None:
+    """Fire scheduled work (daily audits…) when it falls due, forever."""
+    while True:
+        await app.scheduler.run_due(clock.now())
+        await asyncio.sleep(every)
+
+
+async def run_app(
+    app: App,
+    clock: Clock,
+    roster: list[EmployeeIn],
+    adapter_loop: Callable[[], Awaitable[None]],
+) -> None:
+    """Start `app`, run the adapter's loop and the scheduler until either ends, then stop."""
+    await app.start(roster)
+    scheduler = asyncio.create_task(run_scheduler(app, clock), name="scheduler")
+    try:
+        await adapter_loop()
+    finally:
+        scheduler.cancel()
+        await asyncio.gather(scheduler, return_exceptions=True)
+        await app.stop()
+        logger.info("stopped")
