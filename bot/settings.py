@@ -68,4 +68,4 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         name = "__".join(str(part) for part in first["loc"]).upper()
-        raise ConfigError(f"setting {name}", first["msg"]) from None
+        raise ConfigError(f"setting {name}", first["msg"].removeprefix("Value error, ")) from None

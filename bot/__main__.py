@@ -1,0 +1,5 @@
+"""`python -m bot` is `qunguan`."""
+
+from bot.cli import main
+
+main()
