@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
-import yaml
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -25,6 +24,7 @@ from pydantic import (
 )
 
 from adapters.sim.world import BOT_ID, MAX_MEMBERS
+from bot.core.config_file import read_yaml
 from bot.core.errors import ConfigError
 from bot.core.events import MESSAGE_KINDS
 from bot.core.org import EmployeeIn, GroupIn, OrgConfig, group_runtimes
@@ -166,18 +166,7 @@ class Scenario:
 
 def load_scenario(path: Path) -> Scenario:
     """Read and validate a scenario file; raise `ConfigError` for anything that cannot run."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(str(path), f"cannot read the file: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(str(path), "the file is not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "YAML"
-        raise ConfigError(where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
-    if not isinstance(raw, dict):
-        raise ConfigError("(top level)", "expected a mapping with start, org, groups and events")
+    raw = read_yaml(path)
     try:
         spec = ScenarioIn.model_validate(raw)
     except ValidationError as exc:

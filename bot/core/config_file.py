@@ -40,7 +40,7 @@ def read_yaml(path: Path) -> dict[str, Any]:
         where = f"{path.name} line {mark.line + 1}" if mark else path.name
         raise ConfigError(where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(raw, dict):
-        raise ConfigError(path.name, "expected a mapping with org and groups")
+        raise ConfigError("(top level)", "expected a mapping with org and groups")
     return raw
 
 

@@ -7,10 +7,17 @@ one document describes a company for a dry run and for the real bot.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from bot.core.policy import Policy, build_policy
 
@@ -50,6 +57,10 @@ def _text(value: object) -> object:
     if isinstance(value, str):
         return value.strip()
     return value
+
+
+# Admin ids and chat ids are often numbers in YAML (Telegram); they are text to the bot.
+Text = Annotated[str, BeforeValidator(_text)]
 
 
 class EmployeeIn(BaseModel):
@@ -103,24 +114,12 @@ class GroupIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1)
-    id: str | None = None  # the platform's chat id where it is not the name (Telegram)
+    id: Text | None = None  # the platform's chat id where it is not the name (Telegram)
     bot_role: Literal["owner", "admin", "member"] = "owner"
-    admins: list[str] = Field(default_factory=list)
+    admins: list[Text] = Field(default_factory=list)
     scope: Scope = Scope()
     policy: dict[str, Any] = Field(default_factory=dict)
     timezone: str | None = None
-
-    @field_validator("id", mode="before")
-    @classmethod
-    def _id_text(cls, value: object) -> object:
-        return _text(value)
-
-    @field_validator("admins", mode="before")
-    @classmethod
-    def _admin_text(cls, value: object) -> object:
-        if isinstance(value, list):
-            return [_text(item) for item in value]
-        return value
 
     @field_validator("scope", mode="before")
     @classmethod
@@ -142,17 +141,10 @@ class OrgIn(BaseModel):
 
     name: str | None = None
     bot: str = "群管家"
-    admins: list[str] = Field(default_factory=list)
+    admins: list[Text] = Field(default_factory=list)
     roster: list[EmployeeIn] | None = None
     roster_file: str | None = None
     defaults: dict[str, Any] = Field(default_factory=dict)
-
-    @field_validator("admins", mode="before")
-    @classmethod
-    def _admin_text(cls, value: object) -> object:
-        if isinstance(value, list):
-            return [_text(item) for item in value]
-        return value
 
     @model_validator(mode="after")
     def _one_roster_source(self) -> OrgIn:
