@@ -35,6 +35,8 @@ async def run_demo(settings: Settings, locale: str | None = None) -> Path:
     timeline.summary(report)
     exported = [a["path"] for a in report["actions"] if a["action"] == "file"]
     if exported:
-        console.print(f"\n[bold green]Roster spreadsheet written to[/] {exported[-1]}")
+        console.print(
+            f"\n[bold green]Roster spreadsheet written to[/] {exported[-1]}", soft_wrap=True
+        )
     console.print(f"[dim]Database of this run: {database}[/]")
     return Path(exported[-1]) if exported else database

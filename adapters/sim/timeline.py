@@ -40,7 +40,7 @@ class Timeline:
         await self._actions(scheduled=True)
 
     async def after(self, step: Step) -> None:
-        self.console.print(self._event(step))
+        self.console.print(self._event(step), soft_wrap=True)
         await self._actions(scheduled=False)
 
     async def _actions(self, *, scheduled: bool) -> None:
@@ -60,7 +60,7 @@ class Timeline:
             mentions = " ".join(f"@{m}" for m in p.get("mentions", []))
             body = p.get("text") or p.get("path") or p.get("member") or ""
             text = f"{mentions} {body}".strip().replace("\n", "\n      ")
-            self.console.print(f"{head}{kind} [cyan]{where}[/]\n      {text}")
+            self.console.print(f"{head}{kind} [cyan]{where}[/]\n      {text}", soft_wrap=True)
 
     def _event(self, step: Step) -> str:
         event, at = step.event, f"{step.at.astimezone(self.scenario.tz):%m-%d %H:%M}"
