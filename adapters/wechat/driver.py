@@ -103,3 +103,7 @@ class WeChatDriver(Protocol):
 
     def verify(self, message: InMsg) -> str | None:
         """The sender's WeChat ID, read from their profile (slow), or None."""
+
+
+class Unavailable(DriverError):
+    """WeChat is disconnected right now; the adapter is reconnecting."""
