@@ -139,7 +139,8 @@ class WeChatAdapter:
 
     def _on_message(self, msg: InMsg) -> None:
         # Called on the library's listener thread: hand the line to the event loop, nothing else.
-        assert self._loop is not None and self._queue is not None
+        assert self._loop is not None
+        assert self._queue is not None
         self._loop.call_soon_threadsafe(self._queue.put_nowait, msg)
 
     async def listen_all(self) -> None:
@@ -224,7 +225,9 @@ class WeChatAdapter:
         logger.warning("WeChat was unavailable; {n} actions did not take effect", n=len(missed))
         args = {"since": f"{since:%H:%M}", "count": len(missed)}
         if self.console:
-            await self.notify.send(self.console.chat, "action_failed", "wechat-reconnected", **args)
+            await self.notify.send(
+                self.console.chat, "action_failed", "wechat-reconnected", **args
+            )
         elif missed:
             for admin in sorted(self.config.org.admins):
                 if self.route_for(admin):
@@ -249,7 +252,9 @@ class WeChatAdapter:
         if self.can_verify:
             lines.append("  authority: each privileged command's sender is checked by WeChat ID")
         elif self.console:
-            lines.append(f"  authority: privileged commands only in the console {self.console.chat!r}")
+            lines.append(
+                f"  authority: privileged commands only in the console {self.console.chat!r}"
+            )
         else:
             lines.append("  authority: no console configured, so no privileged commands")
         return lines

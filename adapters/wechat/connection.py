@@ -86,8 +86,13 @@ class Connection:
             except Exception as exc:  # the libraries raise bare exceptions on UI trouble
                 self.failures += 1
                 last = exc
-                logger.debug("{call} failed ({n}/{tries}): {exc}", call=name, n=attempt,
-                             tries=tries, exc=exc)
+                logger.debug(
+                    "{call} failed ({n}/{tries}): {exc}",
+                    call=name,
+                    n=attempt,
+                    tries=tries,
+                    exc=exc,
+                )
             if attempt < tries:
                 await self.sleep(delay)
                 delay *= 2

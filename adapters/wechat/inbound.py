@@ -176,8 +176,9 @@ class Inbound:
         identity = await self.console_identity(msg)
         if identity is None:
             with caused_by(f"console:{key}"):
-                await a.notify.send(msg.chat, "command_denied", "wechat-console-unknown",
-                                    member=msg.display)
+                await a.notify.send(
+                    msg.chat, "command_denied", "wechat-console-unknown", member=msg.display
+                )
             return
         a.routes[identity] = msg.chat
         if target is None:
@@ -188,11 +189,17 @@ class Inbound:
         with caused_by(f"console:{key}"):
             if group is None:
                 names = "、".join(g.name for g in a.app_groups)
-                await a.notify.send(msg.chat, "command_error", "wechat-console-unknown-group",
-                                    group=name, groups=names)
+                await a.notify.send(
+                    msg.chat,
+                    "command_error",
+                    "wechat-console-unknown-group",
+                    group=name,
+                    groups=names,
+                )
                 return
-            event = MessageEvent(group.code, MemberView(msg.display, identity), text,
-                                 "text", a.clock.now(), key)
+            event = MessageEvent(
+                group.code, MemberView(msg.display, identity), text, "text", a.clock.now(), key
+            )
             # Dispatched directly: the console member is not a member of that group.
             await a.engine.dispatcher.dispatch(event, group)
 
@@ -217,8 +224,9 @@ class Inbound:
             except DriverError:
                 found = None
             if found != identity:
-                logger.warning("a command in {chat} did not come from {id}", chat=msg.chat,
-                               id=identity)
+                logger.warning(
+                    "a command in {chat} did not come from {id}", chat=msg.chat, id=identity
+                )
                 return
         a.routes[identity] = msg.chat
         await a.engine.handle(DirectEvent(identity, msg.content, a.clock.now(), key))

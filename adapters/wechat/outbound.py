@@ -124,7 +124,9 @@ class Outbound:
             name for name in mentions if not any(f"@{name}{end}" in sent for end in MENTION_ENDS)
         ]
         if missing:
-            logger.warning("WeChat dropped mentions of {names} in {chat}", names=missing, chat=chat)
+            logger.warning(
+                "WeChat dropped mentions of {names} in {chat}", names=missing, chat=chat
+            )
             names = self.a.notify.join(missing)
             await self.a.notify.send(chat, "action_failed", "wechat-mention-failed", names=names)
         return missing

@@ -76,7 +76,9 @@ def load_section(config: StrictOrgConfig) -> WeChatSection:
 
 
 def _check_ids(config: StrictOrgConfig, section: WeChatSection) -> None:
-    places: list[tuple[str, str]] = [(f"org.admins[{i}]", a) for i, a in enumerate(config.org.admins)]
+    places: list[tuple[str, str]] = [
+        (f"org.admins[{i}]", a) for i, a in enumerate(config.org.admins)
+    ]
     for g, group in enumerate(config.groups):
         places += [(f"groups[{g}].admins[{i}]", a) for i, a in enumerate(group.admins)]
     if section.console:
@@ -85,7 +87,8 @@ def _check_ids(config: StrictOrgConfig, section: WeChatSection) -> None:
     for where, value in places:
         if not WECHAT_ID.match(value):
             raise ConfigError(
-                where, f"expected a WeChat ID (微信号, e.g. wxid_abc123 or zhang_san88), got {value!r}"
+                where,
+                f"expected a WeChat ID (微信号, e.g. wxid_abc123 or zhang_san88), got {value!r}",
             )
 
 
@@ -108,4 +111,3 @@ def _check_chats(config: StrictOrgConfig, section: WeChatSection) -> None:
             f"{section.library} listens to at most {cls.max_chats} chat(s); this config needs "
             f"{len(chats)} (groups, console and contacts)",
         )
-

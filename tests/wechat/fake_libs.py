@@ -63,49 +63,67 @@ class FakeChat:
         self._wx._check()
         self._world.faults.hit(name)
 
-    def SendMsg(self, msg: str, who: str | None = None, clear: bool = True,  # noqa: N802
-                at: str | list[str] | None = None, exact: bool = False) -> WxResponse:
+    def SendMsg(
+        self,
+        msg: str,
+        who: str | None = None,
+        clear: bool = True,
+        at: str | list[str] | None = None,
+        exact: bool = False,
+    ) -> WxResponse:
         self._hit("SendMsg")
         return self._wx._send(self.who, msg, at)
 
-    def SendFiles(self, filepath: str | list[str], who: str | None = None,  # noqa: N802
-                  exact: bool = False) -> WxResponse:
+    def SendFiles(
+        self, filepath: str | list[str], who: str | None = None, exact: bool = False
+    ) -> WxResponse:
         self._hit("SendFiles")
         self._world.sent.append((self.who, f"[file] {filepath}", []))
         return WxResponse.success()
 
-    def ChatInfo(self) -> dict[str, Any]:  # noqa: N802
+    def ChatInfo(self) -> dict[str, Any]:
         self._hit("ChatInfo")
         group = self._world.groups.get(self.who)
         if group is None:
             return {"chat_type": "friend", "chat_name": self.who}
-        return {"group_member_count": len(group.people), "chat_type": "group",
-                "chat_name": self.who}
+        return {
+            "group_member_count": len(group.people),
+            "chat_type": "group",
+            "chat_name": self.who,
+        }
 
-    def GetAllMessage(self) -> list[FakeMessage]:  # noqa: N802
+    def GetAllMessage(self) -> list[FakeMessage]:
         self._hit("GetAllMessage")
-        return [FakeMessage(self._world, line) for line in self._world.chat_history(self.who)[-30:]]
+        return [
+            FakeMessage(self._world, line) for line in self._world.chat_history(self.who)[-30:]
+        ]
 
 
 class PlusChat(FakeChat):
-    def GetGroupMembers(self) -> list[str]:  # noqa: N802
+    def GetGroupMembers(self) -> list[str]:
         self._hit("GetGroupMembers")
         return self._world.groups[self.who].labels()
 
-    def ManageGroup(self, name: str | None = None, remark: str | None = None,  # noqa: N802
-                    myname: str | None = None, notice: str | None = None,
-                    quit: bool = False) -> WxResponse:
+    def ManageGroup(
+        self,
+        name: str | None = None,
+        remark: str | None = None,
+        myname: str | None = None,
+        notice: str | None = None,
+        quit: bool = False,
+    ) -> WxResponse:
         self._hit("ManageGroup")
         group = self._world.groups[self.who]
         done = group.bot_manages()  # "仅群主和管理员可编辑": the notice step fails quietly
         if done and notice is not None:
             group.notice = notice
-        return WxResponse.success(data={"notice": done if notice is not None else None,
-                                        "myname": None})
+        return WxResponse.success(
+            data={"notice": done if notice is not None else None, "myname": None}
+        )
 
 
 class Plus4Chat(FakeChat):
-    def SetGroupAnnouncement(self, value: str) -> WxResponse:  # noqa: N802
+    def SetGroupAnnouncement(self, value: str) -> WxResponse:
         self._hit("SetGroupAnnouncement")
         group = self._world.groups[self.who]
         if not group.bot_manages():
@@ -130,7 +148,7 @@ class FakeWeChat:
         if not self._world.online:
             raise FakeUIError("找不到微信窗口")
 
-    def AddListenChat(self, nickname: str, callback: Any) -> FakeChat | WxResponse:  # noqa: N802
+    def AddListenChat(self, nickname: str, callback: Any) -> FakeChat | WxResponse:
         self._check()
         self._world.faults.hit("AddListenChat")
         if nickname in self._chats:
@@ -147,33 +165,40 @@ class FakeWeChat:
     def _limit_message(self) -> str:
         return "最多设置40个监听对象"
 
-    def RemoveListenChat(self, nickname: str, close_window: bool = True) -> WxResponse:  # noqa: N802
+    def RemoveListenChat(self, nickname: str, close_window: bool = True) -> WxResponse:
         self._chats.pop(nickname, None)
         self._world.listeners.pop(nickname, None)
         return WxResponse.success()
 
-    def StopListening(self, remove: bool = True) -> None:  # noqa: N802
+    def StopListening(self, remove: bool = True) -> None:
         self._world.listeners.clear()
 
-    def KeepRunning(self) -> None:  # noqa: N802
+    def KeepRunning(self) -> None:
         while self._world.online:  # blocks like the real one; the adapter never calls it
             time.sleep(0.05)
 
-    def GetSession(self) -> list[Any]:  # noqa: N802
+    def GetSession(self) -> list[Any]:
         self._check()
         self._world.faults.hit("GetSession")
         return []
 
-    def SendMsg(self, msg: str, who: str | None = None, clear: bool = True,  # noqa: N802
-                at: str | list[str] | None = None, exact: bool = False) -> WxResponse:
+    def SendMsg(
+        self,
+        msg: str,
+        who: str | None = None,
+        clear: bool = True,
+        at: str | list[str] | None = None,
+        exact: bool = False,
+    ) -> WxResponse:
         self._check()
         self._world.faults.hit("SendMsg")
         if who is None or (who not in self._world.groups and who not in self._world.private):
             return WxResponse.failure("找不到聊天窗口")
         return self._send(who, msg, at)
 
-    def SendFiles(self, filepath: str | list[str], who: str | None = None,  # noqa: N802
-                  exact: bool = False) -> WxResponse:
+    def SendFiles(
+        self, filepath: str | list[str], who: str | None = None, exact: bool = False
+    ) -> WxResponse:
         self._check()
         self._world.faults.hit("SendFiles")
         self._world.sent.append((who or "", f"[file] {filepath}", []))
@@ -193,8 +218,11 @@ def _pick(group: Any, name: str) -> str | None:
     """The @ popup: typed '@'+name without spaces; one candidate is clicked whatever it is,
     none means the '@' text is erased and the message goes out without the mention."""
     typed = name.replace(" ", "")
-    found = [p for p in group.people if p.searchable and not p.is_bot
-             and p.label.replace(" ", "").startswith(typed)]
+    found = [
+        p
+        for p in group.people
+        if p.searchable and not p.is_bot and p.label.replace(" ", "").startswith(typed)
+    ]
     if not found:
         return None
     exact = [p for p in found if p.label == name]
@@ -204,12 +232,13 @@ def _pick(group: Any, name: str) -> str | None:
 class PlusWeChat(FakeWeChat):
     chat_class = PlusChat
 
-    def IsOnline(self) -> bool:  # noqa: N802
+    def IsOnline(self) -> bool:
         self._world.faults.hit("IsOnline")
         return self._world.online
 
-    def RemoveGroupMembers(self, group: str | None = None,  # noqa: N802
-                           members: str | list[str] | None = None) -> WxResponse:
+    def RemoveGroupMembers(
+        self, group: str | None = None, members: str | list[str] | None = None
+    ) -> WxResponse:
         self._check()
         self._world.faults.hit("RemoveGroupMembers")
         target = self._world.groups[group]  # type: ignore[index]
@@ -217,8 +246,14 @@ class PlusWeChat(FakeWeChat):
             raise FakeUIError("找不到 移出 按钮")
         ticked = []
         for keyword in [members] if isinstance(members, str) else list(members or []):
-            hits = [p for p in target.people if p.searchable and not p.is_bot
-                    and (keyword in p.label or keyword in p.wxid) and p not in ticked]
+            hits = [
+                p
+                for p in target.people
+                if p.searchable
+                and not p.is_bot
+                and (keyword in p.label or keyword in p.wxid)
+                and p not in ticked
+            ]
             exact = [p for p in hits if p.label == keyword]
             if len(hits) == 1 or exact:
                 ticked.append(hits[0] if len(hits) == 1 else exact[0])

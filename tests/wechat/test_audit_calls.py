@@ -14,13 +14,23 @@ UNKNOWN_REMOVED = {"roster.unknown": "remove"}
 
 
 async def test_ui_calls_per_daily_audit(world: World, harness) -> None:
-    world.add_group("甲群", [Person("财务部-张三", "wxid_zs0001"), Person("李四", ADMIN),
-                            Person("王五", "wxid_ww0001"), Person("陌生人", "wxid_x00001"),
-                            Person("销售部-赵六", "wxid_zl0001")])
-    world.add_group("乙群", [Person("财务部-张三", "wxid_zs0001"),
-                            Person("销售部-王五", "wxid_ww0001")])
+    world.add_group(
+        "甲群",
+        [
+            Person("财务部-张三", "wxid_zs0001"),
+            Person("李四", ADMIN),
+            Person("王五", "wxid_ww0001"),
+            Person("陌生人", "wxid_x00001"),
+            Person("销售部-赵六", "wxid_zl0001"),
+        ],
+    )
+    world.add_group(
+        "乙群", [Person("财务部-张三", "wxid_zs0001"), Person("销售部-王五", "wxid_ww0001")]
+    )
     world.add_group("丙群", [Person("王五", "wxid_ww0001")])
-    config = make_config([{"name": g, "policy": UNKNOWN_REMOVED} for g in ("甲群", "乙群", "丙群")])
+    config = make_config(
+        [{"name": g, "policy": UNKNOWN_REMOVED} for g in ("甲群", "乙群", "丙群")]
+    )
     async with harness("wxautox", config) as h:
         services = h.app.services
         per_group: dict[str, Counter[str]] = {}

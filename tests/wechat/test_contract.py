@@ -12,6 +12,15 @@ from tests.wechat.conftest import ADMIN, Harness, make_config, people
 from tests.wechat.fake_world import Person, World
 
 
+async def wait_until(condition, tries: int = 300) -> None:
+    """Poll a condition another task makes true (the reconnect loop)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("condition not reached")
+
+
 def sent_texts(world: World, chat: str = "工作群") -> list[str]:
     return [content for where, content, _ in world.sent if where == chat]
 
@@ -70,13 +79,19 @@ async def test_silent_mention_failure_is_reported(world: World, harness) -> None
         reminder = next(c for _, c, _ in world.sent if "王五" in c and "🌟" in c)
         assert "@🌟销售-王五" not in reminder  # WeChat sent it without the mention
         failed = await h.records(kind="action_failed")
-        assert len(failed) == 1 and "🌟销售-王五" in failed[0].payload["text"]
+        assert len(failed) == 1
+        assert "🌟销售-王五" in failed[0].payload["text"]
 
 
-@pytest.mark.parametrize(("lib", "role", "ok"), [("wxautox", "owner", True),
-                                                   ("wxautox", "member", False),
-                                                   ("wxautox4", "owner", True),
-                                                   ("wxautox4", "member", False)])
+@pytest.mark.parametrize(
+    ("lib", "role", "ok"),
+    [
+        ("wxautox", "owner", True),
+        ("wxautox", "member", False),
+        ("wxautox4", "owner", True),
+        ("wxautox4", "member", False),
+    ],
+)
 async def test_notice_is_confirmed_from_the_response(
     world: World, harness, lib: str, role: str, ok: bool
 ) -> None:
@@ -125,8 +140,7 @@ async def test_a_reopened_window_replaying_mid_segment_is_handled_once(
         world.online = False
         await h.adapter.execute(Notice("工作群", "x"))  # finds the window gone
         world.online = True
-        while not h.adapter.conn.up:
-            await asyncio.sleep(0.01)
+        await wait_until(lambda: h.adapter.conn.up)
         world.replay("工作群", 3)  # the reopened window shows its last lines again
         world.post("工作群", wang, "新消息")
         await h.settle()
@@ -166,14 +180,8 @@ async def test_window_gone_refuses_reports_and_reconnects(world: World, harness)
         assert outcome.reason == "wechat_unavailable"
         assert h.adapter.missed
         world.online = True
-        for _ in range(200):
-            if h.adapter.conn.up:
-                break
-            await asyncio.sleep(0.01)
+        await wait_until(lambda: h.adapter.conn.up)
         await h.settle()
-        for _ in range(100):
-            if sent_texts(world, "控制台"):
-                break
-            await asyncio.sleep(0.01)
+        await wait_until(lambda: sent_texts(world, "控制台"))
         assert len(sent_texts(world, "控制台")) == 1  # the outage report
         assert h.adapter.missed == []

@@ -29,8 +29,11 @@ def section(config: dict[str, Any]):
         ({"throttle": {"same_chat": "0s"}}, "wechat.throttle", "1s apart"),
         ({"console": {"chat": "工作群"}}, "wechat.console.chat", "governed group"),
         ({"library": "wxauto4", "console": {"chat": "控制台"}}, "wechat.console.admins", "map"),
-        ({"library": "wxauto4", "console": {"chat": "c", "admins": {"李四": "wxid_li01"}}},
-         "groups", "at most 1"),
+        (
+            {"library": "wxauto4", "console": {"chat": "c", "admins": {"李四": "wxid_li01"}}},
+            "groups",
+            "at most 1",
+        ),
         ({"contacts": {"陈静": "陈静"}}, "wechat.contacts.陈静", "WeChat ID"),
         ({"retries": 3}, "wechat.retries", "unknown key"),
     ],
@@ -50,7 +53,8 @@ def test_admins_must_be_wechat_ids() -> None:
 
 def test_a_good_section() -> None:
     got = section(make_config([{"name": "工作群"}], wechat={"throttle": {"per_minute": 20}}))
-    assert got.library == "wxautox" and got.throttle.limits().per_minute == 20
+    assert got.library == "wxautox"
+    assert got.throttle.limits().per_minute == 20
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="checks the non-Windows refusal")
@@ -61,4 +65,5 @@ def test_run_on_linux_is_one_clear_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["run", "--adapter", "wechat", "--config", str(path)])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "runs only on Windows" in lines[0]
+    assert len(lines) == 1
+    assert "runs only on Windows" in lines[0]

@@ -17,8 +17,15 @@ from tests.wechat.fake_world import Person, World
 
 EVENTS = 10_000
 GROUPS = ("一群", "二群", "三群")
-REPLY = {"warning", "removal_notice", "command_reply", "command_error", "command_denied",
-         "action_failed", "audit_report"}
+REPLY = {
+    "warning",
+    "removal_notice",
+    "command_reply",
+    "command_error",
+    "command_denied",
+    "action_failed",
+    "audit_report",
+}
 
 
 def populate(world: World) -> None:
@@ -78,8 +85,11 @@ async def test_ten_thousand_lines_with_faults(world: World, harness) -> None:
     populate(world)
     config = make_config(
         [{"name": g, "policy": {"warnings.limit": 10_000}} for g in GROUPS],
-        roster=[{"name": f"员工{g}{i:02d}", "department": "销售部"} for g in range(3)
-                for i in range(25)],
+        roster=[
+            {"name": f"员工{g}{i:02d}", "department": "销售部"}
+            for g in range(3)
+            for i in range(25)
+        ],
     )
     routed: list[tuple[str, str, str]] = []
     async with harness("wxautox", config) as h:
@@ -111,11 +121,14 @@ async def check(h: Harness, world: World, script: Script, routed: list) -> None:
         by_cause.setdefault(cause, []).append(r)
     keys = {text: (chat, key) for chat, text, key in routed}
     handled = Counter(text for _, text, _ in routed)
-    for tag, text in script.commands.items():
+    for _tag, text in script.commands.items():
         assert handled[text] == 1, f"{text} handled {handled[text]} times"
         chat, key = keys[text]
-        replies = [r for r in by_cause.get(f"MessageEvent:{chat}:{key}", [])
-                   if r.kind in REPLY and r.outcome == "done"]
+        replies = [
+            r
+            for r in by_cause.get(f"MessageEvent:{chat}:{key}", [])
+            if r.kind in REPLY and r.outcome == "done"
+        ]
         assert len(replies) == 1, f"{text}: {[r.kind for r in replies]}"
     assert all(times == 1 for times in world.removed.values())
     removals = [r for r in records if r.action == "remove" and r.outcome == "done"]
@@ -132,6 +145,8 @@ async def check(h: Harness, world: World, script: Script, routed: list) -> None:
 def print_summary(h: Harness, world: World, script: Script, records: list) -> None:
     raised = sum(world.faults.raised.values())
     calls = sum(world.faults.calls.values())
-    logger.warning(f"{EVENTS} lines, {len(script.commands)} commands, {calls} library calls, "
-                 f"{raised} raised, {h.adapter.inbound.replays} replayed lines dropped, "
-                   f"{sum(world.removed.values())} removed, {len(records)} actions")
+    logger.warning(
+        f"{EVENTS} lines, {len(script.commands)} commands, {calls} library calls, "
+        f"{raised} raised, {h.adapter.inbound.replays} replayed lines dropped, "
+        f"{sum(world.removed.values())} removed, {len(records)} actions"
+    )

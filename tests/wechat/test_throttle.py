@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 from adapters.wechat.throttle import Limits, Throttle
@@ -17,7 +18,7 @@ async def test_pacing_holds_over_a_burst_across_chats() -> None:
         chat = rng.choice(["a", "a", "a", "b", "c"])
         await throttle.turn(chat)
         sent.append((clock.now(), chat))
-    for (t0, c0), (t1, c1) in zip(sent, sent[1:], strict=False):
+    for (t0, c0), (t1, c1) in itertools.pairwise(sent):
         assert t1 - t0 >= (1.0 if c0 == c1 else 3.0) - 1e-9
     times = [t for t, _ in sent]
     for i, t in enumerate(times):

@@ -38,7 +38,7 @@ def import_library(library: str) -> ModuleType:
     except ImportError as exc:
         raise ConfigError(
             "wechat.library",
-            f"{library} is not installed ({exc}); run: pip install \"qunguan[wechat]\"",
+            f'{library} is not installed ({exc}); run: pip install "qunguan[wechat]"',
         ) from None
 
 
