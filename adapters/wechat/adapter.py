@@ -7,11 +7,10 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from loguru import logger
-
 from adapters.wechat.connection import Connection, thread_init
-from adapters.wechat.driver import DriverError, InMsg, WeChatDriver
+from adapters.wechat.driver import InMsg, WeChatDriver
 from adapters.wechat.inbound import Inbound
+from adapters.wechat.loop import RunLoop
 from adapters.wechat.members import MemberLists
 from adapters.wechat.outbound import Outbound
 from adapters.wechat.settings import WeChatSection
@@ -19,13 +18,12 @@ from adapters.wechat.throttle import Throttle
 from bot.core.actions import Action, Outcome
 from bot.core.capabilities import Capability
 from bot.core.config_file import StrictOrgConfig
-from bot.core.events import MembersSeen
 from bot.core.members import MemberView
 
 MANAGING = frozenset({Capability.REMOVE, Capability.SET_NOTICE})
 
 
-class WeChatAdapter:
+class WeChatAdapter(RunLoop):
     name = "wechat"
 
     def __init__(
@@ -130,134 +128,6 @@ class WeChatAdapter:
         if chat is None and self.console and identity in self.admin_ids:
             chat = self.console.chat
         return chat
-
-    # -- running ------------------------------------------------------------------------------
-
-    def chats(self) -> list[str]:
-        extra = [self.console.chat] if self.console else []
-        return [*self.groups, *extra, *self.section.contacts.values()]
-
-    def _on_message(self, msg: InMsg) -> None:
-        # Called on the library's listener thread: hand the line to the event loop, nothing else.
-        assert self._loop is not None
-        assert self._queue is not None
-        self._loop.call_soon_threadsafe(self._queue.put_nowait, msg)
-
-    async def listen_all(self) -> None:
-        self.listened.clear()
-        for chat in self.chats():
-            await self.conn.call("listen", chat, self._on_message)
-            self.listened.add(chat)
-            self.inbound.opened(chat, self.section.settle.total_seconds())
-
-    async def _emit(self, event: MembersSeen) -> None:
-        if self.app is not None:
-            await self.engine.handle(event)
-
-    async def run(self) -> None:
-        """Connect, report what the library can do, then pump lines, poll and reconnect."""
-        self._loop = asyncio.get_running_loop()
-        self._queue = asyncio.Queue()
-        await self.connect()
-        for line in self.startup_report():
-            logger.info(line)
-        await asyncio.gather(self.pump(), self.poll(), self.supervise())
-
-    async def connect(self) -> None:
-        """Connect and listen, trying again every `reconnect_every` until it works."""
-        while True:
-            try:
-                await self.conn.connect(self.listen_all)
-                logger.success("WeChat connected through {lib}", lib=self.driver.library)
-                return
-            except Exception as exc:
-                logger.error("cannot reach WeChat: {exc}", exc=exc)
-                await asyncio.sleep(self.section.reconnect_every.total_seconds())
-
-    async def pump(self) -> None:
-        assert self._queue is not None
-        while True:
-            msg = await self._queue.get()
-            try:
-                await self.inbound.handle(msg)
-            except Exception:  # one bad line must not stop the adapter
-                logger.exception("failed to handle a line in {chat}", chat=msg.chat)
-            finally:
-                self._queue.task_done()
-
-    async def drain(self) -> None:
-        """Wait until every line handed over so far has been handled (tests, shutdown)."""
-        if self._queue is not None:
-            await self._queue.join()
-
-    async def poll(self) -> None:
-        while True:
-            await asyncio.sleep(self.section.count_every.total_seconds())
-            try:
-                await self.poll_once()
-            except Exception:
-                logger.exception("member poll failed")
-
-    async def poll_once(self) -> None:
-        """The cheap member count per group; the full list only when it changed."""
-        for group in self.groups:
-            if not self.conn.up or Capability.LIST_MEMBERS not in self.capabilities(group):
-                continue
-            try:
-                count = await self.conn.call("member_count", group)
-            except DriverError:
-                continue
-            current = self.members.list_of(group)
-            changed = count is not None and count != current.count
-            current.count = count
-            if changed:
-                await self.members.refresh(group)
-
-    async def supervise(self) -> None:
-        while True:
-            await self.conn.lost_signal.wait()
-            since = self.clock.now()
-            await self.connect()
-            await self.report_outage(since)
-
-    async def report_outage(self, since: Any) -> None:
-        missed, self.missed = self.missed, []
-        logger.warning("WeChat was unavailable; {n} actions did not take effect", n=len(missed))
-        args = {"since": f"{since:%H:%M}", "count": len(missed)}
-        if self.console:
-            await self.notify.send(
-                self.console.chat, "action_failed", "wechat-reconnected", **args
-            )
-        elif missed:
-            for admin in sorted(self.config.org.admins):
-                if self.route_for(admin):
-                    await self.notify.direct(admin, "action_failed", "wechat-reconnected", **args)
-
-    def startup_report(self) -> list[str]:
-        """What this library can do here, per group, in plain lines for the operator."""
-        lib, every = self.driver, set(Capability)
-        lines = [
-            f"WeChat adapter: {lib.library} for {lib.client}; listening to {len(self.chats())} "
-            f"chat(s) (at most {lib.max_chats})",
-            "  can: " + ", ".join(sorted(lib.capabilities)),
-            "  cannot: " + (", ".join(sorted(every - lib.capabilities)) or "-"),
-        ]
-        for code, group in self.groups.items():
-            caps = ", ".join(sorted(self.capabilities(code)))
-            lines.append(f"  group {group.name!r} (bot is {group.bot_role}): {caps}")
-        if Capability.REMOVE not in lib.capabilities:
-            lines.append("  removals: admins are asked to remove by hand; audits re-check")
-        if Capability.LIST_MEMBERS not in lib.capabilities:
-            lines.append("  members: only those seen joining or speaking are known")
-        if self.can_verify:
-            lines.append("  authority: each privileged command's sender is checked by WeChat ID")
-        elif self.console:
-            lines.append(
-                f"  authority: privileged commands only in the console {self.console.chat!r}"
-            )
-        else:
-            lines.append("  authority: no console configured, so no privileged commands")
-        return lines
 
     def close(self) -> None:
         self.conn.close()

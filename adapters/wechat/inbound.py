@@ -16,13 +16,13 @@ from datetime import timedelta
 
 from loguru import logger
 
-from adapters.wechat import system_messages
+from adapters.wechat import console, system_messages
 from adapters.wechat.dedup import ChatKeys
 from adapters.wechat.driver import DriverError, InMsg
 from bot.commands import registry
 from bot.commands.dispatch import is_command
 from bot.core.causes import caused_by
-from bot.core.events import DirectEvent, JoinEvent, MessageEvent
+from bot.core.events import JoinEvent, MessageEvent
 from bot.core.members import MemberView
 
 SEEN_FOR = timedelta(days=3)
@@ -37,16 +37,6 @@ def privileged(text: str) -> bool:
     body = unicodedata.normalize("NFKC", text.strip()[1:])
     found = registry.resolve(body)
     return found is not None and found[0].admin
-
-
-def console_target(text: str) -> tuple[str, str] | None:
-    """`【群名】/warn @x` or `[群名] /warn @x` → (群名, "/warn @x")."""
-    stripped = text.strip()
-    for left, right in (("【", "】"), ("[", "]")):
-        if stripped.startswith(left) and right in stripped:
-            name, _, rest = stripped[1:].partition(right)
-            return name.strip(), rest.strip()
-    return None
 
 
 @dataclass
@@ -100,9 +90,9 @@ class Inbound:
     async def route(self, msg: InMsg, key: str) -> None:
         a = self.adapter
         if a.console and msg.chat == a.console.chat:
-            await self.console(msg, key)
+            await console.from_console(a, msg, key)
         elif msg.chat in a.contact_ids:
-            await self.private(msg, key)
+            await console.from_contact(a, msg, key)
         elif msg.chat in a.groups:
             if msg.attr in SYSTEM or msg.type == "base":
                 await self.system(msg, key)
@@ -167,66 +157,3 @@ class Inbound:
                 group=group,
                 new=line.targets[0],
             )
-
-    async def console(self, msg: InMsg, key: str) -> None:
-        a = self.adapter
-        target = console_target(msg.content)
-        if msg.attr not in HUMAN or not is_command(target[1] if target else msg.content):
-            return
-        identity = await self.console_identity(msg)
-        if identity is None:
-            with caused_by(f"console:{key}"):
-                await a.notify.send(
-                    msg.chat, "command_denied", "wechat-console-unknown", member=msg.display
-                )
-            return
-        a.routes[identity] = msg.chat
-        if target is None:
-            await a.engine.handle(DirectEvent(identity, msg.content, a.clock.now(), key))
-            return
-        name, text = target
-        group = next((g for g in a.app_groups if name in (g.name, g.code)), None)
-        with caused_by(f"console:{key}"):
-            if group is None:
-                names = "、".join(g.name for g in a.app_groups)
-                await a.notify.send(
-                    msg.chat,
-                    "command_error",
-                    "wechat-console-unknown-group",
-                    group=name,
-                    groups=names,
-                )
-                return
-            event = MessageEvent(
-                group.code, MemberView(msg.display, identity), text, "text", a.clock.now(), key
-            )
-            # Dispatched directly: the console member is not a member of that group.
-            await a.engine.dispatcher.dispatch(event, group)
-
-    async def console_identity(self, msg: InMsg) -> str | None:
-        a = self.adapter
-        if a.can_verify:
-            try:
-                found = await a.conn.call("verify", msg)
-            except DriverError:
-                return None
-            return found if found in a.admin_ids else None
-        return a.console.admins.get(msg.display)
-
-    async def private(self, msg: InMsg, key: str) -> None:
-        a = self.adapter
-        if msg.attr not in HUMAN or not is_command(msg.content):
-            return
-        identity = a.contact_ids[msg.chat]
-        if a.can_verify:
-            try:
-                found = await a.conn.call("verify", msg)
-            except DriverError:
-                found = None
-            if found != identity:
-                logger.warning(
-                    "a command in {chat} did not come from {id}", chat=msg.chat, id=identity
-                )
-                return
-        a.routes[identity] = msg.chat
-        await a.engine.handle(DirectEvent(identity, msg.content, a.clock.now(), key))

@@ -3,6 +3,7 @@ the admin console; removals are handed to admins; members are the ones seen."""
 
 from __future__ import annotations
 
+from adapters.wechat.report import startup_report
 from bot.core.capabilities import Capability
 from bot.storage.models import Warning
 from tests.wechat.conftest import ADMIN, make_config, people
@@ -67,7 +68,7 @@ async def test_free_wxauto4_governs_one_chat(world: World, harness) -> None:
         world.post("工作群", world.person("工作群", "王五"), "你好")
         await h.settle()
         assert [e.text for e in h.seen] == ["你好"]
-        report = "\n".join(h.adapter.startup_report())
+        report = "\n".join(startup_report(h.adapter))
         assert "wxauto4" in report
         assert "remove by hand" in report
         assert "no privileged commands" in report
