@@ -185,3 +185,16 @@ async def test_window_gone_refuses_reports_and_reconnects(world: World, harness)
         await wait_until(lambda: sent_texts(world, "控制台"))
         assert len(sent_texts(world, "控制台")) == 1  # the outage report
         assert h.adapter.missed == []
+
+
+async def test_an_admins_private_chat_answers_privately(world: World, harness) -> None:
+    world.add_group("工作群", people())
+    world.private["李四"] = []
+    config = make_config([{"name": "工作群"}], wechat={"contacts": {ADMIN: "李四"}})
+    async with harness("wxautox", config) as h:
+        admin = world.person("工作群", "李四")
+        world.post("李四", admin, "/roster")
+        world.post("李四", Person("李四", "wxid_impostor"), "/audit")  # not the admin's ID
+        await h.settle()
+        assert [(r.action, r.kind) for r in await h.records()] == [("direct", "command_reply")]
+        assert [chat for chat, _, _ in world.sent] == ["李四"]
