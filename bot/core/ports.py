@@ -25,3 +25,7 @@ class Platform(Protocol):
     async def execute(self, action: Action) -> Outcome:
         """Carry out one action and say whether it took effect."""
         ...
+
+    # Optional: `async def execute_many(self, actions: list[Action]) -> list[Outcome]` carries
+    # out several actions together (one outcome each, in order). The actuator uses it for a
+    # batch of removals where the platform has it (WeChat removes members in one call).

@@ -7,6 +7,8 @@ once: a key already logged as done (or dry-run) is not executed again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from loguru import logger
@@ -85,6 +87,45 @@ class Actuator:
 
         `key` defaults to the next key of the current cause (see `bot.core.causes`).
         """
+        started = await self._begin(action, key)
+        if isinstance(started, Outcome):
+            return started
+        if started.dry:
+            outcome = Outcome.done(dry_run=True)
+        else:
+            try:
+                outcome = await self.platform.execute(action)
+            except Exception as exc:  # the platform must not take the bot down with it
+                logger.exception("{action} failed on the platform", action=started.name)
+                outcome = Outcome.refused("error", str(exc))
+        await self._finish(started, outcome)
+        return outcome
+
+    async def perform_all(self, actions: Sequence[Action]) -> list[Outcome]:
+        """Several actions, logged in order and handed to the platform together where it can
+        batch them (an optional `execute_many`: one WeChat call removes several members)."""
+        batch = getattr(self.platform, "execute_many", None)
+        if batch is None or len(actions) < 2:
+            return [await self.perform(action) for action in actions]
+        started = [await self._begin(action, None) for action in actions]
+        live = [(i, s) for i, s in enumerate(started) if isinstance(s, _Started) and not s.dry]
+        try:
+            results = list(await batch([actions[i] for i, _ in live]))
+        except Exception as exc:  # the platform must not take the bot down with it
+            logger.exception("batch of {n} actions failed on the platform", n=len(live))
+            results = [Outcome.refused("error", str(exc))] * len(live)
+        outcomes: list[Outcome] = [
+            s if isinstance(s, Outcome) else Outcome.done(dry_run=True) for s in started
+        ]
+        for (i, _), outcome in zip(live, results, strict=True):
+            outcomes[i] = outcome
+        for s, outcome in zip(started, outcomes, strict=True):
+            if isinstance(s, _Started):
+                await self._finish(s, outcome)
+        return outcomes
+
+    async def _begin(self, action: Action, key: str | None) -> _Started | Outcome:
+        """Skip an action already done under its key; else log it as pending."""
         if key is None:
             key = next_action_key()
         if key is not None:
@@ -104,15 +145,11 @@ class Actuator:
             outcome="pending",
             idempotency_key=key,
         )
-        if dry:
-            outcome = Outcome.done(dry_run=True)
-        else:
-            try:
-                outcome = await self.platform.execute(action)
-            except Exception as exc:  # the platform must not take the bot down with it
-                logger.exception("{action} failed on the platform", action=payload["action"])
-                outcome = Outcome.refused("error", str(exc))
-        record.outcome = "dry_run" if dry else ("done" if outcome.ok else "refused")
+        return _Started(record, payload, dry)
+
+    async def _finish(self, started: _Started, outcome: Outcome) -> None:
+        record, payload = started.record, started.payload
+        record.outcome = "dry_run" if started.dry else ("done" if outcome.ok else "refused")
         record.detail = outcome.reason or ""
         await record.save(update_fields=["outcome", "detail"])
         if not outcome.ok:
@@ -122,4 +159,14 @@ class Actuator:
                 group=payload.get("group"),
                 reason=outcome.reason,
             )
-        return outcome
+
+
+@dataclass
+class _Started:
+    record: ActionRecord
+    payload: dict[str, Any]
+    dry: bool
+
+    @property
+    def name(self) -> str:
+        return self.payload["action"]

@@ -77,14 +77,23 @@ class Enforcer:
             wanted = [pair for pair in wanted if pair not in ambiguous]
         done: dict[str, list[MemberView]] = defaultdict(list)
         failed: list[tuple[MemberView, str]] = []
-        for member, reason in wanted:
-            text = self.notify.t(
-                "removal-reason-detail" if detail else "removal-reason",
-                member=member.display,
-                reason=self.notify.t(f"reason-{reason}"),
-                detail=detail,
+        removals = [
+            Remove(
+                group.code,
+                member,
+                reason,
+                self.notify.t(
+                    "removal-reason-detail" if detail else "removal-reason",
+                    member=member.display,
+                    reason=self.notify.t(f"reason-{reason}"),
+                    detail=detail,
+                ),
             )
-            outcome = await self.actuator.perform(Remove(group.code, member, reason, text))
+            for member, reason in wanted
+        ]
+        # Together, so a platform that removes in batches (WeChat) makes one call per group.
+        outcomes = await self.actuator.perform_all(removals)
+        for (member, reason), outcome in zip(wanted, outcomes, strict=True):
             if outcome.ok:
                 done[reason].append(member)
             else:

@@ -55,17 +55,18 @@ class MemberService:
 
     async def _store_seen(self, group: GroupRuntime, member: MemberView, present: bool) -> None:
         now = self.clock.now()
-        await MemberState.update_or_create(
-            group_id=group.db_id,
-            key=member.key,
-            defaults={
-                "display": member.display,
-                "identity": member.identity,
-                "handle": member.handle,
-                "present": present,
-                "last_seen": now,
-            },
-        )
+        fields = {
+            "display": member.display,
+            "identity": member.identity,
+            "handle": member.handle,
+            "present": present,
+            "last_seen": now,
+        }
+        updated = await MemberState.filter(group_id=group.db_id, key=member.key).update(**fields)
+        if not updated:  # first sight: first_seen is required (and kept on later updates)
+            await MemberState.create(
+                group_id=group.db_id, key=member.key, first_seen=now, reminders=0, **fields
+            )
 
     # -- bindings made by /rename ------------------------------------------------------------
 

@@ -1,0 +1,146 @@
+"""The driver behind the UI worker: calls with retries and backoff, and the reconnect.
+
+Transient failures (a UI lookup that timed out, a click that missed) are retried with a
+doubling delay. When the window is gone, hung or logged out, the connection goes down: calls
+fail fast with `Unavailable`, state is kept, and `reconnect` brings it back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from loguru import logger
+
+from adapters.wechat.driver import DriverError, Unavailable, WeChatDriver, WindowGone
+from adapters.wechat.worker import UIWorker
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+def thread_init() -> None:
+    """UI Automation needs COM initialised on the thread that uses it (Windows only)."""
+    import sys
+
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import comtypes
+
+        comtypes.CoInitialize()
+
+
+class Connection:
+    def __init__(
+        self,
+        driver: WeChatDriver,
+        *,
+        attempts: int,
+        backoff: float,
+        call_limit: float,
+        sleep: Sleep = asyncio.sleep,
+        init: Callable[[], None] | None = thread_init,
+    ) -> None:
+        self.driver = driver
+        self.attempts = attempts
+        self.backoff = backoff
+        self.call_limit = call_limit
+        self.sleep = sleep
+        self._init = init
+        self.worker = UIWorker(init)
+        self.worker.start()
+        self.up = False
+        self.down_since: float | None = None
+        self.lost_signal = asyncio.Event()
+        self.failures = 0  # library calls that raised or timed out (logs, tests)
+        self._retired_calls = 0
+
+    @property
+    def calls(self) -> int:
+        """Library calls started so far, on every worker this connection had."""
+        return self._retired_calls + self.worker.calls
+
+    async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """One call on the UI thread, no retry (connect, listen, non-idempotent calls)."""
+        if self.worker.stuck(self.call_limit):
+            self._replace_worker()
+        try:
+            return await self.worker.call(fn, *args, limit=self.call_limit)
+        except WindowGone:
+            self.failures += 1
+            self.lost("window gone or hung")
+            raise
+
+    async def call(self, name: str, *args: Any, retry: bool = True) -> Any:
+        """`driver.<name>(*args)` with retries; Unavailable while the connection is down."""
+        tries = self.attempts if retry else 1
+        delay = self.backoff
+        last: Exception | None = None
+        for attempt in range(1, tries + 1):
+            if not self.up:
+                raise Unavailable("WeChat is disconnected")
+            try:
+                return await self.run(getattr(self.driver, name), *args)
+            except WindowGone:
+                raise Unavailable("WeChat is disconnected") from None
+            except Exception as exc:  # the libraries raise bare exceptions on UI trouble
+                self.failures += 1
+                last = exc
+                logger.debug(
+                    "{call} failed ({n}/{tries}): {exc}",
+                    call=name,
+                    n=attempt,
+                    tries=tries,
+                    exc=exc,
+                )
+            if attempt < tries:
+                await self.sleep(delay)
+                delay *= 2
+        await self._check_health()
+        raise DriverError(f"{name}: {last}")
+
+    async def _check_health(self) -> None:
+        """After a call failed for good: is the window still there? (asked a few times, since
+        the question is a UI call too)."""
+        healthy = False
+        for _ in range(self.attempts):
+            try:
+                healthy = bool(await self.run(self.driver.online))
+                break
+            except WindowGone:
+                raise Unavailable("WeChat is disconnected") from None
+            except Exception:
+                self.failures += 1
+        if not healthy:
+            self.lost("WeChat is not online")
+            raise Unavailable("WeChat is disconnected")
+
+    def lost(self, why: str) -> None:
+        """Go down (once) and wake the reconnect loop."""
+        if self.up:
+            logger.error("WeChat connection lost: {why}; reconnecting", why=why)
+            self.up = False
+            self.down_since = time.monotonic()
+            self.lost_signal.set()
+
+    async def connect(self, listen: Callable[[], Awaitable[None]]) -> None:
+        """Find the window, then (re)open the listened chats through `listen`."""
+        await self.run(self.driver.connect)
+        self.up = True  # listen() makes its calls through `call`
+        try:
+            await listen()
+        except Exception:
+            self.up = False
+            raise
+        self.lost_signal.clear()
+
+    def _replace_worker(self) -> None:
+        # A call hung for good: its thread is left behind and a fresh one takes over.
+        logger.error("the UI thread is stuck; starting a new one")
+        self.worker.stop()
+        self._retired_calls += self.worker.calls
+        self.worker = UIWorker(self._init)
+        self.worker.start()
+
+    def close(self) -> None:
+        self.worker.stop()

@@ -1,0 +1,34 @@
+"""The start-up report: what the chosen library can do here, in plain lines for the operator."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.capabilities import Capability
+
+
+def startup_report(adapter: Any) -> list[str]:
+    """What this library can do here, per group; logged when the bot connects."""
+    lib, every = adapter.driver, set(Capability)
+    lines = [
+        f"WeChat adapter: {lib.library} for {lib.client}; listening to {len(adapter.chats())} "
+        f"chat(s) (at most {lib.max_chats})",
+        "  can: " + ", ".join(sorted(lib.capabilities)),
+        "  cannot: " + (", ".join(sorted(every - lib.capabilities)) or "-"),
+    ]
+    for code, group in adapter.groups.items():
+        caps = ", ".join(sorted(adapter.capabilities(code)))
+        lines.append(f"  group {group.name!r} (bot is {group.bot_role}): {caps}")
+    if Capability.REMOVE not in lib.capabilities:
+        lines.append("  removals: admins are asked to remove by hand; audits re-check")
+    if Capability.LIST_MEMBERS not in lib.capabilities:
+        lines.append("  members: only those seen joining or speaking are known")
+    if adapter.can_verify:
+        lines.append("  authority: each privileged command's sender is checked by WeChat ID")
+    elif adapter.console:
+        lines.append(
+            f"  authority: privileged commands only in the console {adapter.console.chat!r}"
+        )
+    else:
+        lines.append("  authority: no console configured, so no privileged commands")
+    return lines
