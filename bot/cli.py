@@ -147,5 +147,10 @@ def run(
     guarded(work, verbose=True)
 
 
+from adapters.telegram.cli import app as telegram_app  # noqa: E402 (imports no aiogram)
+
+app.add_typer(telegram_app)
+
+
 def main() -> None:
     app()

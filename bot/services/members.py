@@ -55,17 +55,18 @@ class MemberService:
 
     async def _store_seen(self, group: GroupRuntime, member: MemberView, present: bool) -> None:
         now = self.clock.now()
-        await MemberState.update_or_create(
-            group_id=group.db_id,
-            key=member.key,
-            defaults={
-                "display": member.display,
-                "identity": member.identity,
-                "handle": member.handle,
-                "present": present,
-                "last_seen": now,
-            },
+        seen = {
+            "display": member.display,
+            "identity": member.identity,
+            "handle": member.handle,
+            "present": present,
+            "last_seen": now,
+        }
+        row, created = await MemberState.get_or_create(
+            group_id=group.db_id, key=member.key, defaults={**seen, "first_seen": now}
         )
+        if not created:  # first_seen stays when the member was seen before
+            await row.update_from_dict(seen).save(update_fields=list(seen))
 
     # -- bindings made by /rename ------------------------------------------------------------
 
