@@ -76,11 +76,18 @@ class FakeBotAPI(WorldMethods):
         if request.match_info["token"] != TOKEN:
             return self._error(Call(method, {}), ApiError(401, "Unauthorized"))
         form = await request.post()
-        params = {k: (v if isinstance(v, web.FileField) else _decode(v)) for k, v in form.items()}
-        call = Call(method, {k: v for k, v in params.items()})
-        if isinstance(params.get("document"), web.FileField):
-            upload = params["document"]
-            call.params["document"] = {"filename": upload.filename, "data": upload.file.read()}
+        uploads = {
+            k: {"filename": v.filename, "data": v.file.read()}
+            for k, v in form.items()
+            if isinstance(v, web.FileField)
+        }
+        params = {}
+        for key, value in form.items():
+            if isinstance(value, str) and value.startswith("attach://"):
+                params[key] = uploads[value.removeprefix("attach://")]  # an uploaded file
+            elif not isinstance(value, web.FileField):
+                params[key] = _decode(value)
+        call = Call(method, params)
         self.calls.append(call)
         pending = self.failures.get(method)
         if pending:
@@ -119,13 +126,17 @@ class FakeBotAPI(WorldMethods):
             self._changed.notify_all()
 
     async def settle(self, limit: float = 15.0) -> None:
-        """Wait until the bot has handled every update pushed so far (it asked past them);
-        updates of a kind it did not ask for are never sent, as on Telegram."""
-        last = max((u["update_id"] for u in self.pushed if self._wanted(u)), default=0)
+        """Wait until the bot has handled every update pushed so far, including those the
+        fake itself pushes meanwhile (Telegram's reports of the bot's own bans): it has asked
+        past them. Updates of a kind the bot did not ask for are never sent, as on Telegram."""
+
+        def handled() -> bool:
+            wanted = (u["update_id"] for u in self.pushed if self._wanted(u))
+            return self.confirmed >= max(wanted, default=0)
 
         async def done() -> None:
             async with self._changed:
-                await self._changed.wait_for(lambda: self.confirmed >= last)
+                await self._changed.wait_for(handled)
 
         await asyncio.wait_for(done(), limit)
 
