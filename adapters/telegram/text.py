@@ -101,7 +101,7 @@ def _head(text: str, limit: int) -> str:
     if utf16_len(text) <= limit:
         return text
     cut = index_of(text, limit)
-    if utf16_len(text[:cut]) > limit:  # the limit falls inside a surrogate pair
+    if utf16_len(text[:cut]) > limit and cut > 1:  # the limit falls inside a surrogate pair
         cut -= 1
     newline = text.rfind("\n", 0, cut)
     return text[: newline + 1] if newline > 0 else text[:cut]

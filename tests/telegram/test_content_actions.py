@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.core.actions import DeleteMessage, Mute
+from bot.core.actions import DeleteMessage, Mute, Notice
 from bot.core.capabilities import Capability
 from bot.core.clock import VirtualClock
 from bot.core.events import MessageEvent
@@ -92,3 +92,19 @@ async def test_without_the_rights_nothing_is_tried(
         stranger = bot.telegram.runtime.known(str(CHAT), people.stranger["id"])
         outcome = await bot.services.actuator.perform(Mute(group.code, stranger, 600, "ad"))
         assert (outcome.ok, outcome.reason) == (False, "no_rights")
+
+
+async def test_a_notice_is_posted_and_pinned(
+    api: FakeBotAPI, database_url: str, tmp_path: Path
+) -> None:
+    people = company(api)
+    settings = telegram_settings(api, database_url, tmp_path)
+    async with running(api, settings, config(people), ROSTER) as bot:
+        assert Capability.SET_NOTICE in bot.services.platform.capabilities(str(CHAT))
+        outcome = await bot.services.actuator.perform(Notice(str(CHAT), "本周五全员大会"))
+        assert outcome.ok
+        (posted,) = api.sent(CHAT)
+        (pin,) = api.called("pinChatMessage")
+        assert posted.params["text"] == "本周五全员大会"
+        assert pin.int("chat_id") == CHAT
+        assert pin.int("message_id") == outcome.data["message_id"]
