@@ -19,7 +19,10 @@ class GovernedChat(Filter):
         self, event: Message | ChatMemberUpdated, runtime: TelegramRuntime
     ) -> bool | dict[str, Any]:
         code = runtime.governed(event.chat.id)
-        return {"group": code} if code is not None else False
+        if code is None:
+            runtime.note_ungoverned(event.chat.id, event.chat.title)
+            return False
+        return {"group": code}
 
 
 class ForThisBot(Filter):

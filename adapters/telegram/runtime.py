@@ -36,6 +36,7 @@ class TelegramRuntime:
         self.chat_admins_command = chat_admins_command
         self.me: User | None = None
         self.report: list[str] = []
+        self._ungoverned: set[int] = set()
 
     @property
     def username(self) -> str | None:
@@ -44,6 +45,14 @@ class TelegramRuntime:
     def governed(self, chat_id: int) -> str | None:
         code = str(chat_id)
         return code if code in self.app.services.groups else None
+
+    def note_ungoverned(self, chat_id: int, title: str | None) -> None:
+        """Log a group the config does not govern, once: how an operator finds its id."""
+        if chat_id not in self._ungoverned:
+            self._ungoverned.add(chat_id)
+            logger.info(
+                "chat {id} ({title}) is not in the config: ignored", id=chat_id, title=title
+            )
 
     async def start(self, me: User) -> list[str]:
         """Preflight every governed chat; return (and log) the report."""

@@ -25,3 +25,6 @@ tg-why-privacy = privacy mode is on (BotFather /setprivacy → Disable, or make 
 tg-why-not_in_chat = the bot is not in this chat, or the chat id is wrong
 tg-why-not_a_group = this chat is not a group
 tg-why-restricted = the bot is restricted in this chat
+
+## Private chats
+tg-your-id = Your Telegram user id is { $id }. Admins are named by this number in the bot's config file.

@@ -25,3 +25,6 @@ tg-why-privacy = 隐私模式已开启（在 BotFather 中 /setprivacy → Disab
 tg-why-not_in_chat = 机器人不在此群，或群 ID 填写有误
 tg-why-not_a_group = 这不是群聊
 tg-why-restricted = 机器人在本群被限制
+
+## 私聊
+tg-your-id = 你的 Telegram 用户 ID 是 { $id }。机器人的配置文件用这个数字指定管理员。

@@ -213,3 +213,22 @@ async def test_commands_for_other_bots_are_not_answered(
         assert api.moderation() == []
         assert [a["kind"] for a in await bot.actions(action="send")] == ["command_reply"]
         assert "/kick" in api.sent(CHAT)[-1].params["text"]  # the admin's help
+
+
+async def test_chats_outside_the_config_are_left_alone(
+    api: FakeBotAPI, database_url: str, tmp_path: Path
+) -> None:
+    people = company(api)
+    other = api.world.chat(-1009, "别人的群")
+    for who in (api.world.bot, people.li4, people.stranger):
+        api.world.set_member(other.id, who["id"], "administrator" if who["is_bot"] else "member")
+    settings = telegram_settings(api, database_url, tmp_path)
+    async with running(api, settings, config(people), ROSTER) as bot:
+        before = len(api.calls)
+        kick = api.world.message(
+            other.id, people.li4["id"], "/kick 陌生人", mentions=(people.stranger["id"],)
+        )
+        api.push({"message": kick})
+        await bot.settle()
+        assert [c.method for c in api.calls[before:]] == ["getUpdates"] * (len(api.calls) - before)
+        assert await bot.actions() == []

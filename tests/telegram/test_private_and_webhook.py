@@ -32,11 +32,13 @@ async def test_org_admins_work_privately_and_others_are_refused(
         private(api, people.stranger, "/audit")  # never started the bot: cannot be answered
         await bot.settle()
         to_chen = [c.params["text"] for c in api.sent(people.chen["id"])]
-        assert "/roster" in to_chen[0]  # /start answers as /help: the admin's commands
-        assert "全员群" in to_chen[1]
-        assert "Telegram does not list a group's members" in to_chen[1]
+        assert "/roster" in to_chen[0]  # /start answers as /help: the admin's commands,
+        assert f"user id is {people.chen['id']}" in to_chen[1]  # and their user id
+        assert "全员群" in to_chen[2]
+        assert "Telegram does not list a group's members" in to_chen[2]
         kinds = [(a["to"], a["kind"], a["outcome"]) for a in await bot.actions(action="direct")]
         assert kinds == [
+            (str(people.chen["id"]), "command_reply", "done"),
             (str(people.chen["id"]), "command_reply", "done"),
             (str(people.chen["id"]), "command_reply", "done"),
             (str(people.li4["id"]), "command_denied", "done"),

@@ -9,6 +9,7 @@ from aiogram.types import Message
 from adapters.telegram.convert import Addressed
 from adapters.telegram.filters import ForThisBot
 from adapters.telegram.runtime import TelegramRuntime
+from bot.core.causes import caused_by
 from bot.core.events import DirectEvent
 
 
@@ -25,10 +26,14 @@ def _key(message: Message) -> str:
 
 
 async def start(message: Message, runtime: TelegramRuntime) -> None:
-    """/start opens every private chat with a bot: answer it as /help (what they may use)."""
+    """/start opens every private chat with a bot: answer it as /help (what they may use),
+    and say their user id (what the config names admins by)."""
     assert message.from_user is not None
     sender = str(message.from_user.id)
     await runtime.feed(DirectEvent(sender, "/help", message.date, _key(message)))
+    notify = runtime.app.services.notify
+    with caused_by(f"start:{_key(message)}"):
+        await notify.direct(sender, "command_reply", "tg-your-id", id=sender)
 
 
 async def direct(message: Message, seen: Addressed, runtime: TelegramRuntime) -> None:
