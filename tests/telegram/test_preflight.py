@@ -121,3 +121,22 @@ async def test_the_report_says_what_the_bot_cannot_do_and_why(
         (alert,) = await bot.actions(group_code=str(plain.id), action="send")
         assert alert["kind"] == "action_failed"
         assert "行政人事部-李四" in alert["mentions"]
+
+
+async def test_a_demoted_bot_declares_its_new_rights_at_once(
+    api: FakeBotAPI, database_url: str, tmp_path: Path
+) -> None:
+    people = company(api)
+    settings = telegram_settings(api, database_url, tmp_path)
+    async with running(api, settings, config(people), ROSTER) as bot:
+        assert C.REMOVE in bot.telegram.adapter.capabilities(str(CHAT))
+        old, new = api.world.set_member(CHAT, api.world.bot["id"], "member")
+        api.push(api.world.member_update(CHAT, old, new, by=people.owner["id"]))
+        kick = api.world.message(
+            CHAT, people.li4["id"], "/kick 陌生人", mentions=(people.stranger["id"],)
+        )
+        api.push({"message": kick})
+        await bot.settle()
+        assert C.REMOVE not in bot.telegram.adapter.capabilities(str(CHAT))
+        assert api.moderation() == []  # not tried: the admins are asked instead
+        assert (await bot.actions())[-1]["kind"] == "action_failed"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.types import Message
+from loguru import logger
 
 from adapters.telegram.convert import Addressed, kind_of, mentions_of, reply_target
 from adapters.telegram.filters import ForThisBot, GovernedChat
@@ -16,6 +17,7 @@ def router() -> Router:
     r = Router(name="telegram.groups")
     r.message.filter(F.chat.type.in_({"group", "supergroup"}), GovernedChat())
     r.message.middleware(FreshAdmins())
+    r.message.register(migrated, F.migrate_to_chat_id)
     r.message.register(joined, F.new_chat_members)
     r.message.register(left, F.left_chat_member)
     r.message.register(message, F.from_user, ForThisBot())
@@ -37,6 +39,15 @@ async def message(message: Message, group: str, seen: Addressed, runtime: Telegr
             mentions_of(message, seen, view_of, lambda name: runtime.by_username(group, name)),
             reply_target(message, view_of),
         )
+    )
+
+
+async def migrated(message: Message, group: str) -> None:
+    """A basic group became a supergroup: Telegram gave it a new id the config must use."""
+    logger.warning(
+        "chat {old} is now the supergroup {new}: put {new} as its id in the config and restart",
+        old=group,
+        new=message.migrate_to_chat_id,
     )
 
 
