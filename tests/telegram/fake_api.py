@@ -51,6 +51,7 @@ class FakeBotAPI(WorldMethods):
         self.confirmed = 0  # highest update id the bot confirmed (asked past) in getUpdates
         self._allowed: list[str] | None = None
         self._changed = asyncio.Condition()
+        self._closing = False
         self._runner: web.AppRunner | None = None
         self.url = ""
 
@@ -68,6 +69,8 @@ class FakeBotAPI(WorldMethods):
         return self.url
 
     async def stop(self) -> None:
+        self._closing = True  # a long poll still waiting answers now, not at its timeout
+        await self._notify()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -185,7 +188,7 @@ class FakeBotAPI(WorldMethods):
         return [u for u in self._queue if self._wanted(u)][:100]
 
     def _ready(self) -> bool:
-        return any(self._wanted(u) for u in self._queue)
+        return self._closing or any(self._wanted(u) for u in self._queue)
 
     def _wanted(self, update: dict[str, Any]) -> bool:
         allowed = self._allowed or ["message", "my_chat_member"]  # Telegram's default: not
