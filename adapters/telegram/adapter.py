@@ -66,6 +66,7 @@ class TelegramAdapter:
         self.pending: list[Event] = []
 
     def capabilities(self, group: str) -> frozenset[Capability]:
+        """What the preflight found the bot may do in `group` (nothing if unknown)."""
         rights = self.rights.get(group)
         return rights.capabilities if rights else frozenset()
 
@@ -77,6 +78,7 @@ class TelegramAdapter:
         ]
 
     async def execute(self, action: Action) -> Outcome:
+        """Carry out one action; Telegram's refusals become `Outcome.refused` with a reason."""
         try:
             return await self._execute(action)
         except TelegramRetryAfter as exc:

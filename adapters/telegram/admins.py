@@ -32,6 +32,7 @@ class AdminCache:
         self._read_at: dict[str, float] = {}
 
     def role(self, chat: str, user_id: int) -> Role:
+        """owner, admin or member, as Telegram's administrator list says."""
         return self._roles.get(chat, {}).get(user_id, "member")
 
     def humans(self, chat: str) -> frozenset[str]:
@@ -40,9 +41,11 @@ class AdminCache:
         return frozenset(str(uid) for uid in self._roles.get(chat, {}) if uid not in bots)
 
     def ids(self, chat: str) -> list[int]:
+        """User ids on the chat's administrator list (bots included)."""
         return sorted(self._roles.get(chat, {}))
 
     def stale(self, chat: str) -> bool:
+        """Whether the list was never read or is older than its time to live."""
         read = self._read_at.get(chat)
         return read is None or self._now() - read >= self.ttl
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ChatPermissions, FSInputFile, MessageEntity, User
+from loguru import logger
 
 from adapters.telegram.directory import Directory
 from adapters.telegram.text import MAX_CAPTION, Mark, split, with_mentions
@@ -54,6 +56,7 @@ async def post(
 
 
 async def send(bot: Bot, action: Send, d: Directory) -> Outcome:
+    """A group message, mentioning each member the action names."""
     mentions = [
         (name, uid) for name in action.mentions for uid in d.by_display(action.group, name)
     ]
@@ -65,11 +68,16 @@ async def remove(bot: Bot, action: Remove) -> Outcome:
     """Ban, then lift the ban at once: the member is out but may be invited again later."""
     chat, user = int(action.group), user_of(action.member.handle)
     await bot.ban_chat_member(chat_id=chat, user_id=user)
-    await bot.unban_chat_member(chat_id=chat, user_id=user, only_if_banned=True)
+    try:
+        await bot.unban_chat_member(chat_id=chat, user_id=user, only_if_banned=True)
+    except TelegramAPIError as exc:  # removed all the same; only a later re-invite is blocked
+        logger.warning("{user} stays banned from {chat}: {err}", user=user, chat=chat, err=exc)
+        return Outcome.done(banned=True)
     return Outcome.done()
 
 
 async def mute(bot: Bot, action: Mute, clock: Clock) -> Outcome:
+    """Restrict the member from sending anything until the mute ends."""
     seconds = min(max(action.seconds, MUTE_MIN), MUTE_MAX)
     until = clock.now() + timedelta(seconds=seconds)
     await bot.restrict_chat_member(
@@ -83,11 +91,13 @@ async def mute(bot: Bot, action: Mute, clock: Clock) -> Outcome:
 
 
 async def delete(bot: Bot, action: DeleteMessage) -> Outcome:
+    """Delete the message whose id is the event key the core was given."""
     await bot.delete_message(chat_id=int(action.group), message_id=int(action.message_key))
     return Outcome.done()
 
 
 async def send_file(bot: Bot, action: SendFile) -> Outcome:
+    """A document to the group, or privately to a user."""
     chat = int(action.group if action.group is not None else action.to or "")
     caption = action.text[:MAX_CAPTION] or None
     document = FSInputFile(action.path, filename=action.path.name)
@@ -105,6 +115,7 @@ async def notice(bot: Bot, action: Notice, d: Directory) -> Outcome:
 
 
 def user_of(handle: str | None) -> int:
+    """The Telegram user id a member's handle holds."""
     if handle is None or not handle.lstrip("-").isdigit():
         raise LookupError("no Telegram user id for this member")
     return int(handle)

@@ -36,6 +36,7 @@ ByUsername = Callable[[str], MemberView | None]
 
 
 def kind_of(message: Message) -> str:
+    """The core's message kind of a Telegram message."""
     return next((kind for attr, kind in KINDS if getattr(message, attr, None)), "text")
 
 

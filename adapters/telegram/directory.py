@@ -23,6 +23,7 @@ class Person:
 
     @property
     def full_name(self) -> str:
+        """First and last name, as Telegram clients show them."""
         return f"{self.first_name} {self.last_name}" if self.last_name else self.first_name
 
 
@@ -42,6 +43,7 @@ class Directory:
             self._usernames[person.username.casefold()] = person.id
 
     def person(self, user_id: int) -> Person | None:
+        """The person with this user id, if ever seen."""
         return self._people.get(user_id)
 
     def join(self, chat: str, user_id: int) -> None:
@@ -58,6 +60,7 @@ class Directory:
         self._remember_name(chat, user_id)
 
     def leave(self, chat: str, user_id: int) -> None:
+        """`user_id` left `chat` (or was removed)."""
         self._present[chat].discard(user_id)
         self._tags.pop((chat, user_id), None)
 
@@ -82,9 +85,11 @@ class Directory:
         )
 
     def members(self, chat: str) -> list[int]:
+        """User ids seen in `chat` and not known to have left."""
         return sorted(self._present.get(chat, ()))
 
     def by_username(self, username: str) -> int | None:
+        """The user id of an @username seen before."""
         return self._usernames.get(username.lstrip("@").casefold())
 
     def by_display(self, chat: str, display: str) -> list[int]:

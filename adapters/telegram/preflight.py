@@ -33,6 +33,7 @@ async def check_chat(bot: Bot, chat: str, me: User) -> ChatRights:
 
 
 async def preflight(bot: Bot, me: User, chats: Iterable[str]) -> dict[str, ChatRights]:
+    """The bot's rights in every chat, by chat id."""
     return {chat: await check_chat(bot, chat, me) for chat in chats}
 
 

@@ -51,6 +51,7 @@ class ChatRights:
 
     @classmethod
     def missing(cls, chat: str) -> ChatRights:
+        """A chat the bot is not in (or that does not exist): it can do nothing there."""
         return cls(chat, None, frozenset(), (Gap("all", "not_in_chat"),))
 
 

@@ -21,6 +21,7 @@ from bot.core.members import MemberView
 
 
 def person_of(user: User) -> Person:
+    """The directory's record of a Telegram user."""
     return Person(user.id, user.first_name, user.last_name, user.username, user.is_bot)
 
 
@@ -40,9 +41,11 @@ class TelegramRuntime:
 
     @property
     def username(self) -> str | None:
+        """The bot's own @username (after `start`)."""
         return self.me.username if self.me else None
 
     def governed(self, chat_id: int) -> str | None:
+        """The group code of a chat the config governs, else None."""
         code = str(chat_id)
         return code if code in self.app.services.groups else None
 
@@ -100,6 +103,7 @@ class TelegramRuntime:
             self.directory.join(chat, uid)
 
     async def feed(self, event: Event) -> None:
+        """Handle an event, then what the adapter learned while acting on it."""
         await self.app.engine.handle(event)
         while self.adapter.pending:
             await self.app.engine.handle(self.adapter.pending.pop(0))
@@ -122,6 +126,7 @@ class TelegramRuntime:
         return self.view(chat, user)
 
     def by_username(self, chat: str, username: str) -> MemberView | None:
+        """A member named by @username, if the bot has seen them."""
         uid = self.directory.by_username(username)
         return self.known(chat, uid) if uid is not None else None
 

@@ -48,15 +48,13 @@ def company(api: FakeBotAPI, *, bot_rights: dict[str, bool] | None = None) -> Pe
     return people
 
 
-def config(people: People, **extra: Any) -> StrictOrgConfig:
-    """The config file a company would write: groups by chat id, admins by user id."""
+def config(people: People, *, policy: dict[str, Any] | None = None, **extra: Any):
+    """The config file a company would write: groups by chat id, admins by user id.
+    `policy` adds org-wide policy defaults (e.g. content rules)."""
+    defaults = {"audit.daily_at": ""} | (policy or {})
     return StrictOrgConfig.model_validate(
         {
-            "org": {
-                "bot": "群管家",
-                "admins": [str(people.chen["id"])],
-                "defaults": {"audit.daily_at": ""},
-            },
+            "org": {"bot": "群管家", "admins": [str(people.chen["id"])], "defaults": defaults},
             "groups": [{"name": "全员群", "id": str(CHAT), "admins": [str(people.li4["id"])]}],
             **extra,
         }

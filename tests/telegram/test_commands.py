@@ -232,3 +232,18 @@ async def test_chats_outside_the_config_are_left_alone(
         await bot.settle()
         assert [c.method for c in api.calls[before:]] == ["getUpdates"] * (len(api.calls) - before)
         assert await bot.actions() == []
+
+
+async def test_a_failed_unban_still_counts_as_removed(
+    api: FakeBotAPI, database_url: str, tmp_path: Path
+) -> None:
+    people = company(api)
+    settings = telegram_settings(api, database_url, tmp_path)
+    async with running(api, settings, config(people), ROSTER) as bot:
+        api.fail("unbanChatMember", 400, "Bad Request: not enough rights")
+        say(api, people.li4, "/kick 陌生人", mentions=(people.stranger["id"],))
+        await bot.settle()
+        (removed,) = await bot.actions(action="remove")
+        assert removed["outcome"] == "done"  # out of the group, though not invitable again
+        assert api.world.chats[CHAT].status(people.stranger["id"]) == "kicked"
+        assert (await bot.actions())[-1]["kind"] == "removal_notice"

@@ -14,6 +14,7 @@ from bot.core.events import JoinEvent, LeaveEvent, MessageEvent
 
 
 def router() -> Router:
+    """Messages in governed groups; administrator lists kept fresh first."""
     r = Router(name="telegram.groups")
     r.message.filter(F.chat.type.in_({"group", "supergroup"}), GovernedChat())
     r.message.middleware(FreshAdmins())
@@ -58,6 +59,7 @@ def _by_updates(runtime: TelegramRuntime, group: str) -> bool:
 
 
 async def joined(message: Message, group: str, runtime: TelegramRuntime) -> None:
+    """A join line, used where no chat_member update will come."""
     if _by_updates(runtime, group):
         return
     inviter = message.from_user
@@ -70,6 +72,7 @@ async def joined(message: Message, group: str, runtime: TelegramRuntime) -> None
 
 
 async def left(message: Message, group: str, runtime: TelegramRuntime) -> None:
+    """A leave line, used where no chat_member update will come."""
     if _by_updates(runtime, group) or message.left_chat_member is None:
         return
     user = message.left_chat_member

@@ -20,6 +20,7 @@ ADMIN_STATUSES = ("creator", "administrator")
 
 
 def router() -> Router:
+    """chat_member and my_chat_member updates of governed groups."""
     r = Router(name="telegram.members")
     r.chat_member.filter(GovernedChat())
     r.chat_member.register(joined, ChatMemberUpdatedFilter(JOIN_TRANSITION))
@@ -43,6 +44,7 @@ async def _roles_changed(update: ChatMemberUpdated, group: str, runtime: Telegra
 async def joined(
     update: ChatMemberUpdated, group: str, runtime: TelegramRuntime, event_update: Update
 ) -> None:
+    """A member joined (or was added): the join, with who added them."""
     user = update.new_chat_member.user
     runtime.directory.join(group, user.id)
     runtime.directory.set_tag(group, user.id, _tag(update.new_chat_member))
@@ -56,6 +58,7 @@ async def joined(
 
 
 async def left(update: ChatMemberUpdated, group: str, runtime: TelegramRuntime) -> None:
+    """A member left or was removed."""
     user = update.old_chat_member.user
     member = runtime.view(group, user)
     runtime.directory.leave(group, user.id)
@@ -73,5 +76,6 @@ async def changed(update: ChatMemberUpdated, group: str, runtime: TelegramRuntim
 
 
 async def own_rights(update: ChatMemberUpdated, group: str, runtime: TelegramRuntime) -> None:
+    """The bot itself was promoted, demoted or restricted."""
     await runtime.refresh_rights(group)
     await runtime.refresh_admins(group)

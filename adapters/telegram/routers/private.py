@@ -14,6 +14,7 @@ from bot.core.events import DirectEvent
 
 
 def router() -> Router:
+    """Private chats with the bot."""
     r = Router(name="telegram.private")
     r.message.filter(F.chat.type == "private", F.from_user)
     r.message.register(start, CommandStart())
@@ -37,6 +38,7 @@ async def start(message: Message, runtime: TelegramRuntime) -> None:
 
 
 async def direct(message: Message, seen: Addressed, runtime: TelegramRuntime) -> None:
+    """A private message: commands here act on every group."""
     assert message.from_user is not None
     sender = str(message.from_user.id)
     await runtime.feed(DirectEvent(sender, seen.text, message.date, _key(message)))
