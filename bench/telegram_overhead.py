@@ -4,7 +4,8 @@ The same generated timeline (a group of 30, 300 events: chatter, /warn, /rename,
 played by `qunguan replay`'s runner on the simulator and by the Telegram parity harness (the
 real aiogram Bot and Dispatcher, long polling a local fake Bot API over HTTP, flood control
 with no spacing), alternately, on fresh SQLite databases. Prints the median time per event of
-each and their ratio.
+each and their ratio, in wall time and in CPU time of this process (the fake server runs in it
+too); CPU time is the steadier of the two on a shared machine.
 
     .venv/bin/python bench/telegram_overhead.py [rounds]
 """
@@ -69,39 +70,46 @@ def scenario(folder: Path) -> Path:
     return path
 
 
-async def simulator(path: Path, folder: Path) -> float:
+async def simulator(path: Path, folder: Path) -> tuple[float, float]:
     settings = Settings(_env_file=None, data_dir=folder)
-    started = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     await run_replay(load_scenario(path), settings, files_dir=folder / "files")
-    return time.perf_counter() - started
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
-async def telegram(path: Path, folder: Path) -> float:
+async def telegram(path: Path, folder: Path) -> tuple[float, float]:
     api = FakeBotAPI()
     await api.start()
     try:
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         await TelegramReplay(load_scenario(path), api).play(f"sqlite://{folder / 't.db'}", folder)
-        return time.perf_counter() - started
+        return time.perf_counter() - wall, time.process_time() - cpu
     finally:
         await api.stop()
 
 
 async def main(rounds: int) -> None:
     setup_logging("ERROR")
-    sim, tg = [], []
+    runs: dict[str, list[tuple[float, float]]] = {"simulator": [], "telegram": []}
     with tempfile.TemporaryDirectory() as tmp:
         path = scenario(Path(tmp))
         for n in range(rounds):
-            for runner, out in ((simulator, sim), (telegram, tg)):
+            for runner in (simulator, telegram):
                 folder = Path(tmp) / f"{runner.__name__}{n}"
                 folder.mkdir()
-                out.append(await runner(path, folder) / EVENTS * 1000)
-    s, t = statistics.median(sim), statistics.median(tg)
-    print(f"events per run: {EVENTS}, rounds: {rounds}")
-    print(f"simulator: {s:.2f} ms/event (runs: {', '.join(f'{x:.2f}' for x in sim)})")
-    print(f"telegram:  {t:.2f} ms/event (runs: {', '.join(f'{x:.2f}' for x in tg)})")
-    print(f"ratio telegram/simulator: {t / s:.2f}")
+                runs[runner.__name__].append(await runner(path, folder))
+    print(f"events per run: {EVENTS}, rounds: {rounds} (alternating)")
+    medians = {}
+    for name, results in runs.items():
+        wall = [w / EVENTS * 1000 for w, _ in results]
+        cpu = [c / EVENTS * 1000 for _, c in results]
+        medians[name] = statistics.median(wall), statistics.median(cpu)
+        print(
+            f"{name:10} wall {medians[name][0]:.2f} ms/event, cpu {medians[name][1]:.2f} "
+            f"ms/event (wall runs: {', '.join(f'{x:.2f}' for x in wall)})"
+        )
+    (sw, sc), (tw, tc) = medians["simulator"], medians["telegram"]
+    print(f"ratio telegram/simulator: wall {tw / sw:.2f}, cpu {tc / sc:.2f}")
 
 
 if __name__ == "__main__":
