@@ -9,12 +9,53 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.errors import ConfigError
 
 Locale = Literal["zh_CN", "en"]
+
+
+class TelegramSettings(BaseModel):
+    """The `TELEGRAM__*` settings: used only by `qunguan run --adapter telegram`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    token: SecretStr | None = Field(default=None, description="the bot token from BotFather")
+    api_server: str = Field(
+        default="https://api.telegram.org",
+        description="base URL of the Bot API (a self-hosted telegram-bot-api server)",
+    )
+    webhook_url: str | None = Field(
+        default=None, description="public https URL Telegram posts updates to; unset: polling"
+    )
+    webhook_listen: str = Field(default="127.0.0.1", description="address the webhook binds")
+    webhook_port: int = Field(default=8080, ge=1, le=65535, description="port it listens on")
+    webhook_secret: SecretStr | None = Field(
+        default=None, description="X-Telegram-Bot-Api-Secret-Token; unset: random per start"
+    )
+    chat_interval: float = Field(
+        default=1.0, ge=0, description="seconds between two messages to one chat"
+    )
+    max_retries: int = Field(default=3, ge=0, description="retries of a call answered 429")
+    admins_ttl: int = Field(
+        default=600, ge=0, description="seconds a chat's administrator list is trusted"
+    )
+
+    @field_validator("api_server", "webhook_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("expected an http(s):// URL")
+        return value.rstrip("/")
+
+    @field_validator("api_server", mode="after")
+    @classmethod
+    def _default_server(cls, value: str | None) -> str:
+        return value or "https://api.telegram.org"
 
 
 class Settings(BaseSettings):
@@ -35,6 +76,7 @@ class Settings(BaseSettings):
     locale: Locale = Field(default="zh_CN", description="language of what the bot says")
     log_level: str = Field(default="INFO", description="loguru level: DEBUG, INFO, WARNING…")
     data_dir: Path = Field(default=Path("data"), description="where exports and files go")
+    telegram: TelegramSettings = Field(default_factory=TelegramSettings)
 
     @field_validator("log_level")
     @classmethod

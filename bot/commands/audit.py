@@ -25,4 +25,6 @@ async def audit(ctx: CommandContext) -> None:
                 **counts,
             )
         )
+        if result.snapshot.seen_only:
+            parts[-1] += "\n" + services.t("roster-seen-only", count=len(result.snapshot.members))
     await ctx.reply("audit_report", "audit-report", text="\n\n".join(parts))

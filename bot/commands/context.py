@@ -68,9 +68,11 @@ class CommandContext:
         """The one member the command is about, and the text after the mention."""
         event = self.event
         if isinstance(event, MessageEvent) and event.mentions is not None:
-            found = [[m.member] for m in event.mentions]
+            found = [[m.member] for m in event.mentions if m.member is not None]
             rest = _without_spans(event)
-            unresolved: list[str] = []
+            unresolved = [
+                event.text[m.start : m.end].lstrip("@") for m in event.mentions if m.member is None
+            ]
         else:
             parsed = parse_mentions(self.args, await self.members())
             found, rest, unresolved = parsed.resolved, parsed.rest, parsed.unresolved

@@ -1,10 +1,17 @@
-"""/rename: bind a member to a roster entry and tell them the exact name to set."""
+"""/rename: bind a member to a roster entry and tell them the exact name to set.
+
+Where the platform can write a member's name (Telegram's member tag), the expected name is
+written first; the member is told either way.
+"""
 
 from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
+from bot.core.actions import SetMemberTag
+from bot.core.capabilities import Capability
 from bot.core.errors import UserFacingError
+from bot.core.members import MemberView
 from bot.services.naming import render_template
 
 
@@ -32,12 +39,23 @@ async def rename(ctx: CommandContext) -> None:
         raise UserFacingError("error-rename-out-of-scope", name=entry.name, group=group.name)
     await services.members.bind(group, member, entry.id, by=ctx.who)
     expected = render_template(naming.template, entry, services.company)
+    tagged = await _write_tag(ctx, member, expected)
     await ctx.reply(
         "naming_reminder",
-        "rename-done",
+        "rename-tagged" if tagged else "rename-done",
         mentions=[member.display],
         rule="naming",
         members=[member.display],
         member=member.display,
         expected=expected,
     )
+
+
+async def _write_tag(ctx: CommandContext, member: MemberView, expected: str) -> bool:
+    """Write `expected` as the member's tag where the platform can; True if it took effect."""
+    assert ctx.group is not None
+    services = ctx.services
+    if Capability.SET_MEMBER_TAG not in services.platform.capabilities(ctx.group.code):
+        return False
+    outcome = await services.actuator.perform(SetMemberTag(ctx.group.code, member, expected))
+    return outcome.ok

@@ -26,6 +26,8 @@ def summary(ctx: CommandContext, snap: Snapshot) -> str:
     for status, items in sections:
         if items:
             parts.append(t(f"roster-summary-{status}", items=join(items), count=len(items)))
+    if snap.seen_only:
+        parts.append(t("roster-seen-only", count=len(snap.members)))
     return "\n".join(parts)
 
 

@@ -12,11 +12,15 @@ MESSAGE_KINDS = ("text", "voice", "image", "video", "file", "link", "emotion")
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A mention the platform resolved itself (Telegram entities, reply-to)."""
+    """A mention the platform marked itself (Telegram entities), by code point span.
+
+    `member` is None for a mention the platform could not resolve (an @username the bot has
+    never seen): the command then says nobody of that name is here.
+    """
 
     start: int
     end: int
-    member: MemberView
+    member: MemberView | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -196,6 +196,9 @@ class GroupRuntime:
     tz: ZoneInfo
     db_id: int = 0
     org_admins: frozenset[str] = field(default_factory=frozenset)
+    # Trusted identities the platform itself reports as the group's administrators (Telegram's
+    # administrator list, by user id); kept current by the adapter. Empty on WeChat.
+    platform_admins: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def code(self) -> str:
@@ -207,8 +210,9 @@ class GroupRuntime:
 
     @property
     def admins(self) -> frozenset[str]:
-        """Trusted identities who may command here: the group's admins plus the org's."""
-        return frozenset(self.config.admins) | self.org_admins
+        """Trusted identities who may command here: the group's admins, the org's, and the
+        administrators the platform reports (by identity, never by name)."""
+        return frozenset(self.config.admins) | self.org_admins | self.platform_admins
 
 
 def group_runtimes(config: OrgConfig) -> list[GroupRuntime]:

@@ -31,6 +31,9 @@ class Snapshot:
     members: list[MemberView]
     results: list[Classification]
     missing: list[RosterEntry]
+    # The platform cannot list members (Telegram): `members` are only those the bot has seen
+    # (joins, senders, admins), so `missing` may name people who are in the group.
+    seen_only: bool = False
 
     def having(self, *statuses: str) -> list[Classification]:
         return [c for c in self.results if c.status in statuses]
@@ -108,7 +111,7 @@ class AuditService:
             for entry in index.entries
             if entry.active and group.config.scope.admits(entry) and entry.id not in present
         ]
-        return Snapshot(group, members, results, missing)
+        return Snapshot(group, members, results, missing, not self.members.can_list(group))
 
     async def audit(self, group: GroupRuntime) -> AuditResult:
         """The full audit of one group: removals, one reminder message, admin alerts."""
