@@ -14,8 +14,8 @@ from redis.asyncio import Redis
 
 # Hold KEYS[1] until ARGV[1] + ARGV[2] (seconds) unless it is held past ARGV[1] already.
 _CLAIM = """
-local until = redis.call('GET', KEYS[1])
-if until and tonumber(until) > tonumber(ARGV[1]) then return 0 end
+local held = redis.call('GET', KEYS[1])
+if held and tonumber(held) > tonumber(ARGV[1]) then return 0 end
 redis.call('SET', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[2]), 'PX', ARGV[3])
 return 1
 """
