@@ -13,6 +13,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from loguru import logger
 
+from bench.cli import bench_app
 from bot.core.errors import ConfigError
 from bot.log import setup_logging
 from bot.settings import Settings, load_settings
@@ -24,6 +25,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+app.add_typer(bench_app, name="bench")
 
 T = TypeVar("T")
 LANGS = {"zh_cn": "zh_CN", "zh-cn": "zh_CN", "zh": "zh_CN", "en": "en", "en_us": "en"}

@@ -121,6 +121,30 @@ async def test_a_warning_keeps_rule_evidence_and_time(tmp_path: Path, database_u
         await app.stop()
 
 
+async def test_a_message_the_database_cannot_store_is_still_warned(tmp_path: Path) -> None:
+    """A platform may hand over half an emoji (a lone surrogate); the warning is kept."""
+    url = f"sqlite://{tmp_path / 'db.sqlite3'}"
+    app, _ = await start_app(tmp_path, url, MemoryCounters())
+    try:
+        await app.engine.handle(message("赌博\ud83d 来吗", "m1"))
+        [warning] = await Warning.all()
+        assert warning.evidence == "[赌博] 赌博\ufffd 来吗"
+    finally:
+        await app.stop()
+
+
+async def test_judged_once_also_without_flood_rule(tmp_path: Path, counters: Counters) -> None:
+    url = f"sqlite://{tmp_path / 'db.sqlite3'}"
+    app, _ = await start_app(tmp_path, url, counters, "{content.rules.flood: ignore}")
+    try:
+        event = message("加我微信", key="m1")
+        await app.engine.handle(event)
+        await app.engine.handle(event)
+        assert await Warning.all().count() == 1
+    finally:
+        await app.stop()
+
+
 async def test_a_clean_message_needs_no_database(tmp_path: Path) -> None:
     url = f"sqlite://{tmp_path / 'db.sqlite3'}"
     app, _ = await start_app(tmp_path, url, MemoryCounters())

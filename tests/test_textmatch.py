@@ -76,8 +76,14 @@ def test_normalise_each_code_point_is_stable() -> None:
         assert normalise(once) == once, hex(code)
 
 
-def matcher(*words: str, label: str = "banned_keyword") -> KeywordMatcher:
-    return KeywordMatcher((label, word) for word in words)
+@pytest.fixture(params=[False, True], ids=["plain", "bytewise"])
+def bytewise(request: pytest.FixtureRequest) -> bool:
+    """Both spellings of the automaton (bytewise is the default for wide keyword lists)."""
+    return request.param
+
+
+def matcher(*words: str, label: str = "banned_keyword", bytewise: bool = False) -> KeywordMatcher:
+    return KeywordMatcher(((label, word) for word in words), bytewise=bytewise)
 
 
 def find(m: KeywordMatcher, text: str):
@@ -95,16 +101,16 @@ def find(m: KeywordMatcher, text: str):
         "广\n告",
     ],
 )
-def test_finds_chinese_keywords_however_padded(text: str) -> None:
-    hit = find(matcher("广告"), text)
+def test_finds_chinese_keywords_however_padded(text: str, bytewise: bool) -> None:
+    hit = find(matcher("广告", bytewise=bytewise), text)
     assert hit is not None
     assert hit.keyword == "广告"
     assert hit.label == "banned_keyword"
 
 
 @pytest.mark.parametrize("text", ["广场告示", "广而告之", "告广", "广", ""])
-def test_near_misses_do_not_match(text: str) -> None:
-    assert find(matcher("广告"), text) is None
+def test_near_misses_do_not_match(text: str, bytewise: bool) -> None:
+    assert find(matcher("广告", bytewise=bytewise), text) is None
 
 
 @pytest.mark.parametrize(
@@ -121,12 +127,13 @@ def test_near_misses_do_not_match(text: str) -> None:
         ("加V, R", True),  # "r" is separated from "v" by a comma
     ],
 )
-def test_ascii_letters_need_a_boundary(text: str, found: bool) -> None:
-    assert (find(matcher("加v", label="ad"), text) is not None) is found
+def test_ascii_letters_need_a_boundary(text: str, found: bool, bytewise: bool) -> None:
+    m = matcher("加v", label="ad", bytewise=bytewise)
+    assert (find(m, text) is not None) is found
 
 
-def test_english_words_match_as_words() -> None:
-    m = matcher("casino")
+def test_english_words_match_as_words(bytewise: bool) -> None:
+    m = matcher("casino", bytewise=bytewise)
     assert find(m, "New CASINO opens") is not None
     assert find(m, "c.a.s.i.n.o") is not None
     assert find(m, "c a s i n o!") is not None
@@ -134,8 +141,8 @@ def test_english_words_match_as_words() -> None:
     assert find(m, "ocasino") is None
 
 
-def test_banned_keyword_comes_before_ad_whatever_the_order_in_the_text() -> None:
-    m = KeywordMatcher([("ad", "加微信"), ("banned_keyword", "赌博")])
+def test_banned_keyword_comes_before_ad_whatever_the_order_in_the_text(bytewise: bool) -> None:
+    m = KeywordMatcher([("ad", "加微信"), ("banned_keyword", "赌博")], bytewise=bytewise)
     hit = find(m, "加微信带你赌博")
     assert hit is not None
     assert (hit.label, hit.keyword) == ("banned_keyword", "赌博")
@@ -154,6 +161,22 @@ def test_one_keyword_in_two_lists_carries_both_labels() -> None:
     assert hit.label == "banned_keyword"
 
 
+def test_characters_beyond_the_basic_plane(bytewise: bool) -> None:
+    m = matcher("𠮷野家", "家𠮷", bytewise=bytewise)  # U+20BB7, a surrogate pair in UTF-16
+    hit = find(m, "今天去𠮷 野 家吃饭")
+    assert hit is not None
+    assert (hit.keyword, hit.start, hit.end) == ("𠮷野家", 3, 6)
+    assert find(m, "𠮷家") is None
+    assert find(matcher("v", bytewise=bytewise), "𠮷v𠮷") is not None
+
+
+def test_wide_keyword_lists_are_spelled_bytewise() -> None:
+    assert not KeywordMatcher([("ad", "赌博"), ("ad", "六合彩")]).bytewise
+    wide = KeywordMatcher(("ad", chr(0x4E00 + i) + "子") for i in range(100))
+    assert wide.bytewise
+    assert find(wide, "一个\u4e05子") is not None
+
+
 def test_empty_matcher_finds_nothing_and_bad_keywords_are_refused() -> None:
     assert KeywordMatcher([]).find("赌博", ORDER) is None
     with pytest.raises(ValueError, match="no letters or digits"):
@@ -163,7 +186,7 @@ def test_empty_matcher_finds_nothing_and_bad_keywords_are_refused() -> None:
 @given(st.lists(KEYWORD, min_size=1, max_size=8), ANY_TEXT, st.data())
 @settings(max_examples=600)
 def test_finds_every_keyword_inserted_anywhere(keywords, text, data) -> None:
-    m = matcher(*keywords)
+    m = matcher(*keywords, bytewise=data.draw(st.booleans()))
     word = data.draw(st.sampled_from(keywords))
     at = data.draw(st.integers(0, len(text)))
     pads = data.draw(st.lists(PADDING, min_size=len(word), max_size=len(word)))
@@ -171,11 +194,11 @@ def test_finds_every_keyword_inserted_anywhere(keywords, text, data) -> None:
     assert find(m, text[:at] + padded + text[at:]) is not None
 
 
-@given(st.lists(KEYWORD, min_size=1, max_size=8), ANY_TEXT)
+@given(st.lists(KEYWORD, min_size=1, max_size=8), ANY_TEXT, st.booleans())
 @settings(max_examples=600)
-def test_matches_exactly_where_a_plain_substring_search_does(keywords, text) -> None:
+def test_matches_exactly_where_a_plain_substring_search_does(keywords, text, bytewise) -> None:
     """For Chinese keywords the automaton is a faster `in` over the normalised text."""
-    m = matcher(*keywords)
+    m = matcher(*keywords, bytewise=bytewise)
     clean = normalise(text)
     expected = any(normalise(word) in clean for word in keywords)
     assert (find(m, text) is not None) is expected
@@ -189,4 +212,4 @@ def test_finds_english_keywords_set_apart(word, text, data) -> None:
     haystack = text[:at] + sep + word.upper() + sep + text[at:]
     # Separators cannot be told apart only in text that takes several rounds to normalise.
     assume(separators(haystack) is not None)
-    assert find(matcher(word), haystack) is not None
+    assert find(matcher(word, bytewise=data.draw(st.booleans())), haystack) is not None

@@ -24,10 +24,45 @@ import ahocorasick
 _DROP = re.compile(r"[\W_]+")  # everything that is not a letter or a digit
 _KEEP = re.compile(r"[^\W_]+")
 _MAX_ROUNDS = 16
+# Blocks holding the spacing and punctuation chat text is full of (ASCII, general and CJK
+# punctuation, full-width forms).
+_PUNCTUATION_BLOCKS = (
+    (0x0000, 0x00BF),
+    (0x2000, 0x206F),
+    (0x3000, 0x303F),
+    (0xFE10, 0xFE1F),
+    (0xFE30, 0xFE6F),
+    (0xFF00, 0xFFEF),
+)
+
+
+def _padding(char: str) -> bool:
+    """Dropped whatever NFKC would make of it: no letter or digit comes out, and it is not a
+    combining mark that could attach to its neighbour."""
+    return (
+        not char.isalnum()
+        and unicodedata.category(char)[0] != "M"
+        and not any(c.isalnum() for c in unicodedata.normalize("NFKC", char))
+    )
+
+
+# Removing that padding before NFKC keeps most chat messages on NFKC's fast path (full-width
+# punctuation such as ，！？ would otherwise send every message down the slow one).
+_PRE_DROP = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(code))
+        for low, high in _PUNCTUATION_BLOCKS
+        for code in range(low, high + 1)
+        if _padding(chr(code))
+    )
+    + "]+"
+)
 
 
 def _round(text: str) -> str:
-    return _DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
+    out = unicodedata.normalize("NFKC", _PRE_DROP.sub("", text)).casefold()
+    return out if out.isalnum() else _DROP.sub("", out)
 
 
 def _stable(text: str) -> bool:
@@ -51,7 +86,7 @@ def normalise(text: str) -> str:
 def separators(text: str) -> frozenset[int] | None:
     """Positions in `normalise(text)` that had something dropped just before them.
 
-    None where the positions cannot be told (only for input that needs several rounds).
+    None where the positions cannot be told (only for contrived input).
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
     out, length, previous_end = set(), 0, 0
@@ -89,23 +124,49 @@ class _Entry:
     labels: set[str] = field(default_factory=set)
 
 
+_UTF16, _BYTES = "utf-16-be", "latin-1"
+
+
+def _units(text: str) -> str:
+    """Each character as its UTF-16 code units, one letter per byte (see `KeywordMatcher`)."""
+    return text.encode(_UTF16, "surrogatepass").decode(_BYTES)
+
+
+# pyahocorasick keeps a node's children in a list it scans; past this many distinct first
+# letters, keys are spelled byte by byte (see `KeywordMatcher`).
+_WIDE_ROOT = 64
+
+
 class KeywordMatcher:
     """An Aho-Corasick automaton over normalised keywords, each carrying one or more labels.
 
-    Build it once per keyword list; `find` then costs the same for 10 or 20 000 keywords.
+    Build it once per keyword list. pyahocorasick looks up a node's child by scanning its list
+    of children, and a Chinese keyword list gives the root thousands of them (one per first
+    character), which every character of text would pay for. So a wide list is spelled in
+    bytes instead: each character as its two UTF-16 bytes, which caps a node at 256 children
+    and keeps the cost per message nearly flat from 10 to 20 000 keywords. A match must then
+    start on a character boundary (an even byte offset).
     """
 
-    def __init__(self, keywords: Iterable[tuple[str, str]]) -> None:
+    def __init__(
+        self, keywords: Iterable[tuple[str, str]], *, bytewise: bool | None = None
+    ) -> None:
+        """`keywords`: (label, word) pairs. `bytewise`: spell keys in bytes (default: when
+        more than 64 distinct first characters)."""
         entries: dict[str, _Entry] = {}
         for label, word in keywords:
             key = normalise(word)
             if not key:
                 raise ValueError(f"keyword {word!r} has no letters or digits")
             entries.setdefault(key, _Entry(key, word)).labels.add(label)
+        if bytewise is None:
+            bytewise = len({key[0] for key in entries}) > _WIDE_ROOT
+        self.bytewise = bytewise
         self._automaton = ahocorasick.Automaton()
         for key, entry in entries.items():
-            value = (len(key), entry.word, frozenset(entry.labels))
-            self._automaton.add_word(key, value)
+            spelled = _units(key) if self.bytewise else key
+            value = (len(spelled), entry.word, frozenset(entry.labels))
+            self._automaton.add_word(spelled, value)
         if entries:
             self._automaton.make_automaton()
         self.size = len(entries)
@@ -118,14 +179,18 @@ class KeywordMatcher:
         """
         if not self.size:
             return None
+        spelled = _units(text) if self.bytewise else text
         best: Hit | None = None
         best_rank = len(order)
         gaps: list[frozenset[int] | None] = []  # separators(raw), worked out on first need
-        for end, (length, word, labels) in self._automaton.iter(text):
+        for end, (length, word, labels) in self._automaton.iter(spelled):
             rank = min((order.index(lb) for lb in labels if lb in order), default=len(order))
             if rank >= best_rank:
                 continue
-            start, stop = end + 1 - length, end + 1
+            span = self._span(text, spelled, end + 1 - length, end + 1)
+            if span is None:
+                continue  # a byte-wise match across a character boundary
+            start, stop = span
             if self._joined(text, start, stop):
                 if not gaps:
                     gaps.append(separators(raw) if raw is not None else None)
@@ -135,6 +200,22 @@ class KeywordMatcher:
             if rank == 0:
                 break
         return best
+
+    def _span(self, text: str, spelled: str, start: int, stop: int) -> tuple[int, int] | None:
+        """Character offsets of a match found at `start:stop` of the spelled text."""
+        if not self.bytewise:
+            return start, stop
+        if start % 2:
+            return None
+        if len(spelled) == 2 * len(text):  # no surrogate pairs: two bytes per character
+            return start // 2, stop // 2
+        offset, bounds = 0, {0: 0}  # byte offset → character offset, at each boundary
+        for index, char in enumerate(text, start=1):
+            offset += 4 if char > "\uffff" else 2
+            bounds[offset] = index
+        if start not in bounds or stop not in bounds:
+            return None
+        return bounds[start], bounds[stop]
 
     @staticmethod
     def _joined(text: str, start: int, stop: int) -> bool:

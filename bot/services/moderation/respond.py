@@ -14,6 +14,7 @@ fired a warn, remove or mute response is deleted first.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.core.actions import DeleteMessage, Mute
@@ -25,11 +26,16 @@ from bot.services.hub import Services
 from bot.services.moderation.check import Verdict
 
 PUNITIVE = ("warn", "remove", "mute")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def evidence(verdict: Verdict, event: MessageEvent) -> str:
-    """What the warning ledger keeps: the matched keyword, then the start of the message."""
+    """What the warning ledger keeps: the matched keyword, then the start of the message.
+
+    Characters no database can store (lone surrogates, from a platform that split an emoji)
+    become U+FFFD, so the warning is kept rather than lost."""
     body = event.text if event.text.strip() else f"[{event.kind}]"
+    body = _SURROGATE.sub("\ufffd", body)
     return f"[{verdict.keyword}] {body}" if verdict.keyword else body
 
 

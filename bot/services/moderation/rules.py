@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import time
+from datetime import time, timedelta
 from functools import lru_cache
 
 from bot.core.policy import RULE_PRECEDENCE, Policy
@@ -18,6 +18,13 @@ from bot.core.textmatch import Hit, KeywordMatcher, normalise
 KEYWORD_RULES = ("banned_keyword", "ad")
 # An http(s) address, also when written with full-width letters (the text is NFKC'd first).
 _LINK = re.compile(r"https?://\S", re.IGNORECASE)
+# Characters NFKC turns into a slash: without one, a text holds no address (cheap test first).
+_SLASHES = frozenset(
+    chr(code)
+    for low, high in ((0x2000, 0x33FF), (0xFE00, 0xFFEF))
+    for code in range(low, high + 1)
+    if "/" in unicodedata.normalize("NFKC", chr(code))
+) | {"/"}
 
 
 @lru_cache(maxsize=32)
@@ -46,10 +53,17 @@ class CompiledRules:
         ads = content.ad_lures if "ad" in self.active else ()
         self.matcher = _matcher(tuple(banned), tuple(ads)) if banned or ads else None
         self.flood = content.flood if "flood" in self.active else None
-        # The rules after flood, each a cheap test; run in precedence order.
-        self.later = tuple(r for r in self.active if r not in (*KEYWORD_RULES, "flood"))
+        self.flood_window = timedelta(seconds=content.flood.seconds)
         self.max_length = content.max_length
         self.quiet_hours = content.quiet_hours if "quiet_hours" in self.active else None
+        # The rules after flood, each a cheap test; run in precedence order.
+        tests = {
+            "link": lambda text, kind, local: kind == "link" or has_link(text),
+            "length": lambda text, kind, local: len(text) > self.max_length,
+            "voice": lambda text, kind, local: kind == "voice",
+            "quiet_hours": self._quiet,
+        }
+        self.later = tuple((rule, tests[rule]) for rule in self.active if rule in tests)
 
     @property
     def idle(self) -> bool:
@@ -64,27 +78,20 @@ class CompiledRules:
     def later_rule(self, text: str, kind: str, local: time | None) -> str | None:
         """The first of link, length, voice, quiet_hours the message fires (`local`: the
         group's local time of day, needed only when quiet hours are active)."""
-        for rule in self.later:
-            if self._fires(rule, text, kind, local):
+        for rule, fires in self.later:
+            if fires(text, kind, local):
                 return rule
         return None
 
-    def _fires(self, rule: str, text: str, kind: str, local: time | None) -> bool:
-        match rule:
-            case "link":
-                return kind == "link" or has_link(text)
-            case "length":
-                return len(text) > self.max_length
-            case "voice":
-                return kind == "voice"
-            case "quiet_hours":
-                window = self.quiet_hours
-                return window is not None and local is not None and window.contains(local)
-        return False
+    def _quiet(self, text: str, kind: str, local: time | None) -> bool:
+        window = self.quiet_hours
+        return window is not None and local is not None and window.contains(local)
 
 
 def has_link(text: str) -> bool:
     """An http(s) address in the text, also written in full-width letters."""
+    if _SLASHES.isdisjoint(text):
+        return False
     return _LINK.search(unicodedata.normalize("NFKC", text)) is not None
 
 

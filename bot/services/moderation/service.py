@@ -1,15 +1,13 @@
 """Content moderation of ordinary messages: the engine's message handler.
 
 Commands and the bot's own messages never reach it (the engine routes them elsewhere); the
-owner, admins and the bot are exempt (`Enforcer.protected`). A message is judged once: its
-platform key is claimed in the counters first, so an event delivered again (a restart, a
-platform re-reading history) records no second warning. A clean message costs no database
-round trip: the rules are compiled per policy, the counters are memory or Redis.
+owner, admins and the bot are exempt (`Enforcer.protected`). A message is judged once, by its
+platform key (see `check`), so an event delivered again records no second warning. A clean
+message costs no database round trip and one counters round trip: the rules are compiled per
+policy, the counters are memory or Redis.
 """
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 from loguru import logger
 
@@ -18,9 +16,6 @@ from bot.core.org import GroupRuntime
 from bot.services.hub import Services
 from bot.services.moderation.check import ContentCheck
 from bot.services.moderation.respond import Responder
-
-# How long a message key is remembered to judge each message once.
-SEEN_FOR = timedelta(days=1)
 
 
 class ModerationService:
@@ -35,12 +30,9 @@ class ModerationService:
         if self.check.rules(group).idle or services.enforcer.protected(group, event.sender):
             return
         now = services.clock.now()
-        if event.key is not None:
-            seen = f"seen:{group.code}:{event.key}"
-            if not await services.counters.claim(seen, SEEN_FOR, now):
-                logger.debug("message {key} was judged already", key=event.key)
-                return
-        verdict = await self.check.check(group, event.sender, event.text, event.kind, now)
+        verdict = await self.check.check(
+            group, event.sender, event.text, event.kind, now, message_key=event.key
+        )
         if verdict is None:
             return
         logger.info(
