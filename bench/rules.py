@@ -24,7 +24,7 @@ from bench.corpus import Message, Stream, dictionary, keywords
 from bot.core.members import MemberView
 from bot.core.org import GroupIn, GroupRuntime
 from bot.core.policy import RULE_PRECEDENCE, build_policy
-from bot.core.textmatch import normalise
+from bot.core.textnorm import normalise
 from bot.services.moderation import ContentCheck
 from bot.storage.counters import MemoryCounters
 

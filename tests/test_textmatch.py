@@ -6,7 +6,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from bot.core.textmatch import KeywordMatcher, normalise, separators
+from bot.core.textmatch import KeywordMatcher
+from bot.core.textnorm import normalise, separators
 
 ORDER = ("banned_keyword", "ad")
 

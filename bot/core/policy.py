@@ -20,7 +20,7 @@ from pydantic import (
 )
 
 from bot.core.errors import ConfigError
-from bot.core.textmatch import normalise
+from bot.core.textnorm import normalise
 from bot.core.timeutil import TimeWindow, parse_clock_time, parse_duration, parse_window
 from bot.core.validation import config_error
 

@@ -13,7 +13,8 @@ from datetime import time, timedelta
 from functools import lru_cache
 
 from bot.core.policy import RULE_PRECEDENCE, Policy
-from bot.core.textmatch import Hit, KeywordMatcher, normalise
+from bot.core.textmatch import Hit, KeywordMatcher
+from bot.core.textnorm import normalise
 
 KEYWORD_RULES = ("banned_keyword", "ad")
 # An http(s) address, also when written with full-width letters (the text is NFKC'd first).
