@@ -28,7 +28,7 @@ _SLASHES = frozenset(
 ) | {"/"}
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=8)
 def _matcher(banned: tuple[str, ...], ads: tuple[str, ...]) -> KeywordMatcher:
     """Groups with the same keyword lists share one automaton."""
     words = [("banned_keyword", word) for word in banned] + [("ad", word) for word in ads]
