@@ -71,6 +71,7 @@ class Stream:
         self.rng = random.Random(seed)
 
     def messages(self, count: int, senders: int) -> list[Message]:
+        """`count` messages 200 ms apart from `senders` senders, with occasional bursts."""
         out: list[Message] = []
         burst_left, burst_sender = 0, 0
         for i in range(count):

@@ -104,19 +104,13 @@ async def bench_replay(
 ) -> dict[str, Any]:
     """Run the benchmark; the dict is what `--json` prints."""
     with tempfile.TemporaryDirectory(prefix="qunguan-bench-") as tmp:
-        # JSON is YAML: the file `qunguan replay` would read. Not ASCII-escaped: YAML reads
-        # an escaped emoji as two lone surrogates.
-        path = Path(tmp) / "company.yaml"
-        text = json.dumps(company(groups, members, messages, seed), ensure_ascii=False)
-        path.write_text(text, encoding="utf-8")
         started = time.perf_counter()
-        scenario = load_scenario(path)
+        scenario = load_scenario(write_company(Path(tmp), groups, members, messages, seed))
         load_s = time.perf_counter() - started
         async with AsyncExitStack() as stack:
+            url = f"sqlite://{Path(tmp) / 'bench.sqlite3'}"
             if database_url and not database_url.startswith("sqlite"):
                 url = await stack.enter_async_context(temporary_postgres(database_url))
-            else:
-                url = f"sqlite://{Path(tmp) / 'bench.sqlite3'}"
             counters: Counters = MemoryCounters()
             if redis_url:
                 prefix = f"{redis_prefix}:bench:{uuid.uuid4().hex[:12]}"
@@ -139,3 +133,12 @@ async def bench_replay(
         "actions": len(report["actions"]),
         "skipped": len(report.get("skipped", [])),
     }
+
+
+def write_company(folder: Path, groups: int, members: int, messages: int, seed: int) -> Path:
+    """The scenario file. JSON is YAML: the file `qunguan replay` would read. Not
+    ASCII-escaped: YAML reads an escaped emoji as two lone surrogates."""
+    path = folder / "company.yaml"
+    text = json.dumps(company(groups, members, messages, seed), ensure_ascii=False)
+    path.write_text(text, encoding="utf-8")
+    return path

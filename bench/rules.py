@@ -65,6 +65,7 @@ async def run_check(stream: list[Message], banned: list[str]) -> tuple[float, fl
 
 
 def regex_baseline(banned: list[str]) -> Callable[[str], bool]:
+    """One compiled regex per keyword, tried in turn until one matches."""
     patterns = [re.compile(re.escape(normalise(word))) for word in banned]
 
     def banned_in(text: str) -> bool:
@@ -75,6 +76,7 @@ def regex_baseline(banned: list[str]) -> Callable[[str], bool]:
 
 
 def substring_baseline(banned: list[str]) -> Callable[[str], bool]:
+    """`word in text` per keyword, until one is found."""
     words = [normalise(word) for word in banned]
 
     def banned_in(text: str) -> bool:

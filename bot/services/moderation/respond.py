@@ -51,6 +51,7 @@ class Responder:
         return response
 
     async def respond(self, group: GroupRuntime, event: MessageEvent, verdict: Verdict) -> None:
+        """Apply the policy's response to the rule the message fired."""
         response = self.response(group, verdict.rule)
         if response in PUNITIVE:
             await self._delete(group, event)
@@ -67,6 +68,7 @@ class Responder:
                     await self.warn(group, event, verdict)
 
     async def remind(self, group: GroupRuntime, event: MessageEvent, rule: str) -> None:
+        """A rule reminder mentioning the member, unless reminded of it within the cooldown."""
         member = event.sender
         key = f"remind:{group.code}:{rule}:{member.key}"
         cooldown = group.policy.remind.cooldown
@@ -83,6 +85,7 @@ class Responder:
         )
 
     async def warn(self, group: GroupRuntime, event: MessageEvent, verdict: Verdict) -> None:
+        """A warning on the ledger (following the member's roster entry), via the enforcer."""
         member = event.sender
         present = await self.s.members.read(group)
         entry = (await self.s.audits.classify(group, member)).entry
