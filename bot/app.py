@@ -13,6 +13,7 @@ from bot.engine import Engine
 from bot.i18n import Translator
 from bot.services.groups import GroupDirectory
 from bot.services.hub import Services, build_services
+from bot.services.moderation import ModerationService
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
 from bot.storage.db import Database
@@ -55,6 +56,7 @@ class App:
             files_dir=files_dir or settings.data_dir / "exports",
         )
         self.engine = Engine(self.services)
+        self.engine.message_handlers.append(ModerationService(self.services).on_message)
         self.services.roster.on_departure(self._sweep)
 
     @property

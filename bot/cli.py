@@ -14,6 +14,7 @@ import typer
 from loguru import logger
 
 from adapters.telegram.cli import app as telegram_app  # imports no aiogram
+from bench.cli import bench_app
 from bot.core.errors import ConfigError
 from bot.log import setup_logging
 from bot.settings import Settings, load_settings
@@ -26,6 +27,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(telegram_app)
+
+app.add_typer(bench_app, name="bench")
 
 T = TypeVar("T")
 LANGS = {"zh_cn": "zh_CN", "zh-cn": "zh_CN", "zh": "zh_CN", "en": "en", "en_us": "en"}

@@ -1,4 +1,5 @@
-"""Counters behave the same in memory and in the real Redis, on the injected clock."""
+"""Counters behave the same in memory and in the real Redis (the `counters` fixture runs both):
+cooldown claims, sliding windows, and de-duplicated hits (`hit_once`)."""
 
 from __future__ import annotations
 
@@ -7,23 +8,35 @@ from datetime import timedelta
 from bot.storage.counters import Counters
 from tests.conftest import T0
 
-
-async def test_claim_holds_for_the_ttl(counters: Counters) -> None:
-    ttl = timedelta(hours=1)
-    assert await counters.claim("remind:g:m:naming", ttl, T0)
-    assert not await counters.claim("remind:g:m:naming", ttl, T0 + timedelta(minutes=59))
-    assert await counters.claim("remind:g:other:naming", ttl, T0)
-    assert await counters.claim("remind:g:m:naming", ttl, T0 + timedelta(hours=1))
+S = timedelta(seconds=1)
 
 
-async def test_hit_counts_a_sliding_window(counters: Counters) -> None:
-    window = timedelta(seconds=30)
-    counts = [await counters.hit("flood:g:m", window, T0 + timedelta(seconds=s)) for s in range(5)]
-    assert counts == [1, 2, 3, 4, 5]
-    # 31 s after the first, the first has left the window; later ones remain.
-    assert await counters.hit("flood:g:m", window, T0 + timedelta(seconds=31)) == 4
-    assert await counters.hit("flood:g:m", window, T0 + timedelta(minutes=10)) == 1
-    assert await counters.hit("flood:g:other", window, T0) == 1
+async def test_claim_holds_for_its_ttl(counters: Counters) -> None:
+    assert await counters.claim("c", 10 * S, T0)
+    assert not await counters.claim("c", 10 * S, T0 + 9 * S)
+    assert await counters.claim("c", 10 * S, T0 + 10 * S)  # free again at exactly the ttl
+    assert await counters.claim("zero", 0 * S, T0)
+    assert await counters.claim("zero", 0 * S, T0)
+
+
+async def test_hit_counts_the_window(counters: Counters) -> None:
+    counts = [await counters.hit("w", 10 * S, T0 + at * S) for at in (0, 3, 6, 9, 10, 13, 30)]
+    # The window keeps events strictly newer than 10 s ago: at 10 s the first has left it.
+    assert counts == [1, 2, 3, 4, 4, 4, 1]
+    assert await counters.hit("other", 10 * S, T0) == 1
+
+
+async def test_hit_once_counts_each_event_once(counters: Counters) -> None:
+    def hit(event: str, at: int) -> object:
+        return counters.hit_once("w", 10 * S, T0 + at * S, once=event, once_for=60 * S)
+
+    assert await hit("m1", 0) == 1
+    assert await hit("m1", 1) is None  # the same message again: not counted
+    assert await hit("m2", 2) == 2
+    assert await hit("m3", 11) == 2  # m1 (0 s) left the window; m2 and m3 remain
+    assert await hit("m1", 61) == 1  # m1's key was forgotten after 60 s
+    # The once-key is a claim like any other.
+    assert not await counters.claim("m2", 60 * S, T0 + 30 * S)
 
 
 async def test_same_moment_hits_all_count(counters: Counters) -> None:

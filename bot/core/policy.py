@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from bot.core.errors import ConfigError
+from bot.core.textnorm import normalise
 from bot.core.timeutil import TimeWindow, parse_clock_time, parse_duration, parse_window
 from bot.core.validation import config_error
 
@@ -48,7 +49,7 @@ DEFAULT_RULES: dict[str, Response] = {
 }
 
 # Built-in promotion lures (content.ad_keywords). Matched after normalisation, like banned
-# keywords; see docs/policy.md for the list and how to extend it per policy.
+# keywords. A policy's list extends this one; `-word` drops a built-in lure (docs/moderation.md).
 BUILTIN_AD_KEYWORDS: tuple[str, ...] = (
     "加我微信",
     "加微信",
@@ -165,6 +166,46 @@ class ContentPolicy(_Section):
         ):
             raise ValueError("every keyword must be a non-empty string")
         return value
+
+    @field_validator("banned_keywords")
+    @classmethod
+    def _matchable(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for word in value:
+            if not normalise(word):
+                raise ValueError(f"keyword {word!r} has no letters or digits to match")
+        return value
+
+    @field_validator("ad_keywords")
+    @classmethod
+    def _known_drops(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        builtin = {normalise(word) for word in BUILTIN_AD_KEYWORDS}
+        for word in value:
+            dropped, key = _ad_entry(word)
+            if not key:
+                raise ValueError(f"keyword {word!r} has no letters or digits to match")
+            if dropped and key not in builtin:
+                raise ValueError(
+                    f"{word!r} drops a lure that is not built in; built-in: "
+                    + ", ".join(BUILTIN_AD_KEYWORDS)
+                )
+        return value
+
+    @property
+    def ad_lures(self) -> tuple[str, ...]:
+        """The ad keywords in force: the built-in list, plus the policy's words, minus the
+        built-in ones the policy drops with `-word`."""
+        dropped = {key for is_drop, key in map(_ad_entry, self.ad_keywords) if is_drop}
+        added = [word for word in self.ad_keywords if not _ad_entry(word)[0]]
+        kept = [word for word in BUILTIN_AD_KEYWORDS if normalise(word) not in dropped]
+        return tuple(dict.fromkeys([*kept, *added]))
+
+
+def _ad_entry(word: str) -> tuple[bool, str]:
+    """`-word` (or `－word`) drops a built-in lure; anything else adds one."""
+    word = word.strip()
+    if word[:1] in ("-", "－"):
+        return True, normalise(word[1:])
+    return False, normalise(word)
 
 
 class RemindPolicy(_Section):

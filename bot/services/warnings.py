@@ -15,6 +15,10 @@ from bot.core.org import GroupRuntime
 from bot.storage.models import Warning
 
 EVIDENCE_CHARS = 80
+# Warnings recorded while a group runs `enforcement: dry_run` are marked in `issued_by`: they
+# count towards the simulated ladder while the group is in dry run, and never towards a real
+# removal once enforcement is switched on. (A column of their own would be cleaner.)
+DRY_RUN_MARK = "dry-run:"
 
 
 def excerpt(text: str, limit: int = EVIDENCE_CHARS) -> str:
@@ -28,7 +32,10 @@ class WarningService:
 
     def _live(self, group: GroupRuntime) -> QuerySet[Warning]:
         horizon = self.clock.now() - group.policy.warnings.expire
-        return Warning.filter(group_id=group.db_id, revoked_at=None, created_at__gt=horizon)
+        live = Warning.filter(group_id=group.db_id, revoked_at=None, created_at__gt=horizon)
+        if group.policy.dry_run:
+            return live
+        return live.filter(Q(issued_by=None) | ~Q(issued_by__startswith=DRY_RUN_MARK))
 
     @staticmethod
     def _subject(member: MemberView, employee_id: int | None) -> Q:
@@ -56,7 +63,7 @@ class WarningService:
             rule=rule,
             reason=reason,
             evidence=excerpt(evidence),
-            issued_by=by,
+            issued_by=f"{DRY_RUN_MARK}{by or ''}" if group.policy.dry_run else by,
             created_at=self.clock.now(),
         )
         return await self._live(group).filter(self._subject(member, employee_id)).count()

@@ -22,6 +22,13 @@ class Counters(Protocol):
         """Record one event under `key`; return how many fell within the last `window`."""
         ...
 
+    async def hit_once(
+        self, key: str, window: timedelta, now: datetime, *, once: str, once_for: timedelta
+    ) -> int | None:
+        """`hit`, unless `once` is held (the event was counted already): then None, and
+        nothing is recorded. Holds `once` for `once_for`. One round trip to the store."""
+        ...
+
     async def close(self) -> None: ...
 
 
@@ -46,6 +53,13 @@ class MemoryCounters:
         while events and events[0] <= horizon:
             events.popleft()
         return len(events)
+
+    async def hit_once(
+        self, key: str, window: timedelta, now: datetime, *, once: str, once_for: timedelta
+    ) -> int | None:
+        if not await self.claim(once, once_for, now):
+            return None
+        return await self.hit(key, window, now)
 
     async def close(self) -> None:
         self._claims.clear()

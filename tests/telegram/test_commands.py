@@ -49,7 +49,8 @@ async def test_kick_by_username_and_by_reply(
     people = company(api)
     settings = telegram_settings(api, database_url, tmp_path)
     async with running(api, settings, config(people), ROSTER) as bot:
-        ad = say(api, people.stranger, "加我微信 abc123 领优惠")  # the bot sees @stranger_x
+        # An inoffensive line: content rules stay out of this test (the bot sees @stranger_x).
+        hello = say(api, people.stranger, "大家好，我是新来的")
         say(api, people.li4, "/kick @stranger_x")
         await bot.settle()
         assert [(c.method, c.int("user_id")) for c in api.moderation()] == [
@@ -58,7 +59,7 @@ async def test_kick_by_username_and_by_reply(
         ]
         # A reply names the member replied to; the text after the command is the reason.
         api.world.set_member(CHAT, people.stranger["id"], "member")  # invited back
-        say(api, people.li4, "/踢 又来了", reply_to=ad)
+        say(api, people.li4, "/踢 又来了", reply_to=hello)
         await bot.settle()
         assert [c.int("user_id") for c in api.called("banChatMember")] == [
             people.stranger["id"]

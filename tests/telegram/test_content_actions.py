@@ -1,40 +1,26 @@
-"""The Telegram side of content rules: Mute → restrictChatMember with an end time,
-DeleteMessage → deleteMessage. The rule engine (another issue) emits these actions through the
-actuator where the platform declares MUTE / DELETE_MESSAGE; here a message handler does the
-same, so the real engine, actuator and adapter carry them out."""
+"""Content rules on Telegram, end to end: the real rule engine (bot/services/moderation) decides,
+the actuator carries out, the adapter calls the Bot API. A rule answered with `mute` deletes the
+offending message and restricts its author until an end time, where the bot holds the rights;
+without them nothing is tried and the rule degrades to a warning."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.core.actions import DeleteMessage, Mute, Notice
+from bot.core.actions import Mute, Notice
 from bot.core.capabilities import Capability
 from bot.core.clock import VirtualClock
-from bot.core.events import MessageEvent
-from bot.core.org import GroupRuntime
 from tests.telegram.company import CHAT, ROSTER, company, config
 from tests.telegram.fake_api import FakeBotAPI
-from tests.telegram.harness import Running, running, telegram_settings
+from tests.telegram.harness import running, telegram_settings
 
-NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
-OFFENCE = "刷单返利"
+NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai: no quiet hours
+OFFENCE = "刷单返利，加我"  # a built-in ad lure
 
 
-def content_rule(bot: Running, mute_for: int) -> None:
-    """What a content rule with `response: mute` and `delete_offending` would do."""
-    services = bot.services
-
-    async def handler(group: GroupRuntime, event: MessageEvent) -> None:
-        if OFFENCE not in event.text:
-            return
-        can = services.platform.capabilities(group.code)
-        if Capability.DELETE_MESSAGE in can and event.key is not None:
-            await services.actuator.perform(DeleteMessage(group.code, event.key, event.sender))
-        if Capability.MUTE in can:
-            await services.actuator.perform(Mute(group.code, event.sender, mute_for, "ad"))
-
-    bot.telegram.app.engine.message_handlers.append(handler)
+def mute_ads(mute_for: str) -> dict[str, object]:
+    return {"content.rules": {"ad": "mute"}, "content.mute_for": mute_for}
 
 
 async def test_offending_message_is_deleted_and_its_author_muted(
@@ -43,9 +29,9 @@ async def test_offending_message_is_deleted_and_its_author_muted(
     people = company(api)
     settings = telegram_settings(api, database_url, tmp_path)
     clock = VirtualClock(NOW)
-    async with running(api, settings, config(people), ROSTER, clock=clock) as bot:
-        content_rule(bot, mute_for=600)
-        ad = api.world.message(CHAT, people.stranger["id"], f"{OFFENCE} 加我")
+    policy = mute_ads("10m")
+    async with running(api, settings, config(people, policy=policy), ROSTER, clock=clock) as bot:
+        ad = api.world.message(CHAT, people.stranger["id"], OFFENCE)
         api.push({"message": api.world.message(CHAT, people.stranger["id"], "大家好")})
         api.push({"message": ad})
         await bot.settle()
@@ -54,13 +40,15 @@ async def test_offending_message_is_deleted_and_its_author_muted(
         assert (delete.int("chat_id"), delete.int("message_id")) == (CHAT, ad["message_id"])
         assert restrict.method == "restrictChatMember"
         assert restrict.int("user_id") == people.stranger["id"]
-        assert restrict.int("until_date") == int((NOW + timedelta(seconds=600)).timestamp())
+        assert restrict.int("until_date") == int((NOW + timedelta(minutes=10)).timestamp())
         permissions = restrict.params["permissions"]
         assert permissions["can_send_messages"] is False
         assert not any(permissions.values())
         member = api.world.chats[CHAT].members[people.stranger["id"]]
         assert member["status"] == "restricted"
-        assert [a["action"] for a in await bot.actions(outcome="done")] == ["delete", "mute"]
+        done = await bot.actions(outcome="done")
+        assert [a["action"] for a in done] == ["delete", "mute", "send"]
+        assert (done[2]["kind"], done[2]["rule"]) == ("mute_notice", "ad")
 
 
 async def test_a_short_mute_is_not_turned_into_a_permanent_one(
@@ -69,8 +57,8 @@ async def test_a_short_mute_is_not_turned_into_a_permanent_one(
     people = company(api)
     settings = telegram_settings(api, database_url, tmp_path)
     clock = VirtualClock(NOW)
-    async with running(api, settings, config(people), ROSTER, clock=clock) as bot:
-        content_rule(bot, mute_for=5)  # Telegram reads under 30 seconds as "forever"
+    policy = mute_ads("5s")  # Telegram reads under 30 seconds as "forever"
+    async with running(api, settings, config(people, policy=policy), ROSTER, clock=clock) as bot:
         api.push({"message": api.world.message(CHAT, people.stranger["id"], OFFENCE)})
         await bot.settle()
         (restrict,) = api.called("restrictChatMember")
@@ -82,11 +70,15 @@ async def test_without_the_rights_nothing_is_tried(
 ) -> None:
     people = company(api, bot_rights={"can_restrict_members": False, "can_delete_messages": False})
     settings = telegram_settings(api, database_url, tmp_path)
-    async with running(api, settings, config(people), ROSTER) as bot:
-        content_rule(bot, mute_for=600)
+    clock = VirtualClock(NOW)
+    policy = mute_ads("10m")
+    async with running(api, settings, config(people, policy=policy), ROSTER, clock=clock) as bot:
         api.push({"message": api.world.message(CHAT, people.stranger["id"], OFFENCE)})
         await bot.settle()
         assert api.moderation() == []
+        # The rule degrades to a warning where the platform cannot mute.
+        kinds = [(a["action"], a.get("kind")) for a in await bot.actions(outcome="done")]
+        assert kinds == [("send", "warning")]
         # Had something tried anyway, Telegram's refusal comes back as an outcome, not a crash.
         group = bot.services.groups[str(CHAT)]
         stranger = bot.telegram.runtime.known(str(CHAT), people.stranger["id"])

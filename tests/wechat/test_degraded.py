@@ -33,7 +33,7 @@ async def test_privileged_commands_in_a_group_point_to_the_console(world: World,
 async def test_console_commands_run_for_a_named_group(world: World, harness) -> None:
     async with harness("wxautox4", four_x(world)) as h:
         stranger = world.person("工作群", "陌生人")
-        world.post("工作群", stranger, "加我微信领优惠")  # seen: now a known member
+        world.post("工作群", stranger, "大家好")  # seen: now a known member
         world.private["管理控制台"].clear()
         await h.settle()
         console_admin = world.person("工作群", "李四")

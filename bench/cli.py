@@ -1,0 +1,88 @@
+"""`qunguan bench rules|replay`: a typer sub-app, registered in bot/cli.py.
+
+Each prints one JSON object with `--json`, else a short summary. Bad sizes or unreachable
+servers end in one line on stderr and exit status 2, like every `qunguan` command.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+
+bench_app = typer.Typer(
+    help="Measure the hot paths: the content check, and the whole bot on the simulator.",
+    no_args_is_help=True,
+)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="print one JSON object")]
+SeedOption = Annotated[int, typer.Option("--seed", help="the same seed gives the same stream")]
+
+
+def _show(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    for key, value in result.items():
+        typer.echo(f"{key:>18}: {value}")
+
+
+@bench_app.command("rules")
+def rules(
+    keywords: Annotated[int, typer.Option("--keywords", min=1, help="banned keywords")] = 1000,
+    messages: Annotated[int, typer.Option("--messages", min=1, help="messages")] = 100_000,
+    budget: Annotated[
+        float, typer.Option("--budget", min=0.1, help="seconds for each baseline at most")
+    ] = 5.0,
+    seed: SeedOption = 7,
+    as_json: JsonOption = False,
+) -> None:
+    """The content check (normalise + every rule) against regex-per-keyword and `in` loops."""
+    from bot.cli import guarded, settings_for
+
+    def work() -> dict[str, Any]:
+        from bench.rules import bench_rules
+
+        settings_for("WARNING")
+        return bench_rules(keywords, messages, seed=seed, budget=budget)
+
+    _show(guarded(work), as_json)
+
+
+@bench_app.command("replay")
+def replay(
+    groups: Annotated[int, typer.Option("--groups", min=1, help="groups")] = 10,
+    members: Annotated[int, typer.Option("--members", min=1, help="members per group")] = 100,
+    messages: Annotated[int, typer.Option("--messages", min=1, help="messages")] = 20_000,
+    database_url: Annotated[
+        str | None,
+        typer.Option("--database-url", help="PostgreSQL server to use (default: DATABASE_URL)"),
+    ] = None,
+    redis_url: Annotated[
+        str | None, typer.Option("--redis-url", help="Redis to use (default: REDIS_URL)")
+    ] = None,
+    seed: SeedOption = 7,
+    as_json: JsonOption = False,
+) -> None:
+    """The whole bot on the simulator: SQLite and memory counters unless URLs are set."""
+    from bot.cli import guarded, run_async, settings_for
+
+    def work() -> dict[str, Any]:
+        from bench.replay import bench_replay
+
+        settings = settings_for("WARNING")
+        return run_async(
+            bench_replay(
+                groups,
+                members,
+                messages,
+                seed=seed,
+                database_url=database_url or settings.database_url,
+                redis_url=redis_url or settings.redis_url,
+                redis_prefix=settings.redis_prefix,
+            )
+        )
+
+    _show(guarded(work), as_json)

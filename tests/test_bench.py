@@ -1,0 +1,76 @@
+"""The benchmark commands run and print their JSON (tiny sizes: this checks they work, the
+figures themselves are measured by hand, see bench/README.md)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import app
+from tests.conftest import PG_URL, REDIS_URL
+
+runner = CliRunner()
+
+
+def run(*args: str) -> dict:
+    result = runner.invoke(app, ["bench", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_bench_rules_prints_the_figures_and_the_baselines_agree() -> None:
+    out = run("rules", "--keywords", "200", "--messages", "3000", "--budget", "0.2")
+    assert {"keywords", "messages", "msgs_per_s", "baselines", "ratio_vs_regex"} <= set(out)
+    assert set(out["baselines"]) == {"regex_per_keyword", "substring_loop"}
+    assert (out["keywords"], out["messages"]) == (200, 3000)
+    assert out["msgs_per_s"] > 0
+    assert out["banned_flagged"] > 0  # the stream does hold banned words
+    assert out["baselines_agree"] is True
+
+
+def test_bench_replay_on_sqlite_and_memory() -> None:
+    out = run("replay", "--groups", "2", "--members", "30", "--messages", "400")
+    assert {"events_per_s", "database", "redis"} <= set(out)
+    assert (out["database"], out["redis"], out["events"]) == ("sqlite", False, 400)
+    assert out["actions"] > 0  # offences were found and acted on
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+def test_bench_replay_on_postgres_and_redis(postgres_url: str, redis_prefix: str) -> None:
+    out = run(
+        "replay",
+        *("--groups", "2", "--members", "30", "--messages", "400"),
+        *("--database-url", PG_URL, "--redis-url", REDIS_URL),
+    )
+    assert (out["database"], out["redis"]) == ("postgres", True)
+    assert asyncio.run(leftovers()) == (0, 0)  # its database and keys are gone
+
+
+async def leftovers() -> tuple[int, int]:
+    import asyncpg
+    from redis.asyncio import Redis
+
+    conn = await asyncpg.connect(PG_URL.replace("postgres://", "postgresql://", 1))
+    try:
+        dbs = await conn.fetchval(
+            "SELECT count(*) FROM pg_database WHERE datname LIKE 'qunguan_bench_%'"
+        )
+    finally:
+        await conn.close()
+    redis = Redis.from_url(REDIS_URL)
+    try:
+        keys = [key async for key in redis.scan_iter(match="qunguan:bench:*")]
+    finally:
+        await redis.aclose()
+    return dbs, len(keys)
+
+
+def test_bad_sizes_are_one_line_and_exit_2() -> None:
+    result = runner.invoke(app, ["bench", "replay", "--members", "600"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "--members" in result.stderr
