@@ -4,12 +4,14 @@
 
 aerich diffs the models against the state stored in the last migration file (offline mode),
 so no database is needed; the SQLite and PostgreSQL folders are generated side by side.
+aerich keeps the pending operations in class attributes, so each dialect is generated in a
+process of its own (in one process the second dialect's file would repeat the first's DDL).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextvars
+import subprocess
 import sys
 import tempfile
 
@@ -26,22 +28,38 @@ _DIALECT_URLS = {
 
 async def _generate(dialect: str, url: str, name: str) -> str | None:
     location = MIGRATIONS / dialect
-    async with Command(tortoise_config(url), app=APP, location=str(location)) as command:
-        if not (location / APP).exists():
+    if not (location / APP).exists():
+        async with Command(tortoise_config(url), app=APP, location=str(location)) as command:
             await command.init_migrations(safe=True)
             return "initial"
+    # Not `async with`: entering the command initialises it online, which would connect.
+    command = Command(tortoise_config(url), app=APP, location=str(location))
+    try:
         await command.init(offline=True)
         return await command.migrate(name, offline=True, no_input=True)
+    finally:
+        await command.aclose()
 
 
-async def main(name: str) -> None:
+def generate_one(dialect: str, name: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        for dialect, url in _DIALECT_URLS.items():
-            made = await asyncio.create_task(
-                _generate(dialect, url.format(tmp=tmp), name), context=contextvars.Context()
-            )
-            print(f"{dialect}: {made or 'no changes'}")  # noqa: T201
+        url = _DIALECT_URLS[dialect].format(tmp=tmp)
+        made = asyncio.run(_generate(dialect, url, name))
+    print(f"{dialect}: {made or 'no changes'}")  # noqa: T201
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) == 3 and argv[1] == "--only":
+        generate_one(argv[2], argv[0])
+        return 0
+    name = argv[0] if argv else "update"
+    for dialect in _DIALECT_URLS:
+        command = [sys.executable, "-m", "bot.storage.makemigrations", name, "--only", dialect]
+        done = subprocess.run(command, check=False)
+        if done.returncode:
+            return done.returncode
+    return 0
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1] if len(sys.argv) > 1 else "update"))
+    sys.exit(main(sys.argv[1:]))
