@@ -2,7 +2,8 @@
 
 Dry-run groups (`enforcement: dry_run`) never reach the platform; their actions are logged
 as `dry_run` and reported all the same. An idempotency key makes an action happen at most
-once: a key already logged as done (or dry-run) is not executed again.
+once: a key already logged as done (or dry-run) is not executed again. Every outcome is also
+appended to the audit trail (bot.services.audit_log), in the same transaction.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from loguru import logger
+from tortoise.transactions import in_transaction
 
 from bot.core.actions import (
     ACTION_NAMES,
@@ -26,6 +28,8 @@ from bot.core.actions import (
 from bot.core.causes import next_action_key
 from bot.core.clock import Clock
 from bot.core.ports import Platform
+from bot.services import journal
+from bot.services.audit_log import AuditLog
 from bot.services.groups import GroupDirectory
 from bot.storage.models import ActionRecord
 
@@ -70,10 +74,17 @@ def _payload(action: Action, groups: GroupDirectory) -> dict[str, Any]:
 
 
 class Actuator:
-    def __init__(self, platform: Platform, clock: Clock, groups: GroupDirectory) -> None:
+    def __init__(
+        self,
+        platform: Platform,
+        clock: Clock,
+        groups: GroupDirectory,
+        audit: AuditLog | None = None,
+    ) -> None:
         self.platform = platform
         self.clock = clock
         self.groups = groups
+        self.audit = audit
 
     def dry_run(self, action: Action) -> bool:
         code = getattr(action, "group", None)
@@ -83,38 +94,40 @@ class Actuator:
     async def perform(self, action: Action, *, key: str | None = None) -> Outcome:
         """Log, execute (unless dry-run) and record the outcome of one action.
 
-        `key` defaults to the next key of the current cause (see `bot.core.causes`).
+        `key` defaults to the next key of the current cause (see `bot.core.causes`). An action
+        whose key is logged already is not done again: its recorded outcome is returned. One
+        left pending (the bot died while doing it) is checked with the platform first.
         """
         if key is None:
             key = next_action_key()
-        if key is not None:
-            previous = await ActionRecord.get_or_none(idempotency_key=key)
-            if previous is not None and previous.outcome in TOOK_EFFECT:
-                return Outcome.done(repeated=True)
         payload = _payload(action, self.groups)
         dry = self.dry_run(action)
         if dry:
             payload["dry_run"] = True
-        record = await ActionRecord.create(
-            at=self.clock.now(),
-            group_code=getattr(action, "group", None),
-            action=payload["action"],
-            kind=payload.get("kind"),
-            payload=payload,
-            outcome="pending",
-            idempotency_key=key,
-        )
-        if dry:
-            outcome = Outcome.done(dry_run=True)
-        else:
-            try:
-                outcome = await self.platform.execute(action)
-            except Exception as exc:  # the platform must not take the bot down with it
-                logger.exception("{action} failed on the platform", action=payload["action"])
-                outcome = Outcome.refused("error", str(exc))
-        record.outcome = "dry_run" if dry else ("done" if outcome.ok else "refused")
-        record.detail = outcome.reason or ""
-        await record.save(update_fields=["outcome", "detail"])
+        record = None
+        if key is not None:
+            await journal.touch()
+            record = await ActionRecord.get_or_none(idempotency_key=key)
+            if record is not None and record.outcome != "pending":
+                if record.outcome in TOOK_EFFECT:
+                    return Outcome.done(repeated=True)
+                return Outcome.refused(record.detail or "refused", "repeated")
+            if record is not None and await self._took_effect(action, record, payload):
+                await self._record(record, "done", "", payload)
+                return Outcome.done(repeated=True)
+        if record is None:
+            record = await ActionRecord.create(
+                at=self.clock.now(),
+                group_code=getattr(action, "group", None),
+                action=payload["action"],
+                kind=payload.get("kind"),
+                payload=payload,
+                outcome="pending",
+                idempotency_key=key,
+            )
+        outcome = Outcome.done(dry_run=True) if dry else await self._execute(action, payload)
+        result = "dry_run" if dry else ("done" if outcome.ok else "refused")
+        await self._record(record, result, outcome.reason or "", payload)
         if not outcome.ok:
             logger.warning(
                 "{action} in {group} did not take effect: {reason}",
@@ -123,3 +136,55 @@ class Actuator:
                 reason=outcome.reason,
             )
         return outcome
+
+    async def _execute(self, action: Action, payload: dict[str, Any]) -> Outcome:
+        try:
+            return await self.platform.execute(action)
+        except Exception as exc:  # the platform must not take the bot down with it
+            logger.exception("{action} failed on the platform", action=payload["action"])
+            return Outcome.refused("error", str(exc))
+
+    async def _record(
+        self, record: ActionRecord, outcome: str, detail: str, payload: dict[str, Any]
+    ) -> None:
+        """Store the outcome and its audit-trail entry together (one transaction)."""
+        record.outcome, record.detail = outcome, detail
+        async with in_transaction() as conn:
+            await record.save(update_fields=["outcome", "detail"], using_db=conn)
+            if self.audit is not None:
+                await self.audit.append(
+                    "action",
+                    {**payload, "outcome": outcome, "detail": detail},
+                    group=record.group_code,
+                    key=record.idempotency_key,
+                    using=conn,
+                )
+
+    async def _took_effect(
+        self, action: Action, record: ActionRecord, payload: dict[str, Any]
+    ) -> bool:
+        """An action left pending by a crash: did the platform carry it out before?
+
+        Platforms that can re-read what happened (`Verifying`) tell how many such actions
+        took effect since the intent was recorded; more than the log knows of means this one
+        did. A platform that cannot tell gets the action again (at least once): the log
+        says so, so an operator can check.
+        """
+        verify = getattr(self.platform, "effects_since", None)
+        seen = await verify(action, record.at) if verify is not None else None
+        if seen is None:
+            logger.warning(
+                "cannot tell whether {key} took effect before the restart; doing it again",
+                key=record.idempotency_key,
+            )
+            return False
+        since = ActionRecord.filter(
+            group_code=record.group_code, action=record.action, at__gte=record.at
+        )
+        logged = await since.filter(outcome="done").exclude(id=record.id)
+        known = sum(1 for row in logged if _same_effect(row.payload, payload))
+        return seen > known
+
+
+def _same_effect(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return all(a.get(k) == b.get(k) for k in ("text", "to", "member", "path", "tag"))

@@ -12,6 +12,7 @@ from tortoise.queryset import QuerySet
 from bot.core.clock import Clock
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
+from bot.services import journal
 from bot.storage.models import Warning
 
 EVIDENCE_CHARS = 80
@@ -47,18 +48,24 @@ class WarningService:
         evidence: str = "",
         by: str | None = None,
     ) -> int:
-        """Record a warning; return the live count including it."""
-        await Warning.create(
-            group_id=group.db_id,
-            employee_id=employee_id,
-            member_key=member.key,
-            display=member.display,
-            rule=rule,
-            reason=reason,
-            evidence=excerpt(evidence),
-            issued_by=by,
-            created_at=self.clock.now(),
-        )
+        """Record a warning; return the live count including it.
+
+        Under a cause the warning is keyed: the cause run again after a restart finds it
+        recorded and does not warn twice."""
+        key = await journal.effect_key("w")
+        if key is None or not await Warning.exists(cause_key=key):
+            await Warning.create(
+                group_id=group.db_id,
+                employee_id=employee_id,
+                member_key=member.key,
+                display=member.display,
+                rule=rule,
+                reason=reason,
+                evidence=excerpt(evidence),
+                issued_by=by,
+                created_at=self.clock.now(),
+                cause_key=key,
+            )
         return await self._live(group).filter(self._subject(member, employee_id)).count()
 
     async def live(

@@ -12,11 +12,20 @@ from datetime import datetime, timedelta
 
 from redis.asyncio import Redis
 
-# Hold KEYS[1] until ARGV[1] + ARGV[2] (seconds) unless it is held past ARGV[1] already.
+from bot.core.causes import next_token
+
+# Hold KEYS[1] until ARGV[1] + ARGV[2] (seconds) unless someone other than the owner ARGV[4]
+# ("" for nobody in particular) holds it past ARGV[1] already. The value is "until|owner".
 _CLAIM = """
-local until = redis.call('GET', KEYS[1])
-if until and tonumber(until) > tonumber(ARGV[1]) then return 0 end
-redis.call('SET', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[2]), 'PX', ARGV[3])
+local held = redis.call('GET', KEYS[1])
+if held then
+  local bar = string.find(held, '|', 1, true)
+  local until = tonumber(bar and string.sub(held, 1, bar - 1) or held)
+  local owner = bar and string.sub(held, bar + 1) or ''
+  if until > tonumber(ARGV[1]) and (ARGV[4] == '' or owner ~= ARGV[4]) then return 0 end
+end
+local until = tonumber(ARGV[1]) + tonumber(ARGV[2])
+redis.call('SET', KEYS[1], until .. '|' .. ARGV[4], 'PX', ARGV[3])
 return 1
 """
 
@@ -36,14 +45,15 @@ class RedisCounters:
         ttl_ms = max(1, int(ttl.total_seconds() * 1000))
         held = await self._claim(
             keys=[self._key("claim", key)],
-            args=[now.timestamp(), ttl.total_seconds(), ttl_ms],
+            args=[now.timestamp(), ttl.total_seconds(), ttl_ms, next_token("claim") or ""],
         )
         return bool(held)
 
     async def hit(self, key: str, window: timedelta, now: datetime) -> int:
         redis_key = self._key("window", key)
         stamp = now.timestamp()
-        member = f"{stamp}:{self._origin}:{next(self._ids)}"
+        # A cause's own hit has a stable member, so counting it again changes nothing.
+        member = next_token("hit") or f"{stamp}:{self._origin}:{next(self._ids)}"
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.zadd(redis_key, {member: stamp})
             pipe.zremrangebyscore(redis_key, "-inf", stamp - window.total_seconds())

@@ -1,0 +1,209 @@
+"""The tamper-evident audit trail: every action and every admin command, chained by hash.
+
+Each entry's `hash` is SHA-256 over its canonical content (sequence number, time, kind,
+actor, group, idempotency key, data) and the previous entry's hash; the first entry follows
+`GENESIS`. The single `audit_head` row holds the last sequence number and hash, updated in
+the same transaction as each append and locked while appending, so appends from several bot
+instances (one PostgreSQL) form one chain. Editing, inserting, deleting or reordering rows
+breaks the chain where it happened; `verify` names the first broken entry.
+
+What a hash chain cannot stop is someone who rewrites the whole chain from the edit onwards:
+keep the head hash that `qunguan audit-log verify` prints somewhere else (docs/operations.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from bot.core.clock import Clock
+from bot.storage.models import AuditEntry, AuditHead
+
+GENESIS = "0" * 64
+HEAD_ID = 1
+BATCH = 1000
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def stamp(at: datetime) -> str:
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def entry_hash(entry: dict[str, Any]) -> str:
+    """SHA-256 of the entry's content and the previous hash (`prev_hash`)."""
+    content = {k: entry.get(k) for k in ("seq", "at", "kind", "actor", "group", "key", "data")}
+    material = entry["prev_hash"] + "\n" + canonical(content)
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+def to_dict(row: AuditEntry) -> dict[str, Any]:
+    """An entry as exported and verified (the stored row, times in UTC)."""
+    return {
+        "seq": row.seq,
+        "at": stamp(row.at),
+        "kind": row.kind,
+        "actor": row.actor,
+        "group": row.group_code,
+        "key": row.key,
+        "data": row.data,
+        "prev_hash": row.prev_hash,
+        "hash": row.hash,
+    }
+
+
+class AuditLog:
+    """Appends to the chain. Times come from the injected clock, like everything else."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+
+    async def append(
+        self,
+        kind: str,
+        data: dict[str, Any],
+        *,
+        actor: str | None = None,
+        group: str | None = None,
+        key: str | None = None,
+        using: BaseDBAsyncClient | None = None,
+    ) -> AuditEntry | None:
+        """Append one entry; None if an entry with this idempotency `key` exists already."""
+        if using is not None:
+            return await self._append(using, kind, data, actor, group, key)
+        async with in_transaction() as conn:
+            return await self._append(conn, kind, data, actor, group, key)
+
+    async def _append(
+        self,
+        conn: BaseDBAsyncClient,
+        kind: str,
+        data: dict[str, Any],
+        actor: str | None,
+        group: str | None,
+        key: str | None,
+    ) -> AuditEntry | None:
+        if key is not None and await AuditEntry.filter(key=key).using_db(conn).exists():
+            return None
+        # The lock serialises appenders (PostgreSQL); SQLite serialises writers anyway.
+        head = await AuditHead.filter(id=HEAD_ID).select_for_update().using_db(conn).first()
+        if head is None:  # the migration creates it; a missing head is itself tampering
+            raise RuntimeError("audit_head row is missing; run `qunguan audit-log verify`")
+        entry = {
+            "seq": head.seq + 1,
+            "at": stamp(self.clock.now()),
+            "kind": kind,
+            "actor": actor,
+            "group": group,
+            "key": key,
+            "data": json.loads(canonical(data)),  # exactly what the database gives back
+            "prev_hash": head.hash,
+        }
+        entry["hash"] = entry_hash(entry)
+        row = await AuditEntry.create(
+            seq=entry["seq"],
+            at=datetime.fromisoformat(entry["at"]),
+            kind=kind,
+            actor=actor,
+            group_code=group,
+            key=key,
+            data=entry["data"],
+            prev_hash=entry["prev_hash"],
+            hash=entry["hash"],
+            using_db=conn,
+        )
+        await AuditHead.filter(id=HEAD_ID).using_db(conn).update(seq=row.seq, hash=row.hash)
+        return row
+
+
+async def entries() -> AsyncIterator[dict[str, Any]]:
+    """Every entry in sequence order, read in batches."""
+    after = -1
+    while True:
+        rows = await AuditEntry.filter(seq__gt=after).order_by("seq").limit(BATCH)
+        for row in rows:
+            yield to_dict(row)
+        if len(rows) < BATCH:
+            return
+        after = rows[-1].seq
+
+
+@dataclass
+class Verdict:
+    """The result of a verification: `broken` is None when the chain is whole."""
+
+    count: int = 0
+    head: str = GENESIS
+    broken: str | None = None  # message key: audit-broken-…
+    at_seq: int | None = None
+    args: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+
+class ChainChecker:
+    """Feed entries in order; the first fault is kept."""
+
+    def __init__(self) -> None:
+        self.verdict = Verdict()
+
+    def feed(self, entry: dict[str, Any]) -> bool:
+        """Check one entry; False once the chain is broken."""
+        v = self.verdict
+        expected = v.count + 1
+        seq = entry.get("seq")
+        if seq != expected:
+            return self.fail(
+                "audit-broken-sequence", seq, expected=expected, found=seq, after=v.count
+            )
+        if entry.get("prev_hash") != v.head:
+            return self.fail("audit-broken-link", seq, previous=v.count)
+        if entry_hash(entry) != entry.get("hash"):
+            return self.fail("audit-broken-hash", seq)
+        v.count, v.head = expected, entry["hash"]
+        return True
+
+    def fail(self, key: str, seq: int | None, **args: Any) -> bool:
+        self.verdict.broken, self.verdict.at_seq = key, seq
+        self.verdict.args = {"seq": seq if seq is not None else "?", **args}
+        return False
+
+    def check_head(self, seq: int, digest: str) -> None:
+        """The stored head must name the last entry (else entries were cut from the end)."""
+        v = self.verdict
+        if v.ok and (seq != v.count or digest != v.head):
+            self.fail("audit-broken-head", v.count or None, head=seq, last=v.count)
+
+
+def verify_entries(items: Iterable[dict[str, Any]]) -> Verdict:
+    """Verify an exported chain (no head to compare with: compare `head` yourself)."""
+    checker = ChainChecker()
+    for item in items:
+        if not checker.feed(item):
+            break
+    return checker.verdict
+
+
+async def verify() -> Verdict:
+    """Verify the chain in the database, head included."""
+    checker = ChainChecker()
+    async for item in entries():
+        if not checker.feed(item):
+            return checker.verdict
+    head = await AuditHead.get_or_none(id=HEAD_ID)
+    if head is None:
+        checker.fail("audit-broken-head-missing", None)
+    else:
+        checker.check_head(head.seq, head.hash)
+    return checker.verdict
