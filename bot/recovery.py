@@ -13,11 +13,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from loguru import logger
-from tortoise.functions import Count, Max
+from tortoise.functions import Count, Max, Sum
 
 from bot.core.causes import CauseDone, caused_by, settle
 from bot.core.event_codec import event_from_json
@@ -80,13 +80,12 @@ class Recovery:
 
         With `baseline` (start-up) and no sweep ever recorded for this instance, the
         departures already on the roster are not news: the daily audit deals with them."""
-        mark = await departure_mark()
-        if mark is None:
-            return
+        mark = await departure_mark() or "none"
         key = f"job:{self.sweep_job}@{mark}"
         if await journal.is_finished(key):
             return
-        if baseline and await journal.latest(f"job:{self.sweep_job}@") is None:
+        first = baseline and await journal.latest(f"job:{self.sweep_job}@") is None
+        if first or mark == "none":  # nothing new, or nobody departed: nothing to sweep
             await journal.record_done(key, "job", {"job": self.sweep_job, "mark": mark})
             return
         await self._sweep(key, mark)
@@ -108,18 +107,19 @@ class Recovery:
 
 
 async def departure_mark() -> str | None:
-    """`<when the latest departure was recorded>#<how many are departed>`, or None."""
+    """Which employees are departed, in brief: `<how many>-<sum of ids>-<largest id>`.
+
+    Integers, not times: any new departure changes it, whoever recorded it and whatever
+    clock they used."""
     row = (
         await Employee.filter(status="departed")
-        .annotate(n=Count("id"), last=Max("departed_at"))
+        .annotate(n=Count("id"), total=Sum("id"), top=Max("id"))
         .first()
-        .values("n", "last")
+        .values("n", "total", "top")
     )
     if not row or not row["n"]:
         return None
-    last = row["last"]
-    stamp = _utc(last).isoformat() if last is not None else "-"
-    return f"{stamp}#{row['n']}"
+    return f"{row['n']}-{row['total']}-{row['top']}"
 
 
 async def _roster_revision() -> tuple[object, ...]:
@@ -130,10 +130,3 @@ async def _roster_revision() -> tuple[object, ...]:
         .values("n", "top", "changed")
     )
     return (row or {}).get("n"), (row or {}).get("top"), (row or {}).get("changed")
-
-
-def _utc(value: object) -> datetime:
-    if isinstance(value, str):  # aggregates come back as text on SQLite
-        value = datetime.fromisoformat(value)
-    assert isinstance(value, datetime)
-    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import tortoise.backends.sqlite.executor  # noqa: F401 - registers the adapter replaced below
 from aerich import Command
 from loguru import logger
 from tortoise.context import TortoiseContext
@@ -25,6 +27,16 @@ from bot.core.errors import ConfigError
 MODEL_MODULES = ["bot.storage.models", "aerich.models"]
 MIGRATIONS = Path(__file__).with_name("migrations")
 APP = "models"
+
+
+def _utc_text(value: datetime) -> str:
+    return (value.astimezone(UTC) if value.tzinfo else value).isoformat(" ")
+
+
+# SQLite keeps times as text and compares them as text. tortoise writes each time with its own
+# UTC offset, so a row written at 09:00+08:00 sorted after one written at 02:00+00:00 (later);
+# every time is stored in UTC instead, so comparisons, MAX() and ORDER BY are right.
+sqlite3.register_adapter(datetime, _utc_text)
 
 
 def dialect(url: str) -> str:

@@ -20,12 +20,12 @@ _CLAIM = """
 local held = redis.call('GET', KEYS[1])
 if held then
   local bar = string.find(held, '|', 1, true)
-  local until = tonumber(bar and string.sub(held, 1, bar - 1) or held)
+  local expiry = tonumber(bar and string.sub(held, 1, bar - 1) or held)
   local owner = bar and string.sub(held, bar + 1) or ''
-  if until > tonumber(ARGV[1]) and (ARGV[4] == '' or owner ~= ARGV[4]) then return 0 end
+  if expiry > tonumber(ARGV[1]) and (ARGV[4] == '' or owner ~= ARGV[4]) then return 0 end
 end
-local until = tonumber(ARGV[1]) + tonumber(ARGV[2])
-redis.call('SET', KEYS[1], until .. '|' .. ARGV[4], 'PX', ARGV[3])
+local expiry = tonumber(ARGV[1]) + tonumber(ARGV[2])
+redis.call('SET', KEYS[1], expiry .. '|' .. ARGV[4], 'PX', ARGV[3])
 return 1
 """
 
