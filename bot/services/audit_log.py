@@ -207,3 +207,9 @@ async def verify() -> Verdict:
     else:
         checker.check_head(head.seq, head.hash)
     return checker.verdict
+
+
+async def hash_of(seq: int) -> str | None:
+    """The stored hash of entry `seq` (checking an anchor kept elsewhere)."""
+    row = await AuditEntry.get_or_none(seq=seq)
+    return row.hash if row is not None else None

@@ -8,3 +8,8 @@ audit-broken-link = 该条与第 { $previous } 条衔接不上：其前一条被
 audit-broken-hash = 该条内容与其哈希不符：条目被修改过。
 audit-broken-head = 日志止于第 { $last } 条，但链尾记录为第 { $head } 条：末尾条目被删除或链尾被改动。
 audit-broken-head-missing = 链尾记录缺失（audit_head 表被改动）。
+audit-broken-anchor = 第 { $seq } 条的哈希与另行保存的不符：日志被整体改写过。
+audit-export-done = 已导出 { $count } 条审计日志到 { $path }
+
+## qunguan backup
+backup-done = 备份完成：{ $path }（{ $size }，员工 { $employees } 人，审计日志 { $entries } 条），已通过完整性检查。
