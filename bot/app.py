@@ -86,6 +86,7 @@ class App:
         if resumed:
             logger.info("resumed {n} unfinished causes", n=resumed)
         await self.recovery.sweep_departures(baseline=True)
+        await self.recovery.watch_roster()
 
     async def poll(self) -> None:
         """Every few seconds while running: roster changes made by other processes."""

@@ -66,10 +66,14 @@ class Recovery:
         await run_job(name, datetime.fromisoformat(payload["due"]), job)
         return True
 
+    async def watch_roster(self) -> None:
+        """Remember the roster as it is now (start-up), to notice changes from elsewhere."""
+        self._revision = await _roster_revision()
+
     async def poll(self) -> None:
         """Pick up roster changes made by another process (see the module docstring)."""
         revision = await _roster_revision()
-        if self._revision is not None and revision != self._revision:
+        if revision != self._revision:
             logger.info("the roster changed; reloading it")
             self.app.services.roster.invalidate()
         self._revision = revision

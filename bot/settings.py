@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     locale: Locale = Field(default="zh_CN", description="language of what the bot says")
     log_level: str = Field(default="INFO", description="loguru level: DEBUG, INFO, WARNING…")
     data_dir: Path = Field(default=Path("data"), description="where exports and files go")
+    config_file: Path | None = Field(
+        default=None, description="the org and groups file, for commands run outside the bot"
+    )
 
     @field_validator("log_level")
     @classmethod
