@@ -33,9 +33,9 @@ def _utc_text(value: datetime) -> str:
     return (value.astimezone(UTC) if value.tzinfo else value).isoformat(" ")
 
 
-# SQLite keeps times as text and compares them as text. tortoise writes each time with its own
-# UTC offset, so a row written at 09:00+08:00 sorted after one written at 02:00+00:00 (later);
-# every time is stored in UTC instead, so comparisons, MAX() and ORDER BY are right.
+# SQLite keeps times as text and compares them as text. tortoise writes a new row's times in
+# UTC but an updated time with its own offset, so 09:00+08:00 (01:00 UTC) sorted after
+# 02:00+00:00; every time is stored in UTC instead, so comparisons and ORDER BY are right.
 sqlite3.register_adapter(datetime, _utc_text)
 
 
