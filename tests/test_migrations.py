@@ -24,7 +24,13 @@ from bot.storage.models import (
 )
 from tests.conftest import T0
 
-# Rows as the first schema (0_*_init) knows them, written with that schema's own columns.
+
+def _number(path: Path) -> int:
+    return int(path.name.split("_", 1)[0])
+
+
+# Rows as the first schema (0_*_init) knows them, written with its own columns; every later
+# schema still has these tables, so they are valid at the migration before the newest.
 LEGACY = """
 INSERT INTO "employee" ("id", "name", "department", "title", "phone", "employee_no", "aliases",
     "is_exec", "status", "created_at", "updated_at", "departed_at") VALUES
@@ -56,16 +62,18 @@ TABLES = ("employee", "chat_group", "member_state", "binding", "warning", "actio
 
 
 async def build_previous(url: str, folder: Path) -> None:
-    """Apply only the first migration, then write the legacy rows with raw SQL."""
+    """Apply every migration but the newest, then write the legacy rows with raw SQL."""
     location = folder / "migrations"
     (location / APP).mkdir(parents=True)
-    first = sorted((migration_location(url) / APP).glob("0_*.py"))[0]
-    shutil.copy(first, location / APP / first.name)
+    previous = sorted((migration_location(url) / APP).glob("*_*.py"), key=_number)[:-1]
+    for path in previous:
+        shutil.copy(path, location / APP / path.name)
 
     async def work() -> None:
         async with Command(tortoise_config(url), app=APP, location=str(location)) as command:
             await command.init()
-            assert await command.upgrade(run_in_transaction=True) == [first.name]
+            applied = await command.upgrade(run_in_transaction=True)
+            assert applied == [path.name for path in previous]
             flags = {"false": "0", "true": "1"} if dialect(url) == "sqlite" else {}
             sql = LEGACY.format(false=flags.get("false", "false"), true=flags.get("true", "true"))
             connection = Tortoise.get_connection(dialect(url))

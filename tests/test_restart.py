@@ -132,6 +132,7 @@ async def test_kill_at_random_points(backend: str, tmp_path: Path, redis_prefix:
     WINDOW kill points (start-up and resuming included), until a run gets to the end."""
     ref = await reference(backend, tmp_path, redis_prefix)
     rng = random.Random(SEED)
+    total = 0
     for trial in range(TRIALS):
         folder = tmp_path / f"trial{trial}"
         folder.mkdir()
@@ -147,6 +148,8 @@ async def test_kill_at_random_points(backend: str, tmp_path: Path, redis_prefix:
                     break
             assert len(kills) > 1, context
             same_outcome(driver.finish(), ref, context)
+        total += len(kills) - 1  # the last run got to the end
+    print(f"{backend}: {total} kills in {TRIALS} trials, seed {SEED}, all equal")  # noqa: T201
 
 
 async def test_kill_at_random_moments(tmp_path: Path, redis_prefix: str) -> None:

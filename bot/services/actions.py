@@ -31,6 +31,7 @@ from bot.core.ports import Platform
 from bot.services import journal
 from bot.services.audit_log import AuditLog
 from bot.services.groups import GroupDirectory
+from bot.services.pending import took_effect
 from bot.storage.models import ActionRecord
 
 TOOK_EFFECT = ("done", "dry_run")
@@ -108,13 +109,10 @@ class Actuator:
         if key is not None:
             await journal.touch()
             record = await ActionRecord.get_or_none(idempotency_key=key)
-            if record is not None and record.outcome != "pending":
-                if record.outcome in TOOK_EFFECT:
-                    return Outcome.done(repeated=True)
-                return Outcome.refused(record.detail or "refused", "repeated")
-            if record is not None and await self._took_effect(action, record, payload):
-                await self._record(record, "done", "", payload)
-                return Outcome.done(repeated=True)
+            if record is not None:
+                settled = await self._known(action, record, payload)
+                if settled is not None:
+                    return settled
         if record is None:
             record = await ActionRecord.create(
                 at=self.clock.now(),
@@ -136,6 +134,20 @@ class Actuator:
                 reason=outcome.reason,
             )
         return outcome
+
+    async def _known(
+        self, action: Action, record: ActionRecord, payload: dict[str, Any]
+    ) -> Outcome | None:
+        """The outcome of an action logged before under its key; None: do it (again)."""
+        if record.outcome in TOOK_EFFECT:
+            return Outcome.done(repeated=True)
+        if record.outcome != "pending":
+            return Outcome.refused(record.detail or "refused", "repeated")
+        # The bot died between recording the intent and the outcome: ask the platform.
+        if await took_effect(self.platform, action, record, payload):
+            await self._record(record, "done", "", payload)
+            return Outcome.done(repeated=True)
+        return None
 
     async def _execute(self, action: Action, payload: dict[str, Any]) -> Outcome:
         try:
@@ -159,32 +171,3 @@ class Actuator:
                     key=record.idempotency_key,
                     using=conn,
                 )
-
-    async def _took_effect(
-        self, action: Action, record: ActionRecord, payload: dict[str, Any]
-    ) -> bool:
-        """An action left pending by a crash: did the platform carry it out before?
-
-        Platforms that can re-read what happened (`Verifying`) tell how many such actions
-        took effect since the intent was recorded; more than the log knows of means this one
-        did. A platform that cannot tell gets the action again (at least once): the log
-        says so, so an operator can check.
-        """
-        verify = getattr(self.platform, "effects_since", None)
-        seen = await verify(action, record.at) if verify is not None else None
-        if seen is None:
-            logger.warning(
-                "cannot tell whether {key} took effect before the restart; doing it again",
-                key=record.idempotency_key,
-            )
-            return False
-        since = ActionRecord.filter(
-            group_code=record.group_code, action=record.action, at__gte=record.at
-        )
-        logged = await since.filter(outcome="done").exclude(id=record.id)
-        known = sum(1 for row in logged if _same_effect(row.payload, payload))
-        return seen > known
-
-
-def _same_effect(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return all(a.get(k) == b.get(k) for k in ("text", "to", "member", "path", "tag"))
