@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +20,7 @@ from bot.storage.models import AuditEntry, AuditHead
 from tests.conftest import T0
 
 N = 8
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -155,3 +158,42 @@ async def test_an_export_verifies_and_its_tampering_is_found(chain: list[AuditEn
     assert (verdict.broken, verdict.at_seq) == ("audit-broken-hash", 3)
     del exported[2]
     assert verify_entries(exported).broken == "audit-broken-sequence"
+
+
+APPENDER = """
+import asyncio, sys
+from bot.core.clock import SystemClock
+from bot.services.audit_log import AuditLog
+from bot.storage.db import Database
+
+async def main(url, who, n):
+    db = Database(url)
+    await db.open()
+    log = AuditLog(SystemClock())
+    for i in range(n):
+        await log.append("command", {"i": i}, actor=who)
+    await db.close()
+
+asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3])))
+"""
+
+
+async def test_appends_from_several_processes_form_one_chain(db: Database) -> None:
+    """Two bot instances, or a bot and `qunguan roster import`, appending at once."""
+    processes = [
+        await asyncio.create_subprocess_exec(
+            sys.executable, "-c", APPENDER, db.url, who, "60", cwd=ROOT
+        )
+        for who in ("wechat", "telegram", "cli")
+    ]
+    try:
+        codes = [await asyncio.wait_for(p.wait(), timeout=180) for p in processes]
+    finally:
+        for process in processes:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    assert codes == [0, 0, 0]
+    verdict = await audit_log.verify()
+    assert verdict.ok
+    assert verdict.count == 180

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from bot.core.clock import Clock
@@ -84,10 +85,10 @@ class AuditLog:
         group: str | None,
         key: str | None,
     ) -> AuditEntry | None:
+        await lock(conn)
         if key is not None and await AuditEntry.filter(key=key).using_db(conn).exists():
             return None
-        # The lock serialises appenders (PostgreSQL); SQLite serialises writers anyway.
-        head = await AuditHead.filter(id=HEAD_ID).select_for_update().using_db(conn).first()
+        head = await AuditHead.filter(id=HEAD_ID).using_db(conn).first()
         if head is None:  # the migration creates it; a missing head is itself tampering
             raise RuntimeError("audit_head row is missing; run `qunguan audit-log verify`")
         entry = {
@@ -115,6 +116,13 @@ class AuditLog:
         )
         await AuditHead.filter(id=HEAD_ID).using_db(conn).update(seq=row.seq, hash=row.hash)
         return row
+
+
+async def lock(conn: BaseDBAsyncClient) -> None:
+    """Take the chain's lock for the rest of the caller's transaction: appenders, in any
+    process, one at a time. Writing first (a no-op update of the head) matters on SQLite: a
+    transaction that read before writing cannot write once another process has committed."""
+    await AuditHead.filter(id=HEAD_ID).using_db(conn).update(seq=F("seq"))
 
 
 async def entries() -> AsyncIterator[dict[str, Any]]:

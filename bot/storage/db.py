@@ -27,6 +27,7 @@ from bot.core.errors import ConfigError
 MODEL_MODULES = ["bot.storage.models", "aerich.models"]
 MIGRATIONS = Path(__file__).with_name("migrations")
 APP = "models"
+SQLITE_BUSY_MS = 60_000
 
 
 def _utc_text(value: datetime) -> str:
@@ -51,6 +52,10 @@ def dialect(url: str) -> str:
 def tortoise_config(url: str) -> dict[str, Any]:
     if url.startswith("postgresql://"):
         url = "postgres://" + url.removeprefix("postgresql://")
+    if dialect(url) == "sqlite" and "busy_timeout=" not in url:
+        # Another process (`qunguan roster import`, `backup`) may hold the write lock for a
+        # few seconds: wait for it rather than fail after SQLite's default 5 s.
+        url += ("&" if "?" in url else "?") + f"busy_timeout={SQLITE_BUSY_MS}"
     # tortoise caches compiled SQL per connection *name*; naming the connection after its
     # dialect keeps a process that opens both SQLite and PostgreSQL (the tests) from reusing
     # one dialect's statements on the other.

@@ -19,6 +19,7 @@ from tortoise.transactions import in_transaction
 from bot.core.clock import Clock
 from bot.core.errors import ConfigError
 from bot.services.audit_log import AuditLog
+from bot.services.audit_log import lock as audit_lock
 from bot.services.roster_import.plan import MODES, Change, Plan, make_plan
 from bot.services.roster_import.records import ParsedFile, RowError, parse_file
 from bot.services.roster_import.write import write_plan
@@ -71,6 +72,7 @@ async def apply(
         plan = make_plan(parsed, await Employee.all(), mode)
         return ImportResult(parsed, plan, refused="errors")
     async with in_transaction() as conn:
+        await audit_lock(conn)  # before reading: the plan is made on the latest roster
         plan = make_plan(parsed, await Employee.all().using_db(conn), mode)
         if plan.too_many_departures and not force:
             return ImportResult(parsed, plan, refused="too_many_departures")
