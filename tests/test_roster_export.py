@@ -142,3 +142,20 @@ def test_export_needs_the_groups(tmp_path: Path) -> None:
         assert done.returncode == 2
         assert message in done.stderr
         assert done.stderr.count("\n") == 1
+
+
+def test_every_formula_trigger_is_written_as_text(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from bot.services.spreadsheet import FORMULA_TRIGGERS, write_table
+
+    values = [f"{lead}1+1" for lead in FORMULA_TRIGGERS] + ["普通文字", 12]
+    book = Workbook()
+    write_table(book.active, ["值"], [[v] for v in values])
+    book.save(tmp_path / "t.xlsx")
+    no_formulas(tmp_path / "t.xlsx")
+    cells = [row[0] for row in load_workbook(tmp_path / "t.xlsx").active.iter_rows(min_row=2)]
+    # XML reads a carriage return back as a line feed; it is still the same text
+    assert [c.value for c in cells[:-1]] == [v.replace("\r", "\n") for v in values[:-1]]
+    assert all(c.data_type == "s" for c in cells[:-1])
+    assert all(c.quotePrefix for c in cells[: len(FORMULA_TRIGGERS)])

@@ -200,3 +200,16 @@ def test_duplicates_are_errors_on_the_later_row(tmp_path: Path) -> None:
         (5, "E", "import-error-duplicate", {"first": 2}),
         (6, "A", "import-error-duplicate", {"first": 3}),
     ]
+
+
+def test_every_message_key_the_preview_builds_exists() -> None:
+    """Keys built at run time (tests/test_locales.py finds the literal ones)."""
+    from bot.i18n import SUPPORTED, message_ids
+    from bot.services.roster_import import formats
+    from bot.services.roster_import.plan import MODES
+
+    keys = {f"import-format-{name}" for name in formats.FORMATS}
+    keys |= {f"import-mode-{mode}" for mode in MODES}
+    keys |= {f"import-field-{field}" for field in formats.FIELDS}
+    for locale in SUPPORTED:
+        assert keys <= message_ids(locale), sorted(keys - message_ids(locale))

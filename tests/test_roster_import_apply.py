@@ -14,7 +14,7 @@ from bot.services.audit_log import AuditLog, verify
 from bot.storage.db import Database
 from bot.storage.models import AuditEntry, Employee
 from tests.conftest import T0
-from tests.hr_files import template_xlsx
+from tests.hr_files import dingtalk, template_xlsx, wecom
 
 STAFF = [
     ["陈静", "总裁办", "总经理", None, "E001", None, "是", None],
@@ -178,3 +178,48 @@ async def test_a_failure_half_way_rolls_everything_back(
         await run(template_xlsx(tmp_path / "x.xlsx", rows), apply=True, mode="full")
     assert await snapshot() == before
     assert not await Employee.exists(name="新人")
+
+
+def bad_wecom(folder: Path) -> Path:
+    people = [
+        {"name": "张三", "account": "E003", "department": "公司/财务部"},
+        {"name": "李四", "account": "E002", "department": "公司/行政人事部", "phone": "待补充"},
+        {"name": "张三", "account": "E003", "department": "公司/财务部"},
+        {"name": "王芳", "account": "E004", "department": "公司/财务部", "active": "冻结"},
+    ]
+    return wecom(folder / "通讯录.xlsx", people)
+
+
+def bad_dingtalk(folder: Path) -> Path:
+    people = [
+        {"no": "E003", "name": "张三", "department": "财务部", "merged": True},
+        {"no": "E004", "name": "", "department": "财务部", "merged": True},
+        {"no": "E005", "name": "郑爽", "department": "财务部", "status": "休假"},
+    ]
+    return dingtalk(folder / "花名册.xlsx", people, blank_every=1)
+
+
+@pytest.mark.parametrize(
+    ("make", "errors"),
+    [
+        (
+            bad_wecom,
+            [
+                (5, "G", "import-error-phone"),
+                (6, "B", "import-error-duplicate"),
+                (7, "J", "import-error-status"),
+            ],
+        ),
+        (bad_dingtalk, [(7, "B", "import-error-required"), (9, "F", "import-error-status")]),
+    ],
+)
+async def test_bad_exports_are_precise_and_change_nothing(
+    db: Database, tmp_path: Path, make: Any, errors: list[tuple[int, str, str]]
+) -> None:
+    await staff(db, tmp_path)
+    before = await snapshot()
+    result = await run(make(tmp_path), apply=True, mode="full", force=True)
+    assert (result.applied, result.refused) == (False, "errors")
+    assert [(e.row, e.column, e.key) for e in result.parsed.errors] == errors
+    assert await snapshot() == before
+    assert await AuditEntry.filter(kind="roster_import").count() == 1  # the first import only
