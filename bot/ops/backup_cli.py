@@ -12,6 +12,7 @@ from bot.cli import guarded, run_async, settings_for
 from bot.ops.common import opened, operator, translator
 from bot.services.audit_log import AuditLog
 from bot.services.backup import backup_sqlite, default_target, sqlite_path
+from bot.settings import Settings
 
 
 def backup(
@@ -43,7 +44,7 @@ def backup(
     guarded(work)
 
 
-async def _record(settings, path: Path, size: int, digest: str) -> None:
+async def _record(settings: Settings, path: Path, size: int, digest: str) -> None:
     """The backup itself goes into the audit trail (of the live database)."""
     from bot.core.clock import SystemClock
 

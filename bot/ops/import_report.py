@@ -67,6 +67,8 @@ def readable(t: Translator, result: ImportResult) -> list[str]:
     lines.append(t("import-added", count=len(plan.added), names=_names(t, plan.added)))
     lines.append(t("import-updated", count=len(plan.updated)))
     lines += [_change_line(t, c) for c in plan.updated[:SHOWN]]
+    if len(plan.updated) > SHOWN:
+        lines.append(t("import-more-updated", count=len(plan.updated)))
     lines.append(t("import-departed", count=len(plan.departed), names=_names(t, plan.departed)))
     lines.append(t("import-unchanged", count=plan.unchanged))
     if parsed.errors:

@@ -26,6 +26,7 @@ import-updated = Updated { $count }
 import-updated-line = { "  " }{ $department }-{ $name }: { $fields }
 import-field-change = { $field } { $before } → { $after }
 import-departed = Departed { $count }: { $names }
+import-more-updated = { "  "}… { $count } in all (--json lists every one)
 import-unchanged = Unchanged { $count }
 import-more = { " " }and more, { $count } in all
 import-errors = { $count } errors:

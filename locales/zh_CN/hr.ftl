@@ -26,6 +26,7 @@ import-updated = 更新 { $count } 人
 import-updated-line = { "  " }{ $department }-{ $name }：{ $fields }
 import-field-change = { $field } { $before } → { $after }
 import-departed = 离职 { $count } 人：{ $names }
+import-more-updated = { "  " }……共 { $count } 人（--json 列出全部）
 import-unchanged = 未变 { $count } 人
 import-more = { " " }等 { $count } 人
 import-errors = 错误 { $count } 处：
