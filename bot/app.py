@@ -11,6 +11,7 @@ from bot.core.org import EmployeeIn, OrgConfig, group_runtimes
 from bot.core.ports import Platform
 from bot.engine import Engine
 from bot.i18n import Translator
+from bot.recovery import Recovery
 from bot.services.groups import GroupDirectory
 from bot.services.hub import Services, build_services
 from bot.services.moderation import ModerationService
@@ -57,6 +58,7 @@ class App:
         )
         self.engine = Engine(self.services)
         self.engine.message_handlers.append(ModerationService(self.services).on_message)
+        self.recovery = Recovery(self)
         self.services.roster.on_departure(self._sweep)
 
     @property
@@ -81,6 +83,16 @@ class App:
                 lambda g=group: self._daily_audit(g),
                 now=now,
             )
+        # Finish what a crash left half-done, then note the roster's departures as seen.
+        resumed = await self.recovery.resume()
+        if resumed:
+            logger.info("resumed {n} unfinished causes", n=resumed)
+        await self.recovery.sweep_departures(baseline=True)
+        await self.recovery.watch_roster()
+
+    async def poll(self) -> None:
+        """Every few seconds while running: roster changes made by other processes."""
+        await self.recovery.poll()
 
     async def _daily_audit(self, group) -> None:
         logger.info("daily audit of {group}", group=group.name)
@@ -89,7 +101,7 @@ class App:
     async def _sweep(self, departed) -> None:
         names = ", ".join(entry.name for entry in departed)
         logger.info("departed: {names}; sweeping every group", names=names)
-        await self.services.audits.sweep_departed(list(self.services.groups))
+        await self.recovery.sweep_departures()
 
     async def stop(self) -> None:
         await self.services.counters.close()

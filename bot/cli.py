@@ -154,3 +154,8 @@ def run(
 
 def main() -> None:
     app()
+
+
+from bot.ops import register as _register_ops  # noqa: E402 - after the helpers it uses
+
+_register_ops(app)

@@ -12,7 +12,7 @@ from loguru import logger
 
 from bot.commands import registry
 from bot.commands.dispatch import Dispatcher, is_command
-from bot.core.causes import caused_by
+from bot.core.causes import CauseDone, caused_by, settle
 from bot.core.events import DirectEvent, Event, JoinEvent, LeaveEvent, MembersSeen, MessageEvent
 from bot.core.org import GroupRuntime
 from bot.services.hub import Services
@@ -30,12 +30,21 @@ class Engine:
     async def handle(self, event: Event) -> None:
         group_code = getattr(event, "group", None)
         key = getattr(event, "key", None)
-        cause = f"{type(event).__name__}:{group_code or '-'}:{key}" if key else None
-        with logger.contextualize(group=group_code, event=type(event).__name__), caused_by(cause):
+        cause_key = f"{type(event).__name__}:{group_code or '-'}:{key}" if key else None
+        with (
+            logger.contextualize(group=group_code, event=type(event).__name__),
+            caused_by(cause_key, subject=event, origin=self.services.groups.instance) as cause,
+        ):
             try:
                 await self._route(event)
+            except CauseDone:
+                logger.debug("{key} was handled before", key=cause_key)
+                return
             except Exception:
                 logger.exception("failed to handle {event!r}", event=event)
+                await settle(cause, ok=False)
+                return
+            await settle(cause, ok=True)
 
     async def _route(self, event: Event) -> None:
         if isinstance(event, DirectEvent):

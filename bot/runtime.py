@@ -19,9 +19,14 @@ TICK_SECONDS = 5.0
 
 
 async def run_scheduler(app: App, clock: Clock, *, every: float = TICK_SECONDS) -> None:
-    """Fire scheduled work (daily audits…) when it falls due, forever."""
+    """Fire scheduled work (daily audits…) when it falls due, forever; pick up roster
+    changes made by other processes (`qunguan roster import`)."""
     while True:
         await app.scheduler.run_due(clock.now())
+        try:
+            await app.poll()
+        except Exception:  # a database hiccup must not stop the scheduler
+            logger.exception("polling for roster changes failed")
         await asyncio.sleep(every)
 
 

@@ -77,6 +77,9 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", description="loguru level: DEBUG, INFO, WARNING…")
     data_dir: Path = Field(default=Path("data"), description="where exports and files go")
     telegram: TelegramSettings = Field(default_factory=TelegramSettings)
+    config_file: Path | None = Field(
+        default=None, description="the org and groups file, for commands run outside the bot"
+    )
 
     @field_validator("log_level")
     @classmethod

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from adapters.sim.world import World
 from bot.core.actions import Action, Direct, Notice, Outcome, Remove, Send, SendFile
 from bot.core.capabilities import Capability
+from bot.core.clock import Clock
 from bot.core.members import MemberView
 
 _ALWAYS = frozenset(
@@ -23,16 +25,18 @@ _MANAGER = _ALWAYS | {Capability.REMOVE, Capability.SET_NOTICE}
 
 @dataclass
 class Delivered:
-    """One action that took effect in the simulated world."""
+    """One action that took effect in the simulated world, and when (by the sim's clock)."""
 
     action: Action
+    at: datetime | None = None
 
 
 class SimAdapter:
     name = "sim"
 
-    def __init__(self, world: World) -> None:
+    def __init__(self, world: World, clock: Clock | None = None) -> None:
         self.world = world
+        self.clock = clock
         self.delivered: list[Delivered] = []
 
     def capabilities(self, group: str) -> frozenset[Capability]:
@@ -47,8 +51,27 @@ class SimAdapter:
     async def execute(self, action: Action) -> Outcome:
         outcome = self._apply(action)
         if outcome.ok:
-            self.delivered.append(Delivered(action))
+            self.delivered.append(Delivered(action, self.clock.now() if self.clock else None))
         return outcome
+
+    async def effects_since(self, action: Action, since: datetime) -> int | None:
+        """What a person looking at the chat would see (restart safety, `Verifying`): how
+        many such messages the bot posted since `since`; for a removal, whether the member
+        is gone."""
+        group = self.world.groups.get(getattr(action, "group", None) or "")
+        match action:
+            case Remove() if group is not None:
+                still = [
+                    m
+                    for m in group.showing(action.member.display)
+                    if action.member.identity is None or m.remark == action.member.identity
+                ]
+                return 0 if still else 1
+            case Notice() if group is not None:
+                return int(group.notice == action.text)
+        if self.clock is None:
+            return None  # deliveries carry no time: cannot tell
+        return sum(1 for d in self.delivered if d.action == action and d.at and d.at >= since)
 
     def _apply(self, action: Action) -> Outcome:
         match action:

@@ -72,8 +72,8 @@ class Replay:
 
     def __post_init__(self) -> None:
         self.world = build_world(self.scenario)
-        self.adapter = SimAdapter(self.world)
         self.clock = VirtualClock(self.scenario.spec.start)
+        self.adapter = SimAdapter(self.world, self.clock)
         self.app = App(
             settings=self.settings,
             config=self.scenario.spec,

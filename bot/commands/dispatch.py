@@ -11,6 +11,7 @@ from bot.commands.registry import Registry
 from bot.core.errors import UserFacingError
 from bot.core.events import DirectEvent, MessageEvent
 from bot.core.org import GroupRuntime
+from bot.services import journal
 from bot.services.hub import Services
 
 COMMAND_PREFIXES = ("/", "／")
@@ -45,6 +46,7 @@ class Dispatcher:
             identity=identity,
         )
         where = "group" if group is not None else "direct"
+        result = "ok"
         try:
             if spec is None:
                 word = body.split(maxsplit=1)[0] if body.split() else ""
@@ -56,7 +58,22 @@ class Dispatcher:
             logger.info("command {cmd} by {who}", cmd=spec.name, who=ctx.who)
             await spec.handler(ctx)
         except UserFacingError as err:
+            result = "denied" if err.kind == "command_denied" else err.key
             await ctx.reply(err.kind, err.key, **err.args_)
         except Exception:
+            result = "error"
             logger.exception("command failed: {text!r}", text=event.text[:80])
             await ctx.reply("command_error", "error-internal")
+        if spec is not None and spec.admin:
+            await self._audit(ctx, group, result)
+
+    async def _audit(self, ctx: CommandContext, group: GroupRuntime | None, result: str) -> None:
+        """Every admin command, run or refused, goes into the audit trail."""
+        key = await journal.effect_key("cmd")
+        await self.services.audit_log.append(
+            "command",
+            {"command": ctx.spec.name, "args": ctx.args[:500], "result": result},
+            actor=ctx.who,
+            group=group.code if group is not None else None,
+            key=key,
+        )

@@ -5,33 +5,58 @@ The engine marks each event it handles, and the scheduler each job it runs, with
 it gets `<cause>#<n>`, n counting from 1 in the order the actions are taken. Handling the same
 event again (a restart, a platform replaying history) yields the same keys, so the actuator
 can tell an action already done from a new one.
+
+State writes get keys of their own namespace (`<cause>#w<n>` for warnings, `#claim<n>` for
+counter claims…) from `next_token`. The restart journal (bot.services.journal) attaches
+itself to the cause the first time the cause takes effect; `settle` lets it record the end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class CauseDone(BaseException):
+    """This cause was fully handled before (a restart, a replayed event): stop handling it.
+
+    A BaseException so that the `except Exception` guards inside handlers let it through.
+    """
 
 
 @dataclass
 class Cause:
     key: str
+    kind: str = "event"  # event | job
+    subject: Any = None  # what to journal so the cause can be resumed (an event, a job)
+    origin: str | None = None  # the bot instance handling it (several may share a database)
     taken: int = 0
+    tokens: dict[str, int] = field(default_factory=dict)
+    journal: Any = None  # the journal's record, once the cause took effect
+    finisher: Callable[[Cause, bool], Awaitable[None]] | None = None
 
     def next_key(self) -> str:
         self.taken += 1
         return f"{self.key}#{self.taken}"
+
+    def next_token(self, namespace: str) -> str:
+        n = self.tokens.get(namespace, 0) + 1
+        self.tokens[namespace] = n
+        return f"{self.key}#{namespace}{n}"
 
 
 _current: ContextVar[Cause | None] = ContextVar("qunguan_cause", default=None)
 
 
 @contextmanager
-def caused_by(key: str | None) -> Iterator[Cause | None]:
+def caused_by(
+    key: str | None, *, kind: str = "event", subject: Any = None, origin: str | None = None
+) -> Iterator[Cause | None]:
     """Everything done inside is attributed to `key` (None: no idempotency)."""
-    cause = Cause(key) if key else None
+    cause = Cause(key, kind, subject, origin) if key else None
     token = _current.set(cause)
     try:
         yield cause
@@ -39,7 +64,23 @@ def caused_by(key: str | None) -> Iterator[Cause | None]:
         _current.reset(token)
 
 
+def current_cause() -> Cause | None:
+    return _current.get()
+
+
 def next_action_key() -> str | None:
     """The idempotency key of the next action under the current cause, if any."""
     cause = _current.get()
     return cause.next_key() if cause is not None else None
+
+
+def next_token(namespace: str) -> str | None:
+    """The key of the next state write of `namespace` under the current cause, if any."""
+    cause = _current.get()
+    return cause.next_token(namespace) if cause is not None else None
+
+
+async def settle(cause: Cause | None, ok: bool) -> None:
+    """The cause's handling ended (`ok`: without an error); let the journal record it."""
+    if cause is not None and cause.finisher is not None:
+        await cause.finisher(cause, ok)

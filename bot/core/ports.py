@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Protocol
 
 from bot.core.actions import Action, Outcome
@@ -29,3 +30,14 @@ class Platform(Protocol):
     # Optional: `async def execute_many(self, actions: list[Action]) -> list[Outcome]` carries
     # out several actions together (one outcome each, in order). The actuator uses it for a
     # batch of removals where the platform has it (WeChat removes members in one call).
+
+
+class Verifying(Protocol):
+    """Optional: a platform that can re-read what happened (restart safety).
+
+    After a crash between doing an action and recording its outcome, the actuator asks how
+    many actions like this one visibly took effect since `since` (a message from the bot with
+    this text in this chat; a removal: 1 if the member is no longer there). None: cannot tell.
+    """
+
+    async def effects_since(self, action: Action, since: datetime) -> int | None: ...

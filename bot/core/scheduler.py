@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from loguru import logger
 
-from bot.core.causes import caused_by
+from bot.core.causes import CauseDone, caused_by, settle
 from bot.core.clock import VirtualClock
 
 Job = Callable[[], Awaitable[None]]
@@ -74,12 +74,12 @@ class Scheduler:
             at, tz = entry.daily
             again = next_daily(entry.due + timedelta(seconds=1), at, tz)
             self._push(_Entry(again, next(self._seq), entry.name, entry.run, daily=entry.daily))
-        try:
-            with caused_by(f"job:{entry.name}@{entry.due.isoformat()}"):
-                await entry.run()
-        except Exception:
-            # One failing job must not stop the others; the traceback goes to the log.
-            logger.exception("scheduled job {name} failed", name=entry.name)
+        await run_job(entry.name, entry.due, entry.run)
+
+    def job(self, name: str) -> Job | None:
+        """The job registered under `name`, if any (resuming a job after a restart)."""
+        entry = self._by_name.get(name)
+        return entry.run if entry else None
 
     async def run_due(self, now: datetime) -> int:
         """Run every job due at or before `now`; return how many ran."""
@@ -93,6 +93,28 @@ class Scheduler:
         self.cancel(entry.name)
         self._by_name[entry.name] = entry
         heapq.heappush(self._heap, entry)
+
+
+def job_key(name: str, due: datetime) -> str:
+    """The cause key of one run of a job: its name and the moment it was due."""
+    return f"job:{name}@{due.isoformat()}"
+
+
+async def run_job(name: str, due: datetime, run: Job) -> None:
+    """Run one job under its cause; a failure is logged, never raised (jobs are independent)."""
+    with caused_by(
+        job_key(name, due), kind="job", subject={"job": name, "due": due.isoformat()}
+    ) as cause:
+        try:
+            await run()
+        except CauseDone:
+            return  # it ran to completion before a restart
+        except Exception:
+            # One failing job must not stop the others; the traceback goes to the log.
+            logger.exception("scheduled job {name} failed", name=name)
+            await settle(cause, ok=False)
+            return
+        await settle(cause, ok=True)
 
 
 async def advance_virtual(clock: VirtualClock, scheduler: Scheduler, moment: datetime) -> None:

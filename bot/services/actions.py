@@ -2,7 +2,8 @@
 
 Dry-run groups (`enforcement: dry_run`) never reach the platform; their actions are logged
 as `dry_run` and reported all the same. An idempotency key makes an action happen at most
-once: a key already logged as done (or dry-run) is not executed again.
+once: a key already logged as done (or dry-run) is not executed again. Every outcome is also
+appended to the audit trail (bot.services.audit_log), in the same transaction.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from loguru import logger
+from tortoise.transactions import in_transaction
 
 from bot.core.actions import (
     ACTION_NAMES,
@@ -28,7 +30,10 @@ from bot.core.actions import (
 from bot.core.causes import next_action_key
 from bot.core.clock import Clock
 from bot.core.ports import Platform
+from bot.services import journal
+from bot.services.audit_log import AuditLog
 from bot.services.groups import GroupDirectory
+from bot.services.pending import took_effect
 from bot.storage.models import ActionRecord
 
 TOOK_EFFECT = ("done", "dry_run")
@@ -72,10 +77,17 @@ def _payload(action: Action, groups: GroupDirectory) -> dict[str, Any]:
 
 
 class Actuator:
-    def __init__(self, platform: Platform, clock: Clock, groups: GroupDirectory) -> None:
+    def __init__(
+        self,
+        platform: Platform,
+        clock: Clock,
+        groups: GroupDirectory,
+        audit: AuditLog | None = None,
+    ) -> None:
         self.platform = platform
         self.clock = clock
         self.groups = groups
+        self.audit = audit
 
     def dry_run(self, action: Action) -> bool:
         code = getattr(action, "group", None)
@@ -85,19 +97,14 @@ class Actuator:
     async def perform(self, action: Action, *, key: str | None = None) -> Outcome:
         """Log, execute (unless dry-run) and record the outcome of one action.
 
-        `key` defaults to the next key of the current cause (see `bot.core.causes`).
+        `key` defaults to the next key of the current cause (see `bot.core.causes`). An action
+        whose key is logged already is not done again: its recorded outcome is returned. One
+        left pending (the bot died while doing it) is checked with the platform first.
         """
         started = await self._begin(action, key)
         if isinstance(started, Outcome):
             return started
-        if started.dry:
-            outcome = Outcome.done(dry_run=True)
-        else:
-            try:
-                outcome = await self.platform.execute(action)
-            except Exception as exc:  # the platform must not take the bot down with it
-                logger.exception("{action} failed on the platform", action=started.name)
-                outcome = Outcome.refused("error", str(exc))
+        outcome = Outcome.done(dry_run=True) if started.dry else await self._execute(started)
         await self._finish(started, outcome)
         return outcome
 
@@ -125,44 +132,85 @@ class Actuator:
         return outcomes
 
     async def _begin(self, action: Action, key: str | None) -> _Started | Outcome:
-        """Skip an action already done under its key; else log it as pending."""
+        """The known outcome of an action already logged under its key; else log it pending."""
         if key is None:
             key = next_action_key()
-        if key is not None:
-            previous = await ActionRecord.get_or_none(idempotency_key=key)
-            if previous is not None and previous.outcome in TOOK_EFFECT:
-                return Outcome.done(repeated=True)
         payload = _payload(action, self.groups)
         dry = self.dry_run(action)
         if dry:
             payload["dry_run"] = True
-        record = await ActionRecord.create(
-            at=self.clock.now(),
-            group_code=getattr(action, "group", None),
-            action=payload["action"],
-            kind=payload.get("kind"),
-            payload=payload,
-            outcome="pending",
-            idempotency_key=key,
-        )
-        return _Started(record, payload, dry)
+        record = None
+        if key is not None:
+            await journal.touch()
+            record = await ActionRecord.get_or_none(idempotency_key=key)
+            if record is not None:
+                settled = await self._known(action, record, payload)
+                if settled is not None:
+                    return settled
+        if record is None:
+            record = await ActionRecord.create(
+                at=self.clock.now(),
+                group_code=getattr(action, "group", None),
+                action=payload["action"],
+                kind=payload.get("kind"),
+                payload=payload,
+                outcome="pending",
+                idempotency_key=key,
+            )
+        return _Started(action, record, payload, dry)
+
+    async def _known(
+        self, action: Action, record: ActionRecord, payload: dict[str, Any]
+    ) -> Outcome | None:
+        """The outcome of an action logged before under its key; None: do it (again)."""
+        if record.outcome in TOOK_EFFECT:
+            return Outcome.done(repeated=True)
+        if record.outcome != "pending":
+            return Outcome.refused(record.detail or "refused", "repeated")
+        # The bot died between recording the intent and the outcome: ask the platform.
+        if await took_effect(self.platform, action, record, payload):
+            await self._record(record, "done", "", payload)
+            return Outcome.done(repeated=True)
+        return None
+
+    async def _execute(self, started: _Started) -> Outcome:
+        try:
+            return await self.platform.execute(started.action)
+        except Exception as exc:  # the platform must not take the bot down with it
+            logger.exception("{action} failed on the platform", action=started.name)
+            return Outcome.refused("error", str(exc))
 
     async def _finish(self, started: _Started, outcome: Outcome) -> None:
-        record, payload = started.record, started.payload
-        record.outcome = "dry_run" if started.dry else ("done" if outcome.ok else "refused")
-        record.detail = outcome.reason or ""
-        await record.save(update_fields=["outcome", "detail"])
+        result = "dry_run" if started.dry else ("done" if outcome.ok else "refused")
+        await self._record(started.record, result, outcome.reason or "", started.payload)
         if not outcome.ok:
             logger.warning(
                 "{action} in {group} did not take effect: {reason}",
-                action=payload["action"],
-                group=payload.get("group"),
+                action=started.name,
+                group=started.payload.get("group"),
                 reason=outcome.reason,
             )
+
+    async def _record(
+        self, record: ActionRecord, outcome: str, detail: str, payload: dict[str, Any]
+    ) -> None:
+        """Store the outcome and its audit-trail entry together (one transaction)."""
+        record.outcome, record.detail = outcome, detail
+        async with in_transaction() as conn:
+            await record.save(update_fields=["outcome", "detail"], using_db=conn)
+            if self.audit is not None:
+                await self.audit.append(
+                    "action",
+                    {**payload, "outcome": outcome, "detail": detail},
+                    group=record.group_code,
+                    key=record.idempotency_key,
+                    using=conn,
+                )
 
 
 @dataclass
 class _Started:
+    action: Action
     record: ActionRecord
     payload: dict[str, Any]
     dry: bool

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -14,6 +15,9 @@ class GroupDirectory:
     def __init__(self, platform: str, groups: list[GroupRuntime]) -> None:
         self.platform = platform
         self._groups = {group.code: group for group in groups}
+        # This bot instance among those sharing a database: its platform and its groups.
+        codes = "\n".join(sorted(self._groups)).encode()
+        self.instance = f"{platform}:{hashlib.sha256(codes).hexdigest()[:10]}"
 
     def __iter__(self) -> Iterator[GroupRuntime]:
         return iter(self._groups.values())

@@ -12,6 +12,7 @@ from bot.core.scheduler import Scheduler
 from bot.i18n import Translator
 from bot.services.actions import Actuator
 from bot.services.audit import AuditService
+from bot.services.audit_log import AuditLog
 from bot.services.enforcement import Enforcer
 from bot.services.export import ExportService
 from bot.services.groups import GroupDirectory
@@ -42,6 +43,7 @@ class Services:
     membership: MembershipService
     exports: ExportService
     files_dir: Path
+    audit_log: AuditLog
 
     @property
     def company(self) -> str | None:
@@ -58,7 +60,8 @@ def build_services(
     counters: Counters,
     files_dir: Path,
 ) -> Services:
-    actuator = Actuator(platform, clock, groups)
+    audit_log = AuditLog(clock)
+    actuator = Actuator(platform, clock, groups, audit_log)
     notify = Notifier(actuator, translator, platform)
     roster = RosterService(clock)
     members = MemberService(platform, clock)
@@ -91,4 +94,5 @@ def build_services(
         membership=MembershipService(members, audits, enforcer, notify),
         exports=ExportService(audits, warnings, translator),
         files_dir=files_dir,
+        audit_log=audit_log,
     )

@@ -8,9 +8,11 @@ from datetime import datetime
 
 from bot.core.capabilities import Capability
 from bot.core.clock import Clock
+from bot.core.event_codec import member_from_json, member_to_json
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
 from bot.core.ports import Platform
+from bot.services import journal
 from bot.storage.models import Binding, MemberState
 
 
@@ -27,7 +29,13 @@ class MemberService:
     async def read(self, group: GroupRuntime) -> list[MemberView]:
         """The member list now: read from the platform, or the members seen so far."""
         if self.can_list(group):
-            return await self.platform.read_members(group.code)
+            # Remembered per cause: a cause run again after a crash sees the list it acted on.
+            return await journal.remembered(
+                f"members:{group.code}",
+                lambda: self.platform.read_members(group.code),
+                lambda members: [member_to_json(m) for m in members],
+                lambda data: [member_from_json(m) for m in data],
+            )
         return list((await self._seen_in(group)).values())
 
     async def observe(self, group: GroupRuntime, member: MemberView) -> None:
@@ -91,7 +99,13 @@ class MemberService:
     # -- state kept by audits ----------------------------------------------------------------
 
     async def states(self, group: GroupRuntime) -> dict[str, MemberState]:
+        """Each member's state as the current cause first found it: a reminder this cause
+        counted already (before a crash) is discounted, so the cause decides the same again."""
         rows = await MemberState.filter(group_id=group.db_id)
+        own = journal.own_key()
+        for row in rows:
+            if own is not None and row.reminded_by == own and row.reminders:
+                row.reminders -= 1
         return {row.key: row for row in rows}
 
     async def record(
@@ -129,6 +143,7 @@ class MemberService:
             )
             if member.key in reminded:
                 row.reminders, row.last_reminded_at = (row.reminders or 0) + 1, now
+                row.reminded_by = journal.own_key()
             elif status != "misnamed":
                 row.reminders = 0
         gone = [row for key, row in states.items() if key not in present and row.present]
@@ -139,7 +154,8 @@ class MemberService:
         fields = ["display", "identity", "handle", "status", "employee_id", "present"]
         if update:
             await MemberState.bulk_update(
-                update, fields=[*fields, "last_seen", "reminders", "last_reminded_at"]
+                update,
+                fields=[*fields, "last_seen", "reminders", "last_reminded_at", "reminded_by"],
             )
         if gone:
             await MemberState.bulk_update(gone, fields=["present"])

@@ -12,13 +12,10 @@ from tortoise.queryset import QuerySet
 from bot.core.clock import Clock
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
+from bot.services import journal
 from bot.storage.models import Warning
 
 EVIDENCE_CHARS = 80
-# Warnings recorded while a group runs `enforcement: dry_run` are marked in `issued_by`: they
-# count towards the simulated ladder while the group is in dry run, and never towards a real
-# removal once enforcement is switched on. (A column of their own would be cleaner.)
-DRY_RUN_MARK = "dry-run:"
 
 
 def excerpt(text: str, limit: int = EVIDENCE_CHARS) -> str:
@@ -33,9 +30,9 @@ class WarningService:
     def _live(self, group: GroupRuntime) -> QuerySet[Warning]:
         horizon = self.clock.now() - group.policy.warnings.expire
         live = Warning.filter(group_id=group.db_id, revoked_at=None, created_at__gt=horizon)
-        if group.policy.dry_run:
-            return live
-        return live.filter(Q(issued_by=None) | ~Q(issued_by__startswith=DRY_RUN_MARK))
+        # Warnings recorded in dry run count towards the simulated ladder while the group is
+        # in dry run, and never towards a real removal once enforcement is switched on.
+        return live if group.policy.dry_run else live.filter(dry_run=False)
 
     @staticmethod
     def _subject(member: MemberView, employee_id: int | None) -> Q:
@@ -54,18 +51,25 @@ class WarningService:
         evidence: str = "",
         by: str | None = None,
     ) -> int:
-        """Record a warning; return the live count including it."""
-        await Warning.create(
-            group_id=group.db_id,
-            employee_id=employee_id,
-            member_key=member.key,
-            display=member.display,
-            rule=rule,
-            reason=reason,
-            evidence=excerpt(evidence),
-            issued_by=f"{DRY_RUN_MARK}{by or ''}" if group.policy.dry_run else by,
-            created_at=self.clock.now(),
-        )
+        """Record a warning; return the live count including it.
+
+        Under a cause the warning is keyed: the cause run again after a restart finds it
+        recorded and does not warn twice."""
+        key = await journal.effect_key("w")
+        if key is None or not await Warning.exists(cause_key=key):
+            await Warning.create(
+                group_id=group.db_id,
+                employee_id=employee_id,
+                member_key=member.key,
+                display=member.display,
+                rule=rule,
+                reason=reason,
+                evidence=excerpt(evidence),
+                issued_by=by,
+                created_at=self.clock.now(),
+                cause_key=key,
+                dry_run=group.policy.dry_run,
+            )
         return await self._live(group).filter(self._subject(member, employee_id)).count()
 
     async def live(

@@ -4,6 +4,10 @@ Times come from the injected clock, never from the counter store's own timers, s
 code runs on a replay's virtual clock and on real time. `MemoryCounters` is the embedded
 default; the Redis implementation (same behaviour, shared between bot instances) lives in
 `bot.storage.redis_counters`.
+
+Under a cause (bot.core.causes) claims and hits are the cause's own: the same cause run again
+after a restart gets its claim back and does not count its hit twice. Memory counters start
+empty after a restart; Redis keeps them (see docs/operations.md).
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 from collections import deque
 from datetime import datetime, timedelta
 from typing import Protocol
+
+from bot.core.causes import next_token
 
 
 class Counters(Protocol):
@@ -36,21 +42,24 @@ class MemoryCounters:
     """In-process counters for one bot instance."""
 
     def __init__(self) -> None:
-        self._claims: dict[str, datetime] = {}
-        self._windows: dict[str, deque[datetime]] = {}
+        self._claims: dict[str, tuple[datetime, str | None]] = {}
+        self._windows: dict[str, deque[tuple[datetime, str | None]]] = {}
 
     async def claim(self, key: str, ttl: timedelta, now: datetime) -> bool:
-        until = self._claims.get(key)
-        if until is not None and until > now:
+        owner = next_token("claim")
+        held = self._claims.get(key)
+        if held is not None and held[0] > now and (owner is None or held[1] != owner):
             return False
-        self._claims[key] = now + ttl
+        self._claims[key] = (now + ttl, owner)
         return True
 
     async def hit(self, key: str, window: timedelta, now: datetime) -> int:
+        owner = next_token("hit")
         events = self._windows.setdefault(key, deque())
-        events.append(now)
+        if owner is None or all(seen != owner for _, seen in events):
+            events.append((now, owner))
         horizon = now - window
-        while events and events[0] <= horizon:
+        while events and events[0][0] <= horizon:
             events.popleft()
         return len(events)
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import tortoise.backends.sqlite.executor  # noqa: F401 - registers the adapter replaced below
 from aerich import Command
 from loguru import logger
 from tortoise.context import TortoiseContext
@@ -25,6 +27,17 @@ from bot.core.errors import ConfigError
 MODEL_MODULES = ["bot.storage.models", "aerich.models"]
 MIGRATIONS = Path(__file__).with_name("migrations")
 APP = "models"
+SQLITE_BUSY_MS = 60_000
+
+
+def _utc_text(value: datetime) -> str:
+    return (value.astimezone(UTC) if value.tzinfo else value).isoformat(" ")
+
+
+# SQLite keeps times as text and compares them as text. tortoise writes a new row's times in
+# UTC but an updated time with its own offset, so 09:00+08:00 (01:00 UTC) sorted after
+# 02:00+00:00; every time is stored in UTC instead, so comparisons and ORDER BY are right.
+sqlite3.register_adapter(datetime, _utc_text)
 
 
 def dialect(url: str) -> str:
@@ -39,6 +52,10 @@ def dialect(url: str) -> str:
 def tortoise_config(url: str) -> dict[str, Any]:
     if url.startswith("postgresql://"):
         url = "postgres://" + url.removeprefix("postgresql://")
+    if dialect(url) == "sqlite" and "busy_timeout=" not in url:
+        # Another process (`qunguan roster import`, `backup`) may hold the write lock for a
+        # few seconds: wait for it rather than fail after SQLite's default 5 s.
+        url += ("&" if "?" in url else "?") + f"busy_timeout={SQLITE_BUSY_MS}"
     # tortoise caches compiled SQL per connection *name*; naming the connection after its
     # dialect keeps a process that opens both SQLite and PostgreSQL (the tests) from reusing
     # one dialect's statements on the other.

@@ -59,6 +59,9 @@ class MemberState(Model):
     present = fields.BooleanField(default=True)
     reminders = fields.IntField(default=0)
     last_reminded_at = fields.DatetimeField(null=True)
+    # The cause (see bot.core.causes) that counted the latest reminder: a cause run again
+    # after a restart must not count its reminder twice.
+    reminded_by = fields.CharField(max_length=255, null=True)
     first_seen = fields.DatetimeField()
     last_seen = fields.DatetimeField()
 
@@ -105,6 +108,10 @@ class Warning(Model):
     created_at = fields.DatetimeField(db_index=True)
     revoked_at = fields.DatetimeField(null=True)
     revoked_by = fields.CharField(max_length=255, null=True)
+    # `<cause>#w<n>`: the same cause run again after a restart finds its warning recorded.
+    cause_key = fields.CharField(max_length=255, null=True, db_index=True)
+    # Recorded while the group ran `enforcement: dry_run`: never counts once enforcing.
+    dry_run = fields.BooleanField(default=False)
 
     class Meta:
         table = "warning"
@@ -125,3 +132,57 @@ class ActionRecord(Model):
 
     class Meta:
         table = "action_record"
+
+
+class CauseRecord(Model):
+    """One cause (an event handled, a job run) that took effect: the restart journal.
+
+    `memo` keeps what the platform showed while it ran (member lists), so a cause run again
+    after a crash decides from the same inputs; `status` is running, pending (a job queued
+    for later), done or failed. See bot.services.journal.
+    """
+
+    id = fields.IntField(primary_key=True)
+    key = fields.CharField(max_length=255, unique=True)
+    kind = fields.CharField(max_length=16)
+    payload = fields.JSONField(default=dict)
+    memo = fields.JSONField(default=list)
+    status = fields.CharField(max_length=16, default="running", db_index=True)
+    started_at = fields.DatetimeField()
+    finished_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "cause_log"
+
+
+class AuditEntry(Model):
+    """One entry of the tamper-evident audit trail (bot.services.audit_log).
+
+    `hash` is SHA-256 over the entry's content and `prev_hash`, so editing, inserting,
+    deleting or reordering rows breaks the chain. `key` makes appends idempotent.
+    """
+
+    id = fields.IntField(primary_key=True)
+    seq = fields.BigIntField(unique=True)
+    at = fields.DatetimeField()
+    kind = fields.CharField(max_length=32)
+    actor = fields.CharField(max_length=255, null=True)
+    group_code = fields.CharField(max_length=255, null=True)
+    key = fields.CharField(max_length=255, null=True, unique=True)
+    data = fields.JSONField(default=dict)
+    prev_hash = fields.CharField(max_length=64)
+    hash = fields.CharField(max_length=64)
+
+    class Meta:
+        table = "audit_entry"
+
+
+class AuditHead(Model):
+    """The chain's last entry (one row), so that deleting entries from the end shows."""
+
+    id = fields.IntField(primary_key=True)
+    seq = fields.BigIntField(default=0)
+    hash = fields.CharField(max_length=64)
+
+    class Meta:
+        table = "audit_head"

@@ -2,6 +2,8 @@
 
 Times are the injected clock's, stored as scores and values, so behaviour matches
 `MemoryCounters` exactly on real and virtual time. Redis expiry is only garbage collection.
+Under a cause (bot.core.causes) a claim has an owner and a hit a stable member, so the same
+cause run again after a restart gets its claim back and does not count its hit twice.
 """
 
 from __future__ import annotations
@@ -12,29 +14,53 @@ from datetime import datetime, timedelta
 
 from redis.asyncio import Redis
 
-# Hold KEYS[1] until ARGV[1] + ARGV[2] (seconds) unless it is held past ARGV[1] already.
-_CLAIM = """
-local held = redis.call('GET', KEYS[1])
-if held and tonumber(held) > tonumber(ARGV[1]) then return 0 end
-redis.call('SET', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[2]), 'PX', ARGV[3])
-return 1
+from bot.core.causes import next_token
+
+# Is KEY held past NOW by someone other than OWNER ("" for nobody in particular)? A held
+# value is "until|owner".
+_HELD = """
+local function held_by_other(key, now, owner)
+  local held = redis.call('GET', key)
+  if not held then return false end
+  local bar = string.find(held, '|', 1, true)
+  local expiry = tonumber(bar and string.sub(held, 1, bar - 1) or held)
+  local holder = bar and string.sub(held, bar + 1) or ''
+  return expiry > tonumber(now) and (owner == '' or holder ~= owner)
+end
 """
 
+# Hold KEYS[1] until ARGV[1] + ARGV[2] (seconds, for ARGV[3] ms) for the owner ARGV[4], unless
+# someone else holds it past ARGV[1] already.
+_CLAIM = (
+    _HELD
+    + """
+if held_by_other(KEYS[1], ARGV[1], ARGV[4]) then return 0 end
+local expiry = tonumber(ARGV[1]) + tonumber(ARGV[2])
+redis.call('SET', KEYS[1], expiry .. '|' .. ARGV[4], 'PX', ARGV[3])
+return 1
+"""
+)
 
 # Add ARGV[4] at score ARGV[1] to the window KEYS[1], drop what is older than ARGV[2], keep the
-# key ARGV[3] ms, return the count. With KEYS[2], first hold it until ARGV[5] (for ARGV[6] ms),
-# or return -1 if it is held past ARGV[1] already (`hit_once`). Scores stay Python's strings.
-_HIT = """
+# key ARGV[3] ms, return the count. With KEYS[2] (`hit_once`), first claim it until ARGV[5]
+# (for ARGV[6] ms) for the owner ARGV[7], or return -1 if someone else holds it past ARGV[1].
+_HIT = (
+    _HELD
+    + """
 if #KEYS == 2 then
-  local held = redis.call('GET', KEYS[2])
-  if held and tonumber(held) > tonumber(ARGV[1]) then return -1 end
-  redis.call('SET', KEYS[2], ARGV[5], 'PX', ARGV[6])
+  if held_by_other(KEYS[2], ARGV[1], ARGV[7]) then return -1 end
+  redis.call('SET', KEYS[2], ARGV[5] .. '|' .. ARGV[7], 'PX', ARGV[6])
 end
 redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return redis.call('ZCARD', KEYS[1])
 """
+)
+
+
+def _ms(span: timedelta) -> int:
+    return max(1, int(span.total_seconds() * 1000))
 
 
 class RedisCounters:
@@ -50,32 +76,29 @@ class RedisCounters:
         return f"{self.prefix}:{kind}:{key}"
 
     async def claim(self, key: str, ttl: timedelta, now: datetime) -> bool:
-        ttl_ms = max(1, int(ttl.total_seconds() * 1000))
-        held = await self._claim(
-            keys=[self._key("claim", key)],
-            args=[now.timestamp(), ttl.total_seconds(), ttl_ms],
-        )
-        return bool(held)
+        owner = next_token("claim") or ""
+        args = [repr(now.timestamp()), repr(ttl.total_seconds()), _ms(ttl), owner]
+        return bool(await self._claim(keys=[self._key("claim", key)], args=args))
 
     async def hit(self, key: str, window: timedelta, now: datetime) -> int:
-        return int(
-            await self._hit(keys=[self._key("window", key)], args=self._window(window, now))
-        )
+        args = self._window(window, now)
+        return int(await self._hit(keys=[self._key("window", key)], args=args))
 
     async def hit_once(
         self, key: str, window: timedelta, now: datetime, *, once: str, once_for: timedelta
     ) -> int | None:
+        owner = next_token("claim") or ""
         args = [*self._window(window, now), repr(now.timestamp() + once_for.total_seconds())]
-        args.append(max(1, int(once_for.total_seconds() * 1000)))
+        args += [_ms(once_for), owner]
         keys = [self._key("window", key), self._key("claim", once)]
         count = int(await self._hit(keys=keys, args=args))
         return None if count < 0 else count
 
     def _window(self, window: timedelta, now: datetime) -> list[object]:
         stamp = now.timestamp()
-        member = f"{stamp}:{self._origin}:{next(self._ids)}"
-        keep_ms = max(1, int(window.total_seconds() * 1000))
-        return [repr(stamp), repr(stamp - window.total_seconds()), keep_ms, member]
+        # A cause's own hit has a stable member, so counting it again changes nothing.
+        member = next_token("hit") or f"{stamp}:{self._origin}:{next(self._ids)}"
+        return [repr(stamp), repr(stamp - window.total_seconds()), _ms(window), member]
 
     async def close(self) -> None:
         await self.redis.aclose()

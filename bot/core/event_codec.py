@@ -1,0 +1,65 @@
+"""Events and member views as JSON, so the restart journal can resume an event's handling."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from bot.core.events import (
+    DirectEvent,
+    Event,
+    JoinEvent,
+    LeaveEvent,
+    MembersSeen,
+    Mention,
+    MessageEvent,
+)
+from bot.core.members import MemberView
+
+_TYPES: dict[str, type] = {
+    cls.__name__: cls for cls in (MessageEvent, DirectEvent, JoinEvent, LeaveEvent, MembersSeen)
+}
+
+
+def member_to_json(member: MemberView | None) -> dict[str, Any] | None:
+    return None if member is None else asdict(member)
+
+
+def member_from_json(data: dict[str, Any] | None) -> MemberView | None:
+    return None if data is None else MemberView(**data)
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, MemberView):
+        return member_to_json(value)
+    if isinstance(value, Mention):
+        return {"start": value.start, "end": value.end, "member": member_to_json(value.member)}
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_encode(item) for item in value]
+    return value
+
+
+def event_to_json(event: Event) -> dict[str, Any]:
+    """`{"type": "MessageEvent", ...fields}`; the inverse of `event_from_json`."""
+    fields = {name: _encode(getattr(event, name)) for name in event.__dataclass_fields__}
+    return {"type": type(event).__name__, **fields}
+
+
+def event_from_json(data: dict[str, Any]) -> Event:
+    data = {k: v for k, v in data.items() if k != "origin"}  # the journal's own field
+    cls = _TYPES[data.pop("type")]
+    for name in ("sender", "member", "reply_to"):
+        if isinstance(data.get(name), dict):
+            data[name] = member_from_json(data[name])
+    if data.get("at"):
+        data["at"] = datetime.fromisoformat(data["at"])
+    if cls is MembersSeen:
+        data["members"] = tuple(member_from_json(m) for m in data.get("members", ()))
+    if data.get("mentions") is not None:
+        data["mentions"] = tuple(
+            Mention(m["start"], m["end"], member_from_json(m["member"])) for m in data["mentions"]
+        )
+    return cls(**data)

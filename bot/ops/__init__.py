@@ -1,0 +1,18 @@
+"""Operations commands: `qunguan roster …`, `qunguan audit-log …`, `qunguan backup`.
+
+`register(app)` adds them to the main command line (bot/cli.py).
+"""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    from bot.ops.audit_cli import audit_app
+    from bot.ops.backup_cli import backup
+    from bot.ops.roster_cli import roster_app
+
+    app.add_typer(roster_app, name="roster")
+    app.add_typer(audit_app, name="audit-log")
+    app.command()(backup)

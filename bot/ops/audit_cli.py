@@ -1,0 +1,160 @@
+"""`qunguan audit-log verify|export`: check the audit trail's hash chain, write it out."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from openpyxl import Workbook
+
+from bot.cli import guarded, run_async, settings_for
+from bot.core.errors import ConfigError
+from bot.ops.common import opened, translator
+from bot.services import audit_log
+from bot.services.spreadsheet import is_risky, write_table
+
+audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
+COLUMNS = ("seq", "at", "kind", "actor", "group", "key", "data", "prev_hash", "hash")
+FORMATS = (".jsonl", ".csv", ".xlsx")
+
+
+def parse_anchor(value: str | None) -> tuple[int, str] | None:
+    """`SEQ:HASH`, a head printed earlier and kept elsewhere."""
+    if value is None:
+        return None
+    seq, _, digest = value.partition(":")
+    if not seq.isdigit() or len(digest) != 64:
+        raise typer.BadParameter("expected SEQ:HASH as printed by verify, e.g. 120:3f9a…")
+    return int(seq), digest.lower()
+
+
+@audit_app.command()
+def verify(
+    file: Annotated[
+        Path | None, typer.Option("--file", help="verify an export (.jsonl) instead")
+    ] = None,
+    anchor: Annotated[
+        str | None,
+        typer.Option("--anchor", help="SEQ:HASH printed by an earlier verify and kept apart"),
+    ] = None,
+) -> None:
+    """Exit 0 if the chain is whole; 1 naming the first entry edited, inserted or deleted."""
+    kept = parse_anchor(anchor)
+
+    def work() -> int:
+        settings = settings_for("WARNING")
+        t = translator(settings)
+        if file is not None:
+            verdict = audit_log.verify_entries(read_export(file))
+        else:
+            verdict = run_async(_verify_database(settings))
+        if verdict.ok and kept is not None:
+            verdict = run_async(_check_anchor(settings, file, kept)) or verdict
+        if verdict.ok:
+            typer.echo(t("audit-verify-ok", count=verdict.count, head=verdict.head))
+            return 0
+        reason = t(verdict.broken or "", **verdict.args)
+        typer.echo(t("audit-verify-broken", seq=verdict.args.get("seq", "?"), reason=reason))
+        return 1
+
+    raise typer.Exit(guarded(work))
+
+
+async def _verify_database(settings: Any) -> audit_log.Verdict:
+    async with opened(settings):
+        return await audit_log.verify()
+
+
+async def _check_anchor(
+    settings: Any, file: Path | None, kept: tuple[int, str]
+) -> audit_log.Verdict | None:
+    """A full rewrite of the chain keeps it whole; a hash kept elsewhere still tells."""
+    seq, digest = kept
+    if file is not None:
+        found = next((e["hash"] for e in read_export(file) if e.get("seq") == seq), None)
+    else:
+        async with opened(settings):
+            found = await audit_log.hash_of(seq)
+    if found == digest:
+        return None
+    verdict = audit_log.Verdict(broken="audit-broken-anchor", at_seq=seq)
+    verdict.args = {"seq": seq}
+    return verdict
+
+
+@audit_app.command()
+def export(
+    out: Annotated[
+        Path | None, typer.Option("--out", help="file (.jsonl, .csv, .xlsx); default stdout")
+    ] = None,
+) -> None:
+    """Write the whole audit trail out, hashes included (verify an export with --file)."""
+
+    def work() -> None:
+        settings = settings_for("WARNING")
+        if out is not None and out.suffix.lower() not in FORMATS:
+            raise ConfigError("--out", f"expected a {', '.join(FORMATS)} file, got {out.name}")
+        entries = run_async(_entries(settings))
+        if out is None:
+            for entry in entries:
+                sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            return
+        write_export(entries, out)
+        typer.echo(translator(settings)("audit-export-done", count=len(entries), path=str(out)))
+
+    guarded(work)
+
+
+async def _entries(settings: Any) -> list[dict[str, Any]]:
+    async with opened(settings):
+        return [entry async for entry in audit_log.entries()]
+
+
+def write_export(entries: list[dict[str, Any]], out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    suffix = out.suffix.lower()
+    if suffix == ".jsonl":
+        lines = (json.dumps(e, ensure_ascii=False) + "\n" for e in entries)
+        out.write_text("".join(lines), encoding="utf-8")
+        return
+    rows = [[_cell(e[c]) for c in COLUMNS] for e in entries]
+    if suffix == ".csv":
+        with out.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(COLUMNS)
+            # A CSV cannot say "text": a leading quote keeps a spreadsheet from evaluating it.
+            writer.writerows([[f"'{v}" if is_risky(v) else v for v in row] for row in rows])
+        return
+    book = Workbook()
+    write_table(book.active, list(COLUMNS), rows)
+    book.save(out)
+
+
+def _cell(value: Any) -> Any:
+    return (
+        json.dumps(value, ensure_ascii=False, sort_keys=True) if isinstance(value, dict) else value
+    )
+
+
+def read_export(path: Path) -> list[dict[str, Any]]:
+    """Entries of a .jsonl export, each line checked to be an entry."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot read the file: {exc.strerror}") from None
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            entry = None
+        if not isinstance(entry, dict) or not set(COLUMNS) <= set(entry):
+            raise ConfigError(f"{path.name} line {number}", "expected one exported entry")
+        entries.append(entry)
+    return entries

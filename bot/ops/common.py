@@ -1,0 +1,34 @@
+"""What the operations commands share: the database, the language, who is at the keyboard."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from bot.i18n import Translator
+from bot.settings import Settings
+from bot.storage.db import Database
+
+
+@asynccontextmanager
+async def opened(settings: Settings) -> AsyncIterator[Database]:
+    """The configured database, migrated and open for the length of the block."""
+    database = Database(settings.database_url)
+    await database.open()
+    try:
+        yield database
+    finally:
+        await database.close()
+
+
+def translator(settings: Settings, lang: str | None = None) -> Translator:
+    return Translator(lang or settings.locale)
+
+
+def operator() -> str:
+    """Who ran a command, for the audit trail: the operating-system account."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no passwd entry (containers)
+        return "cli"

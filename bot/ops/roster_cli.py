@@ -1,0 +1,137 @@
+"""`qunguan roster import|export`: HR files in, compliance sheets out (docs/hr.md)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from bot.cli import guarded, lang_option, run_async, settings_for
+from bot.core.clock import SystemClock
+from bot.core.errors import ConfigError
+from bot.ops.common import opened, operator, translator
+from bot.ops.import_report import as_json, readable
+from bot.services import roster_import
+from bot.services.audit_log import AuditLog
+from bot.settings import Settings
+
+roster_app = typer.Typer(
+    help="The employee roster: import HR files, export sheets.", no_args_is_help=True
+)
+Lang = Annotated[
+    str | None, typer.Option("--lang", callback=lang_option, help="zh_CN (default) or en")
+]
+
+
+@roster_app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="the HR file (.xlsx or .csv)")],
+    format_name: Annotated[
+        str, typer.Option("--format", help="auto, qunguan, wecom or dingtalk")
+    ] = "auto",
+    sheet: Annotated[str | None, typer.Option("--sheet", help="the sheet to read")] = None,
+    mode: Annotated[
+        str, typer.Option("--mode", help="partial, or full: whoever is missing has departed")
+    ] = "partial",
+    apply: Annotated[bool, typer.Option("--apply", help="apply it (else: a preview)")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="allow more than a fifth of the staff to depart")
+    ] = False,
+    as_json_: Annotated[bool, typer.Option("--json", help="print the JSON object")] = False,
+    lang: Lang = None,
+) -> None:
+    """Preview (or --apply) a roster file: added, updated, departed, unchanged, errors."""
+
+    def work() -> int:
+        settings = settings_for("WARNING")
+        t = translator(settings, lang)
+        result = run_async(_import(settings, file, format_name, sheet, mode, apply, force))
+        if as_json_:
+            sys.stdout.write(json.dumps(as_json(t, result), ensure_ascii=False) + "\n")
+        else:
+            typer.echo("\n".join(readable(t, result)))
+        return 2 if result.refused else 0
+
+    raise typer.Exit(guarded(work))
+
+
+async def _import(
+    settings: Settings,
+    file: Path,
+    format_name: str,
+    sheet: str | None,
+    mode: str,
+    apply: bool,
+    force: bool,
+) -> roster_import.ImportResult:
+    async with opened(settings):
+        if not apply:
+            return await roster_import.preview(
+                file, format_name=format_name, sheet=sheet, mode=mode
+            )
+        clock = SystemClock()
+        return await roster_import.apply(
+            file,
+            clock=clock,
+            audit=AuditLog(clock),
+            actor=operator(),
+            format_name=format_name,
+            sheet=sheet,
+            mode=mode,
+            force=force,
+        )
+
+
+@roster_app.command("export")
+def export(
+    out: Annotated[Path | None, typer.Option("--out", help="the xlsx to write")] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="the org and groups (default: the CONFIG_FILE setting)"),
+    ] = None,
+    platform: Annotated[
+        str | None, typer.Option("--platform", help="wechat or telegram, if both run")
+    ] = None,
+    lang: Lang = None,
+) -> None:
+    """Write the employees x groups sheet and a sheet per group, from the members the bot
+    last observed in each group."""
+
+    def work() -> None:
+        settings = settings_for("WARNING")
+        path = config or settings.config_file
+        if path is None:
+            raise ConfigError("--config", "give the org and groups file (or set CONFIG_FILE)")
+        target = out or settings.data_dir / "exports" / f"roster-{_stamp()}.xlsx"
+        if target.suffix.lower() != ".xlsx":
+            raise ConfigError("--out", f"expected an .xlsx file, got {target.name}")
+        lines = run_async(_export(settings, path, target.resolve(), platform, lang))
+        typer.echo("\n".join(lines))
+
+    guarded(work)
+
+
+def _stamp() -> str:
+    return f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
+
+
+async def _export(
+    settings: Settings, config: Path, target: Path, platform: str | None, lang: str | None
+) -> list[str]:
+    from bot.services.roster_export import export_observed
+
+    t = translator(settings, lang)
+    async with opened(settings):
+        written, missing, seen = await export_observed(config, target, platform, t)
+    lines = [t("roster-export-done", path=str(written), groups=len(seen))]
+    lines += [t("roster-export-seen", group=g, at=_when(at)) for g, at in seen.items()]
+    lines += [t("roster-export-never", group=name) for name in missing]
+    return lines
+
+
+def _when(at: Any) -> str:
+    return f"{at.astimezone(UTC):%Y-%m-%d %H:%M} UTC" if at else "-"

@@ -1,0 +1,136 @@
+"""Restart safety at the level of the app: resume, notice roster changes, sweep departures.
+
+- `resume` finishes what a previous run of this instance left half-done: every cause the
+  journal shows as running (an event, a daily audit, a sweep) is run again; its actions and
+  state writes are keyed, so what was done is not done twice (bot.services.journal).
+- `poll` (every few seconds while running) notices roster changes made by another process
+  (`qunguan roster import --apply`): the roster index is rebuilt, and new departures start
+  the departed sweep of this instance's groups.
+- A sweep is a job keyed by the roster's departure mark (how many employees are departed and
+  when the latest left), so each set of departures is swept once per instance, even across
+  a crash.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from loguru import logger
+from tortoise.functions import Count, Max, Sum
+
+from bot.core.causes import CauseDone, caused_by, settle
+from bot.core.event_codec import event_from_json
+from bot.core.scheduler import run_job
+from bot.services import journal
+from bot.storage.models import CauseRecord, Employee
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+
+class Recovery:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self._revision: tuple[object, ...] | None = None
+
+    @property
+    def sweep_job(self) -> str:
+        return f"sweep:{self.app.services.groups.instance}"
+
+    async def resume(self) -> int:
+        """Run again every cause of this instance that a previous run left unfinished."""
+        rows = await journal.unfinished()
+        resumed = 0
+        for row in rows:
+            if await self._resume_one(row):
+                resumed += 1
+        return resumed
+
+    async def _resume_one(self, row: CauseRecord) -> bool:
+        payload, services = row.payload, self.app.services
+        if row.kind == "event":
+            if payload.get("origin") != services.groups.instance:
+                return False  # another instance's: it resumes its own
+            logger.info("resuming {key}", key=row.key)
+            await self.app.engine.handle(event_from_json(payload))
+            return True
+        name = str(payload.get("job", ""))
+        if name == self.sweep_job:
+            await self._sweep(row.key, str(payload.get("mark")))
+            return True
+        job = self.app.scheduler.job(name)
+        if job is None:
+            return False  # not one of this instance's jobs
+        logger.info("resuming {key}", key=row.key)
+        await run_job(name, datetime.fromisoformat(payload["due"]), job)
+        return True
+
+    async def watch_roster(self) -> None:
+        """Remember the roster as it is now (start-up), to notice changes from elsewhere."""
+        self._revision = await _roster_revision()
+
+    async def poll(self) -> None:
+        """Pick up roster changes made by another process (see the module docstring)."""
+        revision = await _roster_revision()
+        if revision != self._revision:
+            logger.info("the roster changed; reloading it")
+            self.app.services.roster.invalidate()
+        self._revision = revision
+        await self.sweep_departures()
+
+    async def sweep_departures(self, *, baseline: bool = False) -> None:
+        """Sweep the groups if departures were recorded since the last sweep.
+
+        With `baseline` (start-up) and no sweep ever recorded for this instance, the
+        departures already on the roster are not news: the daily audit deals with them."""
+        mark = await departure_mark() or "none"
+        key = f"job:{self.sweep_job}@{mark}"
+        if await journal.is_finished(key):
+            return
+        first = baseline and await journal.latest(f"job:{self.sweep_job}@") is None
+        if first or mark == "none":  # nothing new, or nobody departed: nothing to sweep
+            await journal.record_done(key, "job", {"job": self.sweep_job, "mark": mark})
+            return
+        await self._sweep(key, mark)
+
+    async def _sweep(self, key: str, mark: str) -> None:
+        subject = {"job": self.sweep_job, "mark": mark}
+        with caused_by(key, kind="job", subject=subject) as cause:
+            try:
+                await journal.begin(cause)  # remembered even if nobody is to be removed
+                services = self.app.services
+                await services.audits.sweep_departed(list(services.groups))
+            except CauseDone:
+                return
+            except Exception:
+                logger.exception("departed sweep failed")
+                await settle(cause, ok=False)
+                return
+            await settle(cause, ok=True)
+
+
+async def departure_mark() -> str | None:
+    """Which employees are departed, in brief: `<how many>-<sum of ids>-<largest id>`.
+
+    Integers, not times: any new departure changes it, whoever recorded it and whatever
+    clock they used."""
+    row = (
+        await Employee.filter(status="departed")
+        .annotate(n=Count("id"), total=Sum("id"), top=Max("id"))
+        .first()
+        .values("n", "total", "top")
+    )
+    if not row or not row["n"]:
+        return None
+    return f"{row['n']}-{row['total']}-{row['top']}"
+
+
+async def _roster_revision() -> tuple[object, ...]:
+    row = (
+        await Employee.all()
+        .annotate(n=Count("id"), top=Max("id"), changed=Max("updated_at"))
+        .first()
+        .values("n", "top", "changed")
+    )
+    return (row or {}).get("n"), (row or {}).get("top"), (row or {}).get("changed")

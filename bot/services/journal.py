@@ -1,0 +1,159 @@
+"""The restart journal: which causes took effect, which finished, and what they saw.
+
+A cause (an event handled, a job run; see bot.core.causes) gets a `cause_log` row the first
+time it takes effect (an action, a keyed state write) or reads the platform. On that first
+touch:
+- a row marked done or failed means the cause was handled before: `CauseDone` stops it;
+- a row still running means the bot died while handling it: the cause runs again, and the
+  platform reads it made then (`remembered`) are given back, so it decides from the same
+  inputs. Actions and state writes are keyed, so what was done is not done twice;
+- no row: a fresh cause. Causes that never take effect (most messages) never touch the
+  database at all.
+
+`unfinished()` lists what `App.start` resumes after a crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from loguru import logger
+from tortoise.exceptions import IntegrityError
+
+from bot.core.causes import Cause, CauseDone, current_cause, next_token
+from bot.core.event_codec import event_to_json
+from bot.storage.models import CauseRecord
+
+T = TypeVar("T")
+FINISHED = ("done", "failed")
+
+
+def _now() -> datetime:
+    # Bookkeeping time, not business time: business rules read the injected clock.
+    return datetime.now(UTC)
+
+
+def _payload(cause: Cause) -> dict[str, Any]:
+    subject = cause.subject
+    if cause.kind == "event" and subject is not None and not isinstance(subject, dict):
+        payload = event_to_json(subject)
+    else:
+        payload = dict(subject or {})
+    if cause.origin is not None:
+        payload["origin"] = cause.origin
+    return payload
+
+
+async def touch() -> CauseRecord | None:
+    """Attach the journal to the current cause (see the module docstring); None without one."""
+    cause = current_cause()
+    if cause is None:
+        return None
+    if cause.journal is not None:
+        return cause.journal
+    row = await CauseRecord.get_or_none(key=cause.key)
+    if row is None:
+        try:
+            row = await CauseRecord.create(
+                key=cause.key,
+                kind=cause.kind,
+                payload=_payload(cause),
+                memo=[],
+                status="running",
+                started_at=_now(),
+            )
+        except IntegrityError:  # another instance started it this very moment
+            raise CauseDone(cause.key) from None
+    elif row.status in FINISHED:
+        raise CauseDone(cause.key)
+    else:
+        logger.info("resuming {key} ({n} inputs remembered)", key=cause.key, n=len(row.memo))
+        if row.status != "running":
+            await CauseRecord.filter(id=row.id).update(status="running")
+    cause.journal = row
+    cause.finisher = _finish
+    return row
+
+
+async def effect_key(namespace: str) -> str | None:
+    """The key of the next state write of `namespace`, with the journal attached."""
+    key = next_token(namespace)
+    if key is not None:
+        await touch()
+    return key
+
+
+def own_key() -> str | None:
+    """The current cause's key (state rows carry it to recognise their own writes)."""
+    cause = current_cause()
+    return cause.key if cause is not None else None
+
+
+async def remembered(
+    label: str,
+    read: Callable[[], Awaitable[T]],
+    encode: Callable[[T], Any],
+    decode: Callable[[Any], T],
+) -> T:
+    """`read()` the platform once per cause: a cause run again gets what it saw the first time."""
+    row = await touch()
+    if row is None:
+        return await read()
+    cause = current_cause()
+    assert cause is not None
+    position = cause.tokens.get("memo", 0)
+    cause.tokens["memo"] = position + 1
+    memo: list[dict[str, Any]] = row.memo
+    if position < len(memo) and memo[position].get("label") == label:
+        return decode(memo[position]["value"])
+    value = await read()
+    row.memo = [*memo[:position], {"label": label, "value": encode(value)}]
+    await CauseRecord.filter(id=row.id).update(memo=row.memo)
+    return value
+
+
+async def _finish(cause: Cause, ok: bool) -> None:
+    row = cause.journal
+    if row is None:
+        return
+    await CauseRecord.filter(id=row.id).update(
+        status="done" if ok else "failed", finished_at=_now()
+    )
+
+
+async def begin(cause: Cause | None) -> None:
+    """Journal a cause now, even before it takes effect: jobs whose completion must be
+    remembered although they may find nothing to do (the departed sweep)."""
+    if cause is not None:
+        await touch()
+
+
+async def record_done(key: str, kind: str, payload: dict[str, Any]) -> None:
+    """Note a cause as handled without running it (a baseline nothing has to be done for)."""
+    now = _now()
+    await CauseRecord.get_or_create(
+        key=key,
+        defaults={
+            "kind": kind,
+            "payload": payload,
+            "status": "done",
+            "started_at": now,
+            "finished_at": now,
+            "memo": [],
+        },
+    )
+
+
+async def is_finished(key: str) -> bool:
+    return await CauseRecord.filter(key=key, status__in=FINISHED).exists()
+
+
+async def unfinished() -> list[CauseRecord]:
+    """Causes a previous run started and never finished, oldest first."""
+    return await CauseRecord.filter(status__in=("running", "pending")).order_by("id")
+
+
+async def latest(prefix: str) -> CauseRecord | None:
+    return await CauseRecord.filter(key__startswith=prefix).order_by("-id").first()

@@ -1,0 +1,101 @@
+"""Roster import from HR files (the project template, WeCom and DingTalk exports).
+
+`preview` reads the file and says what an import would change; `apply` changes it all in one
+transaction, or nothing: not if any row has an error, and not if it would mark more than a
+fifth of the active employees as departed, unless forced. Each applied import is recorded in
+the audit trail. A running bot notices the change within seconds (bot.recovery): it reloads
+the roster and sweeps departed employees out of its groups, per policy. See docs/hr.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from bot.core.clock import Clock
+from bot.core.errors import ConfigError
+from bot.services.audit_log import AuditLog
+from bot.services.audit_log import lock as audit_lock
+from bot.services.roster_import.plan import MODES, Change, Plan, make_plan
+from bot.services.roster_import.records import ParsedFile, RowError, parse_file
+from bot.services.roster_import.write import write_plan
+from bot.storage.models import Employee
+
+__all__ = ["ImportResult", "RowError", "apply", "preview"]
+NAMES_IN_AUDIT = 200
+
+
+@dataclass
+class ImportResult:
+    parsed: ParsedFile
+    plan: Plan
+    applied: bool = False
+    refused: str | None = None  # "errors" | "too_many_departures"
+
+
+def _read(path: Path, format_name: str, sheet: str | None, mode: str) -> ParsedFile:
+    if mode not in MODES:
+        raise ConfigError("--mode", f"expected partial or full, got {mode!r}")
+    return parse_file(path, format_name, sheet)
+
+
+async def preview(
+    path: Path, *, format_name: str = "auto", sheet: str | None = None, mode: str = "partial"
+) -> ImportResult:
+    """What importing `path` would change; nothing is written."""
+    parsed = _read(path, format_name, sheet, mode)
+    plan = make_plan(parsed, await Employee.all(), mode)
+    refused = "errors" if parsed.errors else None
+    if refused is None and plan.too_many_departures:
+        refused = "too_many_departures"
+    return ImportResult(parsed, plan, refused=refused)
+
+
+async def apply(
+    path: Path,
+    *,
+    clock: Clock,
+    audit: AuditLog,
+    actor: str,
+    format_name: str = "auto",
+    sheet: str | None = None,
+    mode: str = "partial",
+    force: bool = False,
+) -> ImportResult:
+    """Import `path` in one transaction, or change nothing (see the module docstring)."""
+    parsed = _read(path, format_name, sheet, mode)
+    if parsed.errors:
+        plan = make_plan(parsed, await Employee.all(), mode)
+        return ImportResult(parsed, plan, refused="errors")
+    async with in_transaction() as conn:
+        await audit_lock(conn)  # before reading: the plan is made on the latest roster
+        plan = make_plan(parsed, await Employee.all().using_db(conn), mode)
+        if plan.too_many_departures and not force:
+            return ImportResult(parsed, plan, refused="too_many_departures")
+        await write_plan(plan, clock.now(), conn)
+        await audit.append(
+            "roster_import", _audit_data(parsed, plan, force), actor=actor, using=conn
+        )
+    return ImportResult(parsed, plan, applied=True)
+
+
+def _audit_data(parsed: ParsedFile, plan: Plan, force: bool) -> dict[str, Any]:
+    def names(changes: list[Change]) -> list[str]:
+        return [f"{c.department}-{c.name}" for c in changes[:NAMES_IN_AUDIT]]
+
+    return {
+        "file": parsed.path.name,
+        "sha256": hashlib.sha256(parsed.path.read_bytes()).hexdigest(),
+        "format": parsed.format,
+        "sheet": parsed.sheet,
+        "mode": plan.mode,
+        "forced": force,
+        **plan.counts(),
+        "added_names": names(plan.added),
+        "updated_names": names(plan.updated),
+        "departed_names": names(plan.departed),
+    }

@@ -1,0 +1,91 @@
+"""Reading one cell as a roster field: each parser takes the texts of the field's columns
+and returns the value, or raises `Problem` with a message key (locales/*/hr.ftl)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.services.roster_import import formats as fm
+
+LIMITS = {"name": 64, "department": 128, "title": 128, "phone": 32, "employee_no": 64}
+PATH_SEPARATORS = re.compile(r"[/／\\]")
+LIST_SEPARATORS = re.compile(r"[;；,，、]")
+PHONE = re.compile(r"^\+?[0-9]{5,20}$")
+PHONE_NOISE = re.compile(r"[\s\-()（）.]")
+
+
+class Problem(ValueError):
+    def __init__(self, key: str, **args: Any) -> None:
+        super().__init__(key)
+        self.key, self.args_ = key, args
+
+
+def _text(texts: list[str], field: str, required: bool = False) -> str | None:
+    text = texts[0]
+    if not text:
+        if required:
+            raise Problem("import-error-required")
+        return None
+    if len(text) > LIMITS[field]:
+        raise Problem("import-error-too-long", limit=LIMITS[field], count=len(text))
+    return text
+
+
+def _department(texts: list[str]) -> str | None:
+    text = texts[0]
+    if text:
+        primary = next((p for p in LIST_SEPARATORS.split(text) if p.strip()), "")
+        parts = [p.strip() for p in PATH_SEPARATORS.split(primary) if p.strip()]
+        text = parts[-1] if parts else ""
+    return _text([text], "department", required=True)
+
+
+def _phone(texts: list[str]) -> str | None:
+    text = texts[0]
+    if not text:
+        return None
+    cleaned = PHONE_NOISE.sub("", text)
+    if not PHONE.match(cleaned):
+        raise Problem("import-error-phone", value=text)
+    return _text([cleaned], "phone")
+
+
+def _aliases(texts: list[str]) -> list[str]:
+    return [part.strip() for part in LIST_SEPARATORS.split(texts[0]) if part.strip()]
+
+
+def _exec(texts: list[str]) -> bool:
+    word = texts[0].casefold()
+    if not word or word in fm.FALSE_WORDS:
+        return False
+    if word in fm.TRUE_WORDS:
+        return True
+    raise Problem("import-error-exec", value=texts[0])
+
+
+def _status(texts: list[str]) -> str | None:
+    """Departed if any status column says so; None when every one is blank."""
+    seen = None
+    for text in texts:
+        word = text.casefold()
+        if not word:
+            continue
+        if word in fm.DEPARTED_WORDS:
+            return "departed"
+        if word not in fm.ACTIVE_WORDS:
+            raise Problem("import-error-status", value=text)
+        seen = "active"
+    return seen
+
+
+PARSERS = {
+    "name": lambda t: _text(t, "name", required=True),
+    "department": _department,
+    "title": lambda t: _text(t, "title"),
+    "phone": _phone,
+    "employee_no": lambda t: _text(t, "employee_no"),
+    "aliases": _aliases,
+    "exec": _exec,
+    "status": _status,
+}

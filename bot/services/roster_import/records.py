@@ -1,0 +1,162 @@
+"""From a roster file to records: the header row found, each row checked cell by cell.
+
+Every problem becomes a `RowError` with the row number and column letter a spreadsheet
+shows, and a message key (locales/*/hr.ftl: import-error-…); nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from bot.core.errors import ConfigError
+from bot.services.roster_import import formats as fm
+from bot.services.roster_import.fields import PARSERS, Problem
+from bot.services.roster_import.sheet import HEADER_SCAN, Sheet, open_sheet
+
+ANY_FORMAT = fm.Format(
+    "any",
+    {
+        f: tuple(n for fmt in fm.FORMATS.values() for n in fmt.columns.get(f, ()))
+        for f in fm.FIELDS
+    },
+    (),
+)
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str | None  # the column letter, as a spreadsheet shows it
+    header: str | None  # the column's header text
+    key: str  # import-error-…
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Record:
+    row: int
+    values: dict[str, Any]
+
+
+@dataclass
+class ParsedFile:
+    path: Path
+    format: str
+    sheet: str
+    header_row: int
+    fields: set[str]
+    columns: dict[str, list[int]]  # field → column indexes it is read from
+    letters: dict[str, str]  # field → column letter
+    headers: dict[str, str]  # field → header text
+    records: list[Record] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+def parse_file(path: Path, format_name: str = "auto", sheet: str | None = None) -> ParsedFile:
+    """Read and check every row of `path`; bad rows are collected, never dropped silently."""
+    if format_name != "auto" and format_name not in fm.FORMATS:
+        expected = ", ".join(["auto", *fm.FORMATS])
+        raise ConfigError("--format", f"expected one of {expected}, got {format_name!r}")
+    for candidate in open_sheet(path, sheet):
+        found = _find_header(candidate, format_name)
+        if found is not None:
+            parsed, rows = found
+            parsed.path = path
+            for number, row in rows:
+                _parse_row(parsed, number, row)
+            _duplicates(parsed)
+            return parsed
+    where = f"sheet {sheet!r}" if sheet else "any sheet"
+    raise ConfigError(
+        str(path),
+        f"no header row with 姓名 (name) and 部门 (department) in the first {HEADER_SCAN} rows "
+        f"of {where}",
+    )
+
+
+def _find_header(sheet: Sheet, format_name: str):
+    head: list[tuple[int, list[str]]] = []
+    for item in sheet.rows:
+        head.append(item)
+        if len(head) >= HEADER_SCAN:
+            break
+    scoring = fm.FORMATS.get(format_name, ANY_FORMAT)
+    best, score = None, 0
+    for position, (_, cells) in enumerate(head):
+        columns = fm.map_columns(scoring, cells)
+        if all(f in columns for f in fm.REQUIRED) and len(columns) > score:
+            best, score = position, len(columns)
+    if best is None:
+        return None
+    number, headers = head[best]
+    fmt = fm.FORMATS.get(format_name) or fm.detect(headers)
+    columns = fm.map_columns(fmt, headers)
+    parsed = ParsedFile(
+        path=Path(),
+        format=fmt.name,
+        sheet=sheet.name,
+        header_row=number,
+        fields=set(columns),
+        columns=columns,
+        letters={f: get_column_letter(idx[0] + 1) for f, idx in columns.items()},
+        headers={f: headers[idx[0]] for f, idx in columns.items()},
+    )
+
+    def rows():
+        yield from head[best + 1 :]
+        yield from sheet.rows
+
+    return parsed, rows()
+
+
+def _parse_row(parsed: ParsedFile, number: int, row: list[str]) -> None:
+    if not any(row):
+        return  # blank rows are normal in hand-made files
+    values: dict[str, Any] = {}
+    ok = True
+    for name, indexes in parsed.columns.items():
+        texts = [row[i] if i < len(row) else "" for i in indexes]
+        try:
+            values[name] = PARSERS[name](texts)
+        except Problem as problem:
+            ok = False
+            letter = get_column_letter(indexes[0] + 1)
+            parsed.errors.append(
+                RowError(number, letter, parsed.headers[name], problem.key, problem.args_)
+            )
+    if ok:
+        parsed.records.append(Record(number, values))
+
+
+def _duplicates(parsed: ParsedFile) -> None:
+    """One person, one row: the same 工号 twice, or the same name and department twice
+    (without 工号), is an error on the later row."""
+    first: dict[tuple[str, ...], int] = {}
+    kept = []
+    for record in parsed.records:
+        number = record.values.get("employee_no")
+        key = (
+            ("no", number)
+            if number
+            else ("name", record.values["name"], record.values["department"])
+        )
+        if key in first:
+            column = "employee_no" if number else "name"
+            parsed.errors.append(
+                RowError(
+                    record.row,
+                    parsed.letters[column],
+                    parsed.headers[column],
+                    "import-error-duplicate",
+                    {"first": first[key]},
+                )
+            )
+            continue
+        first[key] = record.row
+        kept.append(record)
+    parsed.records = kept
+    parsed.errors.sort(key=lambda e: (e.row, e.column or ""))

@@ -1,0 +1,73 @@
+from tortoise import BaseDBAsyncClient
+
+RUN_IN_TRANSACTION = True
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    return """
+        ALTER TABLE "warning" ADD "dry_run" INT NOT NULL DEFAULT 0;"""
+
+
+async def downgrade(db: BaseDBAsyncClient) -> str:
+    return """
+        ALTER TABLE "warning" DROP COLUMN "dry_run";"""
+
+
+MODELS_STATE = (
+    "eJztXW1z2zYS/isYfakz42hs2XF87c3NyImT+JrYN7HadNp0aIiEJJwpgAFAO5pe/nsXIC"
+    "m+iJJFR5QpHr4kFoAFwWfx9uwuwL86U+4RX3b7rqKcfSQuF17nR/RXh+EpgT9K8/dRBwdB"
+    "mqsTFB76RgCbko5Iiw6lEpAKmSPsSwJJHpGuoIEuqEXO74iYoUgQqQlBQ64QVopMA0W8fX"
+    "RP1QRRJREPlcunpIsGUEiQwMcz/R8XClEJkvCPz8dd/VSPu/BYysZ1PSBk9EtIHMXHBGoU"
+    "8Jg//oRkyjzylcjkZ3DrjCjx85hSg4tJd9QsMGkXTL0xBXXbh47L/XDK0sLBTE0A1aQ0ZU"
+    "qnjgkjAsMrQJoSoYaWhb4fqyJBO2ppWiRqYkbGIyMc+lpBWjpqQJrWcZzLq4FzfT5wnM6C"
+    "8hKJDNxxksuZVjw0VZq3H+smPO8dHr88Pj06OT6FIqaZ85SX36JHp8BEggaey0Hnm8nHCk"
+    "clDMYpqFgtgvoasFF0SsqRjSQKyHqxSDf5o4hzguoqoJOEp0F6BYyDiw/n14P+h//o6qdS"
+    "fvENTP3Buc7pmdRZIXXv5JlO5zCGoxE+rwR9uhi8Q/on+v3q8tygyaUaC/PEtNzg945uEw"
+    "4Vdxi/d7CXBTJJTpKgaKrVseBhADrzyKJ2X02wKNdsXqqgYYBqDZ3GCluh0nQy28bomeKv"
+    "jk/YWE30kHnxYoWSf+1/fPWu/3EPShU0dxln9aK8bzmoo+mxCsypxKMgXmPYPCHGhydrQH"
+    "xYHBspwjorD/AtvFcVeJPy7eu/R701sD3qLcVWZ+WxDfDM57gE3n9fX12Ww5sRKa4B1FXo"
+    "f8incmGV3VQ37vxzFLJoPzIMqa8ok1392H91tr8oaIhy60EC9N6H/m9FHbx6f3VWnOh1BW"
+    "cFhcQ7qSr9PSOyvfmkExDmaeB2dFLxiMLUX4R5QL4u2VCmEltE+Qm69eD8t8Hqbj3f6ry/"
+    "unybFC/29Tzc1APOwBVh7sy5JbMq3btEdCMz+9Pu6uvZl2jqNLrN7PN1whC7t/dYeM5CDu"
+    "/xZWUXs6a9aTEFMzw20OmX1G+QsN7Qo+qcKTHrlHHiNHd/JSPW5RwyL/ggH75iBJniiI8M"
+    "XVV4GhDxnNxBH2LAXHWFSGvBR3tAZbuSiDvqEtmNHgUU9dkiCd5IrZ/ZZ3YzwXJyownx9b"
+    "v+896LE8SBX5sqTf0/SAS9RJk6mYduAkHuHCOzjyRHBCqDJu0jWPOIMH9+hr7rE/0n4gII"
+    "Nxce0c1Ggt9LNBQE30pTvzuBntdFNzB+btAU3xKJAHeYwSWaDy9l6XkD6bkkXxZRPaPjpc"
+    "DGAg8ju84a1QRo/9HrHR297B0cnZy+OH758sXpwRzjxaxVYJ9dvNV452bQRAG7Yg/ZKvlo"
+    "k0FkqySyaYqsm0XCqsxFRQtIJNA+jl6Ljcma87YGdUV2YhnJ+tDqTU4VS1NS3pqZNm5mmn"
+    "OLKn09J9TChfHkeI0+f3K8tMvrrDzMVRG24D4AbpMMHO8ILvf5zzP3HzZvTJJyD1o3BgmP"
+    "/0EiH0sVGyX2OCOa7z8zRgI1wQrNjQK6BAWuPxJ8GtsZPCQn/F4umjk2X701JVhTQrXJ6K"
+    "BeZLdsSbCTfzsn/zMaeb5Kpv4ka+XEP8wUenDW76MpmQ6JQEMewuyqOMIwHUsFKdEEPZwh"
+    "zBD2ppShPWXCr3SjkMun8Abes58QI9rMPA6JlMQzNufF2b++x5SsAn9EzFTnavr0p10Vnn"
+    "BV2CLfbfYcdXRwsI5d7OBguWFM5+XXAFcQjYczrARyXqqFWNdiXkhQq27Bz0taS36jLflk"
+    "Gvh8RohTaTkoSG1vT9v4paFoZa4Ea1bEYhpjurBPLUC8iO8bLggds5/JzMB8AU3CzC0z28"
+    "cbzbdJPTsG77ekAyWp6W5K4Pv5ni/Xr+DtjckhWjT716/6r887pVPCBoA9z1TVUmwLU2E5"
+    "vE9DrV7hUJLlp2my2furKJarC+rIm/VIlg7xMSJoD0gO8Bim0ARYja8PuWD0Xz5EImTPIv"
+    "OX4vwWkdGIuOpHFDEh6FRCQbFQMOyXRxBtrnoTSgRsjd+gW0ICie6NGJQMfKxGXEyNDQ44"
+    "2P2E+gRRhQQ8di8meNptIiNrHo5bBQ9HeAw95jPDI035IENgOUEecamXNfBJTfkoC0Ilf0"
+    "I30C4VShPRBFUwE5wUh4XCm5r3goEREu8zg2YhaB0R8GRPmxTh9whD87wuuibmYFEaN5UF"
+    "0hoRLV1sBrBbcD3bGJX6Ar7tSYeGuaD1ElZFG0n5ZqhCP681qogW8ipTTypR1+SzMLd34j"
+    "1GXaDXPQGZXdyjzFN5SWuearR5akQZlZNH6bkgugFFNyx8b9f13BAH5NxGUUKRs/aL5fw4"
+    "azBZxweZdQV20WsSmAkJJdVIBFPUbB9NsbiF5BsvLhAdXPEJviNCIiw0mXX5GHo58L4SH2"
+    "Rdj7Ekslkk0vxfYbeRlN/aXmPHAiPyB1v1oJgSVrL8LEc4L9VGQtk7XWdD1ztdvqPTeXms"
+    "FVV+pY48F2hfMH4tAAcAUiWA5wLtA3jzx3bmjgBWQsSXY1wQqwnpNs3J2KdYkhKCvdzakR"
+    "GxBo+NGzyodODl3UWFnHEO+0i2ZHuXShV0MgSxupQxT9ku7mdXV+9zuJ9dFO95+OXD2TlM"
+    "6UYJUIhGLsTFuIImmpdKOr2+lumO7Kp5yUY/PaaX74TZIavmMPAeqea8pFVzo9WcmDYeoe"
+    "eCqLUiNk3PFayIaYeIDw2UrKJnseSbnz8SHy+5WXDxfMJuDu6F4KbcqOFDHUNiMPhOoD6Y"
+    "YJlr2Ibs7gBZjRUgwb6/Q32KamkRRnUa7qOozRKr/Tycc0VI2wQrZx4+uo7RfqzP4DDiIS"
+    "OFgMzpwKskSKyLbvTNECZ6a8Lv8wFkunkSUVVmpN9UtaUHg5KiHaMxj9jDQU9qqM+qY20T"
+    "XEamjYbkzTO3ite6fNeFLs0Gt5awuqZ5m9qGLzxxRMdVjJupRDNsm62Kq7OGoMeowjLH/2"
+    "vmGB2O2Cpp3Emcts0adwakOmljtl+VkMdCt1tOIaNO7sh5yQdJ5KfkaJH+8I+5FSgysegL"
+    "HkaG98WniuAXjgnhXgC/PSrNR4DMHRFcIHNVMlWzkvuVa3qGvXei2dTS3jtR570T8diogn"
+    "BGpIUo18J8khmnCsxZmfYFKdUCc3RWtgrIqYSFeC2IdyREI2S3wIdYXVS99jOIwP9KA3NX"
+    "hh1lpLYYdpTsNXY26kiQqX6/MlK3dPOWk2nNvYcbuyBG786dGKPHGJjK5G18QtOsTCWDqO"
+    "oFZgUxuwivtQiPqIDxIQkp+ZrkQycHs5LWctvoMWVmwcdoOSdoldxoJT/dLXVNmzftJXWN"
+    "xHTBl2QvqWvjJXUNmw3WhXbVHXXQBnT5y/v3T3VJXeK9KnHFZBxby90w95lCa11NFwsgyo"
+    "yfxCfemIguulDI5SEAG1/0FjJB7rg+Ga8/HzmDrLH5vCRmSQ2yS74GVJDyK+rqeYw9e98s"
+    "v0vsBKzofslLte8cvnXC7CxrFmE130BSvoX4bv6IuCBY8hKiuvwz6amE/Ux65c+kR9+Udk"
+    "v683LAszIW8upfppcyrGzfzAlZ62YLP8+wza1Im+xeMTd4hJbzktYttAtaruoVykrZaXO9"
+    "adNcZV+RruWEWndBTz0fJxYzR4QlW92VsRkZKXslTIXgDOsese6RRmNq3SMPzRDWPWLdI2"
+    "XukT4R1J10Srwjcc7+yq9ip2Ue8o0sR9X6HJrlc9D3MtMyM+LyHWxGpIWG2lp2sHpQVUA4"
+    "Lt5CdA/XcuYcrnDmHJZ8yZUzVRq7vfKYuyoP3N7COfensWRs7ER7haPOm1/Mvv0Nm8/iIA"
+    "=="
+)
