@@ -124,7 +124,7 @@ def world_to_json(world: World) -> dict[str, Any]:
             name: {
                 "role": g.bot_role,
                 "notice": g.notice,
-                "members": [asdict(m) for m in g.members],
+                "members": [asdict(m) for m in g.members.values()],
             }
             for name, g in world.groups.items()
         },
@@ -134,7 +134,7 @@ def world_to_json(world: World) -> dict[str, Any]:
 def world_from_json(data: dict[str, Any]) -> World:
     world = World(data["bot"])
     for name, group in data["groups"].items():
-        members = [SimMember(**m) for m in group["members"]]
+        members = {m["id"]: SimMember(**m) for m in group["members"]}
         world.groups[name] = SimGroup(name, group["role"], members, group["notice"])
     return world
 

@@ -68,6 +68,20 @@ async def test_concurrent_appends_form_one_chain(db: Database) -> None:
     assert verdict.count == 25
 
 
+async def test_appenders_that_remember_the_head_take_turns(db: Database) -> None:
+    """Each appender keeps the head it wrote last and moves it from there; when another one
+    (another bot process) appended in between, it reads the head again: one chain."""
+    first, second = AuditLog(VirtualClock(T0)), AuditLog(VirtualClock(T0))
+    for i in range(6):
+        await (first if i % 3 else second).append("action", {"i": i})
+    await first.append("command", {"c": 1}, key="k1")  # a keyed entry takes the lock path
+    await second.append("action", {"i": 6})
+    verdict = await audit_log.verify()
+    assert verdict.ok
+    assert verdict.count == 8
+    assert [e.seq for e in await AuditEntry.all().order_by("seq")] == list(range(1, 9))
+
+
 async def expect_broken(key: str, seq: int | None) -> None:
     verdict = await audit_log.verify()
     assert not verdict.ok

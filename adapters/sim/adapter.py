@@ -46,7 +46,7 @@ class SimAdapter:
         return _MANAGER if sim_group.bot_can_manage else _ALWAYS
 
     async def read_members(self, group: str) -> list[MemberView]:
-        return [member.view() for member in self.world.groups[group].members]
+        return [member.view() for member in self.world.groups[group].members.values()]
 
     async def execute(self, action: Action) -> Outcome:
         outcome = self._apply(action)
@@ -113,5 +113,5 @@ class SimAdapter:
             return Outcome.refused("protected")
         if target.role == "admin" and group.bot_role != "owner":
             return Outcome.refused("no_rights")  # only the owner removes an admin
-        group.members.remove(target)
+        del group.members[target.id]
         return Outcome.done()

@@ -36,14 +36,15 @@ class SimMember:
 class SimGroup:
     name: str
     bot_role: Role
-    members: list[SimMember] = field(default_factory=list)
+    # By hidden id, in the order they joined (what the member list shows).
+    members: dict[str, SimMember] = field(default_factory=dict)
     notice: str = ""
 
     def find(self, member_id: str) -> SimMember | None:
-        return next((m for m in self.members if m.id == member_id), None)
+        return self.members.get(member_id)
 
     def showing(self, display: str) -> list[SimMember]:
-        return [m for m in self.members if m.display == display]
+        return [m for m in self.members.values() if m.display == display]
 
     @property
     def bot_can_manage(self) -> bool:
@@ -57,7 +58,7 @@ class World:
 
     def add_group(self, name: str, bot_role: Role) -> SimGroup:
         group = SimGroup(name, bot_role)
-        group.members.append(SimMember(BOT_ID, self.bot_name, role=bot_role, is_bot=True))
+        group.members[BOT_ID] = SimMember(BOT_ID, self.bot_name, role=bot_role, is_bot=True)
         self.groups[name] = group
         return group
 
@@ -67,9 +68,9 @@ class World:
             raise WorldError(f"{member.id!r} is already a member of {group_name!r}")
         if len(group.members) >= MAX_MEMBERS:
             raise WorldError(f"{group_name!r} is full ({MAX_MEMBERS} members)")
-        if member.role == "owner" and any(m.role == "owner" for m in group.members):
+        if member.role == "owner" and any(m.role == "owner" for m in group.members.values()):
             raise WorldError(f"{group_name!r} already has an owner")
-        group.members.append(member)
+        group.members[member.id] = member
 
     def rename(self, group_name: str, member_id: str, to: str) -> None:
         member = self.groups[group_name].find(member_id)
@@ -82,5 +83,5 @@ class World:
         member = group.find(member_id)
         if member is None:
             raise WorldError(f"{member_id!r} is not a member of {group_name!r}")
-        group.members.remove(member)
+        del group.members[member_id]
         return member

@@ -36,6 +36,9 @@ class Cause:
     taken: int = 0
     tokens: dict[str, int] = field(default_factory=dict)
     journal: Any = None  # the journal's record, once the cause took effect
+    # The journal record was created by this run: nothing was written under this cause
+    # before, so its keys need no looking up.
+    fresh: bool = False
     finisher: Callable[[Cause, bool], Awaitable[None]] | None = None
 
     def next_key(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
@@ -17,13 +17,17 @@ from bot.core.events import (
 )
 from bot.core.members import MemberView
 
+_MEMBER_FIELDS = tuple(f.name for f in fields(MemberView))
 _TYPES: dict[str, type] = {
     cls.__name__: cls for cls in (MessageEvent, DirectEvent, JoinEvent, LeaveEvent, MembersSeen)
 }
 
 
 def member_to_json(member: MemberView | None) -> dict[str, Any] | None:
-    return None if member is None else asdict(member)
+    if member is None:
+        return None
+    # Field by field: dataclasses.asdict deep-copies and is slow on a 500-member list.
+    return {name: getattr(member, name) for name in _MEMBER_FIELDS}
 
 
 def member_from_json(data: dict[str, Any] | None) -> MemberView | None:

@@ -133,7 +133,8 @@ class Actuator:
 
     async def _begin(self, action: Action, key: str | None) -> _Started | Outcome:
         """The known outcome of an action already logged under its key; else log it pending."""
-        if key is None:
+        own_key = key is None
+        if own_key:
             key = next_action_key()
         payload = _payload(action, self.groups)
         dry = self.dry_run(action)
@@ -142,7 +143,9 @@ class Actuator:
         record = None
         if key is not None:
             await journal.touch()
-            record = await ActionRecord.get_or_none(idempotency_key=key)
+            # A cause journaled by this very run has logged nothing under its keys before.
+            if not (own_key and journal.fresh()):
+                record = await ActionRecord.get_or_none(idempotency_key=key)
             if record is not None:
                 settled = await self._known(action, record, payload)
                 if settled is not None:
@@ -205,6 +208,7 @@ class Actuator:
                     group=record.group_code,
                     key=record.idempotency_key,
                     using=conn,
+                    check_key=False,
                 )
 
 

@@ -17,6 +17,7 @@ from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
 from bot.core.ports import Platform
 from bot.services.actions import Actuator
+from bot.services.members import MemberService
 from bot.services.notify import Notifier
 from bot.services.warnings import WarningService
 
@@ -35,11 +36,13 @@ class Enforcer:
         actuator: Actuator,
         notifier: Notifier,
         warnings: WarningService,
+        members: MemberService,
     ) -> None:
         self.platform = platform
         self.actuator = actuator
         self.notify = notifier
         self.warnings = warnings
+        self.members = members
 
     @staticmethod
     def protected(group: GroupRuntime, member: MemberView) -> bool:
@@ -142,14 +145,16 @@ class Enforcer:
         group: GroupRuntime,
         member: MemberView,
         employee_id: int | None,
-        present: Sequence[MemberView],
+        present: Sequence[MemberView] | None = None,
         *,
         rule: str,
         reason: str,
         evidence: str = "",
         by: str | None = None,
     ) -> int:
-        """Record a warning, say the count against the limit, apply warnings.action at it."""
+        """Record a warning, say the count against the limit, apply warnings.action at it.
+
+        `present` (the member list) is read only if the limit is reached and not given."""
         count = await self.warnings.add(
             group, member, employee_id, rule=rule, reason=reason, evidence=evidence, by=by
         )
@@ -168,6 +173,8 @@ class Enforcer:
         )
         if count < policy.limit:
             return count
+        if present is None:
+            present = await self.members.read(group)
         if policy.action == "remove" and not self.protected(group, member):
             await self.remove(group, [(member, "warn_limit")], present, detail=reason)
         else:

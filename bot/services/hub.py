@@ -66,7 +66,7 @@ def build_services(
     roster = RosterService(clock)
     members = MemberService(platform, clock)
     warnings = WarningService(clock)
-    enforcer = Enforcer(platform, actuator, notify, warnings)
+    enforcer = Enforcer(platform, actuator, notify, warnings, members)
     audits = AuditService(
         clock=clock,
         roster=roster,

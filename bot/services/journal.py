@@ -53,22 +53,21 @@ async def touch() -> CauseRecord | None:
         return None
     if cause.journal is not None:
         return cause.journal
-    row = await CauseRecord.get_or_none(key=cause.key)
-    if row is None:
-        try:
-            row = await CauseRecord.create(
-                key=cause.key,
-                kind=cause.kind,
-                payload=_payload(cause),
-                memo=[],
-                status="running",
-                started_at=_now(),
-            )
-        except IntegrityError:  # another instance started it this very moment
+    try:
+        # Most causes are new: insert first, and look only when the key is taken.
+        row = await CauseRecord.create(
+            key=cause.key,
+            kind=cause.kind,
+            payload=_payload(cause),
+            memo=[],
+            status="running",
+            started_at=_now(),
+        )
+        cause.fresh = True
+    except IntegrityError:
+        row = await CauseRecord.get_or_none(key=cause.key)
+        if row is None or row.status in FINISHED:  # None: it vanished under us; leave it
             raise CauseDone(cause.key) from None
-    elif row.status in FINISHED:
-        raise CauseDone(cause.key)
-    else:
         logger.info("resuming {key} ({n} inputs remembered)", key=cause.key, n=len(row.memo))
         if row.status != "running":
             await CauseRecord.filter(id=row.id).update(status="running")
@@ -83,6 +82,12 @@ async def effect_key(namespace: str) -> str | None:
     if key is not None:
         await touch()
     return key
+
+
+def fresh() -> bool:
+    """Nothing was written under the current cause before this run (see `touch`)."""
+    cause = current_cause()
+    return cause is not None and cause.fresh
 
 
 def own_key() -> str | None:
@@ -118,9 +123,8 @@ async def _finish(cause: Cause, ok: bool) -> None:
     row = cause.journal
     if row is None:
         return
-    await CauseRecord.filter(id=row.id).update(
-        status="done" if ok else "failed", finished_at=_now()
-    )
+    row.status, row.finished_at = ("done" if ok else "failed"), _now()
+    await row.save(update_fields=["status", "finished_at"])  # tortoise caches this statement
 
 
 async def begin(cause: Cause | None) -> None:

@@ -22,6 +22,7 @@ class MemberService:
         self.clock = clock
         # Members seen per group on platforms that cannot list members (key → view).
         self._seen: dict[str, dict[str, MemberView]] = {}
+        self._bindings: dict[str, dict[str, int]] = {}
 
     def can_list(self, group: GroupRuntime) -> bool:
         return Capability.LIST_MEMBERS in self.platform.capabilities(group.code)
@@ -79,9 +80,14 @@ class MemberService:
     # -- bindings made by /rename ------------------------------------------------------------
 
     async def bindings(self, group: GroupRuntime) -> dict[str, int]:
-        """Member key → employee id, for every `/rename` binding in the group."""
-        rows = await Binding.filter(group_id=group.db_id).values_list("key", "employee_id")
-        return dict(rows)  # type: ignore[arg-type]
+        """Member key → employee id, for every `/rename` binding in the group (read-only).
+
+        Read once, then kept: bindings change only through `bind`, in the instance that
+        governs the group."""
+        if group.code not in self._bindings:
+            rows = await Binding.filter(group_id=group.db_id).values_list("key", "employee_id")
+            self._bindings[group.code] = dict(rows)  # type: ignore[arg-type]
+        return self._bindings[group.code]
 
     async def bind(
         self, group: GroupRuntime, member: MemberView, employee_id: int, by: str
@@ -95,6 +101,7 @@ class MemberService:
                 "created_at": self.clock.now(),
             },
         )
+        (await self.bindings(group))[member.key] = employee_id
 
     # -- state kept by audits ----------------------------------------------------------------
 

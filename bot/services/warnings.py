@@ -56,7 +56,7 @@ class WarningService:
         Under a cause the warning is keyed: the cause run again after a restart finds it
         recorded and does not warn twice."""
         key = await journal.effect_key("w")
-        if key is None or not await Warning.exists(cause_key=key):
+        if key is None or journal.fresh() or not await Warning.exists(cause_key=key):
             await Warning.create(
                 group_id=group.db_id,
                 employee_id=employee_id,

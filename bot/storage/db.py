@@ -49,13 +49,26 @@ def dialect(url: str) -> str:
     raise ValueError(f"unsupported database URL scheme {scheme!r}")
 
 
+def _with_pragmas(url: str) -> str:
+    """SQLite pragmas the URL does not set itself:
+    - busy_timeout: another process (`qunguan roster import`, `backup`) may hold the write lock
+      for a few seconds; wait for it rather than fail after SQLite's default 5 s;
+    - synchronous=NORMAL: in WAL mode (tortoise's default) a commit then costs no fsync, only
+      checkpoints do. A killed process loses nothing (the WAL is in the OS cache); a power cut
+      may lose the last commits but never corrupts the file. This is what makes every action's
+      log, journal and audit entries affordable on an embedded database.
+    """
+    for pragma, value in (("busy_timeout", SQLITE_BUSY_MS), ("synchronous", "NORMAL")):
+        if f"{pragma}=" not in url:
+            url += ("&" if "?" in url else "?") + f"{pragma}={value}"
+    return url
+
+
 def tortoise_config(url: str) -> dict[str, Any]:
     if url.startswith("postgresql://"):
         url = "postgres://" + url.removeprefix("postgresql://")
-    if dialect(url) == "sqlite" and "busy_timeout=" not in url:
-        # Another process (`qunguan roster import`, `backup`) may hold the write lock for a
-        # few seconds: wait for it rather than fail after SQLite's default 5 s.
-        url += ("&" if "?" in url else "?") + f"busy_timeout={SQLITE_BUSY_MS}"
+    if dialect(url) == "sqlite":
+        url = _with_pragmas(url)
     # tortoise caches compiled SQL per connection *name*; naming the connection after its
     # dialect keeps a process that opens both SQLite and PostgreSQL (the tests) from reusing
     # one dialect's statements on the other.

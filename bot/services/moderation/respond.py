@@ -87,13 +87,11 @@ class Responder:
     async def warn(self, group: GroupRuntime, event: MessageEvent, verdict: Verdict) -> None:
         """A warning on the ledger (following the member's roster entry), via the enforcer."""
         member = event.sender
-        present = await self.s.members.read(group)
         entry = (await self.s.audits.classify(group, member)).entry
         await self.s.enforcer.warn(
             group,
             member,
             entry.id if entry else None,
-            present,
             rule=verdict.rule,
             reason=self.s.t(f"reason-{verdict.rule}"),
             evidence=evidence(verdict, event),
