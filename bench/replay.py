@@ -87,7 +87,7 @@ class Stopwatch:
         if step.index == 0:
             self.started = time.perf_counter()
 
-    async def after(self, step: Step) -> None:
+    async def after(self, step: Step, skipped: bool) -> None:
         if step.index == self.last:
             self.stopped = time.perf_counter()
 

@@ -54,8 +54,9 @@ class Observer(Protocol):
     async def before(self, step: Step) -> None:
         """The clock reached the step's time (scheduled work has run)."""
 
-    async def after(self, step: Step) -> None:
-        """The step's event was applied and the bot has reacted."""
+    async def after(self, step: Step, skipped: bool) -> None:
+        """The step's event was applied and the bot has reacted (`skipped`: the event was about
+        a member the bot had removed, so it did not happen)."""
 
 
 @dataclass
@@ -91,9 +92,10 @@ class Replay:
                 await advance_virtual(self.clock, self.app.scheduler, step.at)
                 if self.observer:
                     await self.observer.before(step)
+                skipped = len(self.skipped)
                 await self._apply(step)
                 if self.observer:
-                    await self.observer.after(step)
+                    await self.observer.after(step, len(self.skipped) > skipped)
             return await self.report()
         finally:
             await self.app.stop()

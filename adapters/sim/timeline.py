@@ -39,8 +39,11 @@ class Timeline:
     async def before(self, step: Step) -> None:
         await self._actions(scheduled=True)
 
-    async def after(self, step: Step) -> None:
-        self.console.print(self._event(step), soft_wrap=True)
+    async def after(self, step: Step, skipped: bool) -> None:
+        line = self._event(step)
+        if skipped:
+            line = f"[strike]{line}[/] [dim](not in the group any more: the bot removed them)[/]"
+        self.console.print(line, soft_wrap=True)
         await self._actions(scheduled=False)
 
     async def _actions(self, *, scheduled: bool) -> None:

@@ -80,16 +80,15 @@ async def warns(ctx: CommandContext) -> None:
     services = ctx.services
     live = await services.warnings.live(ctx.group, member, await _employee_id(ctx, member))
     tz = ctx.group.tz
-    lines = [
-        services.t(
-            "warns-line",
-            n=i,
-            when=f"{w.created_at.astimezone(tz):%m-%d %H:%M}",
-            rule=services.t(f"reason-{w.rule}"),
-            reason=w.reason or "-",
-        )
-        for i, w in enumerate(live, start=1)
-    ]
+    lines = []
+    for i, w in enumerate(live, start=1):
+        rule = services.t(f"reason-{w.rule}")
+        when = f"{w.created_at.astimezone(tz):%m-%d %H:%M}"
+        # A content rule's warning gives the rule as its reason: say it once.
+        if w.reason and w.reason != rule:
+            lines.append(services.t("warns-line", n=i, when=when, rule=rule, reason=w.reason))
+        else:
+            lines.append(services.t("warns-line-rule", n=i, when=when, rule=rule))
     await ctx.reply(
         "command_reply",
         "warns-list" if live else "warns-none",

@@ -69,6 +69,7 @@ warns-none = { $member } has no live warnings.
 warns-list = { $member } has { $count }/{ $limit } live warnings:
     { $lines }
 warns-line = { $n }. { $when } { $rule }: { $reason }
+warns-line-rule = { $n }. { $when } { $rule }
 
 ## /roster
 roster-summary = { $text }

@@ -69,6 +69,7 @@ warns-none = { $member } 没有有效的警告。
 warns-list = { $member } 的有效警告 { $count }/{ $limit }：
     { $lines }
 warns-line = { $n }. { $when } { $rule }：{ $reason }
+warns-line-rule = { $n }. { $when } { $rule }
 
 ## /roster
 roster-summary = { $text }
