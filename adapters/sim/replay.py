@@ -31,6 +31,7 @@ from bot.core.events import DirectEvent, JoinEvent, MessageEvent
 from bot.core.org import EmployeeIn
 from bot.core.scheduler import advance_virtual
 from bot.services.actions import TOOK_EFFECT
+from bot.services.hub import Services
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
 from bot.storage.models import ActionRecord, Employee
@@ -163,29 +164,34 @@ class Replay:
             {"seq": seq, "at": record.at.astimezone(tz).isoformat(), **record.payload}
             for seq, record in enumerate(records, start=1)
         ]
-        services = self.app.services
-        groups: dict[str, Any] = {}
-        for group in services.groups:
-            snap = await services.audits.snapshot(group)
-            counts = await services.warnings.counts(
-                group, [(c.member, c.entry.id if c.entry else None) for c in snap.results]
-            )
-            groups[group.name] = {
-                "members": [
-                    {
-                        "display": c.member.display,
-                        "employee": c.entry.brief() if c.entry else None,
-                        "status": c.status,
-                        "warnings": counts.get(c.member.key, 0),
-                    }
-                    for c in snap.results
-                ],
-                "missing": [entry.brief() for entry in snap.missing],
-            }
+        groups = await groups_report(self.app.services)
         report: dict[str, Any] = {"actions": actions, "groups": groups}
         if self.skipped:
             report["skipped"] = self.skipped
         return report
+
+
+async def groups_report(services: Services) -> dict[str, Any]:
+    """The report's `groups`: each group's members as the bot sees them now, and who is missing."""
+    groups: dict[str, Any] = {}
+    for group in services.groups:
+        snap = await services.audits.snapshot(group)
+        counts = await services.warnings.counts(
+            group, [(c.member, c.entry.id if c.entry else None) for c in snap.results]
+        )
+        groups[group.name] = {
+            "members": [
+                {
+                    "display": c.member.display,
+                    "employee": c.entry.brief() if c.entry else None,
+                    "status": c.status,
+                    "warnings": counts.get(c.member.key, 0),
+                }
+                for c in snap.results
+            ],
+            "missing": [entry.brief() for entry in snap.missing],
+        }
+    return groups
 
 
 def replay_settings(base: Settings, tmp: Path, locale: str | None) -> Settings:

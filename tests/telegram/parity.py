@@ -22,6 +22,7 @@ from typing import Any
 
 from aiogram.types import User
 
+from adapters.sim.replay import groups_report
 from adapters.sim.scenario import (
     DirectIn,
     JoinIn,
@@ -266,25 +267,7 @@ class TelegramReplay:
                 written.append(entry)  # WeChat has no such action: reported apart
             else:
                 actions.append({"seq": len(actions) + 1, **entry})
-        groups: dict[str, Any] = {}
-        services = bot.services
-        for group in services.groups:
-            snap = await services.audits.snapshot(group)
-            counts = await services.warnings.counts(
-                group, [(c.member, c.entry.id if c.entry else None) for c in snap.results]
-            )
-            groups[group.name] = {
-                "members": [
-                    {
-                        "display": c.member.display,
-                        "employee": c.entry.brief() if c.entry else None,
-                        "status": c.status,
-                        "warnings": counts.get(c.member.key, 0),
-                    }
-                    for c in snap.results
-                ],
-                "missing": [entry.brief() for entry in snap.missing],
-            }
+        groups = await groups_report(bot.services)
         report = {"actions": actions, "groups": groups, "telegram_only": written}
         return report | ({"skipped": self.skipped} if self.skipped else {})
 
