@@ -87,6 +87,9 @@ class Stopwatch:
         if step.index == 0:
             self.started = time.perf_counter()
 
+    async def done(self) -> None:
+        """Nothing to time after the last event."""
+
     async def after(self, step: Step, skipped: bool) -> None:
         if step.index == self.last:
             self.stopped = time.perf_counter()

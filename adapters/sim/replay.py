@@ -59,6 +59,9 @@ class Observer(Protocol):
         """The step's event was applied and the bot has reacted (`skipped`: the event was about
         a member the bot had removed, so it did not happen)."""
 
+    async def done(self) -> None:
+        """The timeline is over (work due at the last event's moment has run)."""
+
 
 @dataclass
 class Replay:
@@ -90,13 +93,17 @@ class Replay:
         await self.app.start(self.scenario.roster)
         try:
             for step in self.scenario.steps:
-                await advance_virtual(self.clock, self.app.scheduler, step.at)
+                # Work due before the event, then the event, then work due at its moment.
+                await advance_virtual(self.clock, self.app.scheduler, step.at, due_then=False)
                 if self.observer:
                     await self.observer.before(step)
                 skipped = len(self.skipped)
                 await self._apply(step)
                 if self.observer:
                     await self.observer.after(step, len(self.skipped) > skipped)
+                await self.app.scheduler.run_due(step.at)
+            if self.observer:
+                await self.observer.done()
             return await self.report()
         finally:
             await self.app.stop()

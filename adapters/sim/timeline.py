@@ -46,6 +46,9 @@ class Timeline:
         self.console.print(line, soft_wrap=True)
         await self._actions(scheduled=False)
 
+    async def done(self) -> None:
+        await self._actions(scheduled=True)
+
     async def _actions(self, *, scheduled: bool) -> None:
         records = await ActionRecord.filter(id__gt=self._last_id).order_by("id")
         tz = self.scenario.tz

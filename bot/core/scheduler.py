@@ -2,7 +2,8 @@
 
 The scheduler only knows due times; whoever owns the clock decides when to run what is due.
 Production polls `run_due` every few seconds; replay moves its virtual clock to each due time
-first (`advance_virtual`), so a job's actions carry the moment it was due.
+first (`advance_virtual`), so a job's actions carry the moment it was due. Work due at the very
+moment of an event runs after that event.
 """
 
 from __future__ import annotations
@@ -117,9 +118,17 @@ async def run_job(name: str, due: datetime, run: Job) -> None:
         await settle(cause, ok=True)
 
 
-async def advance_virtual(clock: VirtualClock, scheduler: Scheduler, moment: datetime) -> None:
-    """Move a virtual clock to `moment`, running each due job at its own due time."""
-    while (due := scheduler.next_due()) is not None and due <= moment:
+async def advance_virtual(
+    clock: VirtualClock, scheduler: Scheduler, moment: datetime, *, due_then: bool = True
+) -> None:
+    """Move a virtual clock to `moment`, running each due job at its own due time.
+
+    `due_then=False` leaves the jobs due exactly at `moment` for later: a replay handles an
+    event at 09:00 first and then the work due at 09:00 (the clock has reached that moment, it
+    has not passed it yet)."""
+    while (due := scheduler.next_due()) is not None and (
+        due <= moment if due_then else due < moment
+    ):
         clock.set(max(due, clock.now()))
         await scheduler.run_next()
     clock.set(moment)

@@ -141,10 +141,13 @@ class TelegramReplay:
 
     async def play(self, database_url: str, data_dir: Path) -> dict[str, Any]:
         async with self.run(database_url, data_dir) as (bot, clock):
-            for step in self.scenario.steps:
-                await advance_virtual(clock, bot.telegram.app.scheduler, step.at)
+            scheduler = bot.telegram.app.scheduler
+            for step in self.scenario.steps:  # the simulator's order: see adapters/sim/replay
+                await advance_virtual(clock, scheduler, step.at, due_then=False)
                 self.world.now = step.at
                 await self._apply(bot, step)
+                await bot.settle()
+                await scheduler.run_due(step.at)
                 await bot.settle()
             return await self.report(bot)
 
