@@ -117,7 +117,7 @@ async def test_reference_run_is_rich_and_intact(tmp_path: Path, redis_prefix: st
         ("Remove", "admin"),
         ("Send", "warning"),
         ("Send", "naming_reminder"),
-        ("Send", "misnamed_alert"),
+        ("Send", "audit_report"),
         ("Direct", "command_reply"),
         ("SendFile", "roster_export"),
     ]:

@@ -258,7 +258,10 @@ class AuditService:
 
 _ALERTS = {
     "unknown": ("unknown_member_alert", "not_on_roster"),
-    "ambiguous": ("ambiguous_member_alert", "naming"),
+    # Members matching several roster entries are not identified either: the spec's
+    # unknown_member_alert, with rule naming (the name fits more than one employee).
+    "ambiguous": ("unknown_member_alert", "naming"),
     "departed": ("departed_alert", "departed"),
-    "misnamed": ("misnamed_alert", "naming"),
+    # Persistently misnamed members are reported to admins as the audit's report about them.
+    "misnamed": ("audit_report", "naming"),
 }
