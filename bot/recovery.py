@@ -7,17 +7,17 @@
   (`qunguan roster import --apply`): the roster index is rebuilt, and new departures start
   the departed sweep of this instance's groups.
 - A sweep is a job keyed by the roster's departure mark (how many employees are departed and
-  when the latest left), so each set of departures is swept once per instance, even across
-  a crash.
+  who they are), so each set of departures is swept once per instance, even across a crash.
 """
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from loguru import logger
-from tortoise.functions import Count, Max, Sum
+from tortoise.functions import Count, Max
 
 from bot.core.causes import CauseDone, caused_by, settle
 from bot.core.event_codec import event_from_json
@@ -111,19 +111,19 @@ class Recovery:
 
 
 async def departure_mark() -> str | None:
-    """Which employees are departed, in brief: `<how many>-<sum of ids>-<largest id>`.
+    """Which employees are departed, in brief: `<how many>-<digest of who they are>`.
 
-    Integers, not times: any new departure changes it, whoever recorded it and whatever
-    clock they used."""
-    row = (
-        await Employee.filter(status="departed")
-        .annotate(n=Count("id"), total=Sum("id"), top=Max("id"))
-        .first()
-        .values("n", "total", "top")
+    Who, not database ids or times: any new departure changes it, whoever recorded it and
+    whatever clock they used, and it stays the same when a crash left gaps in the ids (a
+    PostgreSQL sequence does not roll back)."""
+    rows = await Employee.filter(status="departed").values_list(
+        "name", "department", "employee_no"
     )
-    if not row or not row["n"]:
+    if not rows:
         return None
-    return f"{row['n']}-{row['total']}-{row['top']}"
+    people = sorted("\t".join(str(part or "") for part in row) for row in rows)
+    digest = hashlib.sha256("\n".join(people).encode()).hexdigest()[:16]
+    return f"{len(people)}-{digest}"
 
 
 async def _roster_revision() -> tuple[object, ...]:
