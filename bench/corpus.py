@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
+from bot.core.errors import ConfigError
 from bot.core.policy import BUILTIN_AD_KEYWORDS
 
 VOCABULARY = 8000  # the most frequent words, used to write messages
@@ -41,7 +42,10 @@ def dictionary() -> list[tuple[str, int]]:
     try:
         source = importlib.resources.files("jieba") / "dict.txt"
     except ModuleNotFoundError:
-        raise RuntimeError("the benchmarks need jieba: pip install 'qunguan[bench]'") from None
+        # A missing extra is a setup problem the user fixes: one clear line, exit 2.
+        raise ConfigError(
+            "bench", "the benchmarks need jieba: pip install 'qunguan[bench]'"
+        ) from None
     words = []
     with source.open(encoding="utf-8") as lines:
         for line in lines:
