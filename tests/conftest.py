@@ -69,17 +69,25 @@ async def postgres_url() -> AsyncIterator[str]:
         await _drop_postgres(name)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    """A fresh, empty database of each kind."""
-    if request.param == "sqlite":
-        yield f"sqlite://{tmp_path / 'test.sqlite3'}"
+@asynccontextmanager
+async def fresh_database(backend: str, folder: Path) -> AsyncIterator[str]:
+    """The URL of a fresh, empty database: an SQLite file in `folder`, or a PostgreSQL
+    database of its own, dropped afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite://{folder / 'test.sqlite3'}"
         return
     name, url = await _postgres_database()
     try:
         yield url
     finally:
         await _drop_postgres(name)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A fresh, empty database of each kind."""
+    async with fresh_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

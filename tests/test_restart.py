@@ -21,14 +21,13 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import REDIS_URL, _drop_postgres, _postgres_database
+from tests.conftest import REDIS_URL, fresh_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = Path(__file__).with_name("restart") / "company.yaml"
@@ -39,18 +38,6 @@ SEED = int(os.environ.get("QUNGUAN_RESTART_SEED", str(random.SystemRandom().rand
 KILLED = -signal.SIGKILL
 
 pytestmark = pytest.mark.redis
-
-
-@asynccontextmanager
-async def fresh_database(backend: str, folder: Path) -> AsyncIterator[str]:
-    if backend == "sqlite":
-        yield f"sqlite://{folder / 'bot.sqlite3'}"
-        return
-    name, url = await _postgres_database()
-    try:
-        yield url
-    finally:
-        await _drop_postgres(name)
 
 
 class Driver:
