@@ -39,7 +39,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def guarded(work: Callable[[], T], *, quiet: bool = True, verbose: bool = False) -> T:
+def guarded(work: Callable[[], T], *, verbose: bool = False) -> T:
     """Run `work` with settings errors and bad input turned into one line and exit 2.
     Anything unexpected is logged and reported as one line with exit 1."""
     try:

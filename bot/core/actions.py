@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from bot.core.members import MemberView
 
@@ -89,8 +88,6 @@ class SetMemberTag:
 
 
 Action = Send | Direct | Remove | Notice | SendFile | DeleteMessage | Mute | SetMemberTag
-
-ActionName = Literal["send", "direct", "remove", "notice", "file", "delete", "mute", "set_tag"]
 
 ACTION_NAMES: dict[type, str] = {
     Send: "send",

@@ -33,13 +33,3 @@ class ConfigError(BotError):
         super().__init__(f"{where}: {message}")
         self.where = where
         self.message = message
-
-
-class AdapterError(BotError):
-    """A platform call failed in a way the adapter could not absorb."""
-
-    def __init__(self, adapter: str, op: str, detail: str) -> None:
-        super().__init__(f"{adapter}.{op}: {detail}")
-        self.adapter = adapter
-        self.op = op
-        self.detail = detail
