@@ -12,8 +12,8 @@ from bot.core.ports import Platform
 from bot.engine import Engine
 from bot.i18n import Translator
 from bot.recovery import Recovery
+from bot.services.container import Services, build_services
 from bot.services.groups import GroupDirectory
-from bot.services.hub import Services, build_services
 from bot.services.moderation import ModerationService
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
@@ -96,7 +96,7 @@ class App:
 
     async def _daily_audit(self, group) -> None:
         logger.info("daily audit of {group}", group=group.name)
-        await self.services.audits.audit(group)
+        await self.services.member_audit.audit(group)
 
     async def _sweep(self, departed) -> None:
         names = ", ".join(entry.name for entry in departed)

@@ -15,7 +15,7 @@ from bot.commands.dispatch import Dispatcher, is_command
 from bot.core.causes import CauseDone, caused_by, settle
 from bot.core.events import DirectEvent, Event, JoinEvent, LeaveEvent, MembersSeen, MessageEvent
 from bot.core.org import GroupRuntime
-from bot.services.hub import Services
+from bot.services.container import Services
 
 MessageHandler = Callable[[GroupRuntime, MessageEvent], Awaitable[None]]
 
@@ -58,7 +58,7 @@ class Engine:
             case MessageEvent():
                 await self._message(group, event)
             case JoinEvent():
-                await self.services.membership.on_join(group, event.member, event.inviter)
+                await self.services.joins.on_join(group, event.member, event.inviter)
             case LeaveEvent():
                 await self.services.members.forget(group, event.member)
             case MembersSeen():

@@ -100,7 +100,7 @@ class Recovery:
             try:
                 await journal.begin(cause)  # remembered even if nobody is to be removed
                 services = self.app.services
-                await services.audits.sweep_departed(list(services.groups))
+                await services.member_audit.sweep_departed(list(services.groups))
             except CauseDone:
                 return
             except Exception:

@@ -114,7 +114,7 @@ async def test_a_warning_keeps_rule_evidence_and_time(tmp_path: Path, database_u
         assert warning.evidence.startswith("[赌博] 兄弟们，周末一起去 赌.博 吗？")
         assert len(warning.evidence) <= 80
         assert warning.created_at == app.clock.now()
-        assert warning.reason == app.services.t("reason-banned_keyword")
+        assert warning.reason == app.services.translate("reason-banned_keyword")
         assert warning.display == "陌生人"
         assert warning.issued_by is None
     finally:

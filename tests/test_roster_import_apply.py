@@ -10,7 +10,7 @@ import pytest
 
 from bot.core.clock import VirtualClock
 from bot.services import roster_import
-from bot.services.audit_log import AuditLog, verify
+from bot.services.audit_trail import AuditTrail, verify
 from bot.storage.db import Database
 from bot.storage.models import AuditEntry, Employee
 from tests.conftest import T0
@@ -35,7 +35,7 @@ async def run(path: Path, *, apply: bool = False, **options: Any) -> roster_impo
         return await roster_import.preview(path, **options)
     clock = VirtualClock(T0)
     return await roster_import.apply(
-        path, clock=clock, audit=AuditLog(clock), actor="cli:hr", **options
+        path, clock=clock, audit=AuditTrail(clock), actor="cli:hr", **options
     )
 
 

@@ -19,7 +19,7 @@ from bot.core.actions import Remove, Send
 from bot.core.clock import VirtualClock
 from bot.core.org import EmployeeIn, OrgConfig
 from bot.services import roster_import
-from bot.services.audit_log import AuditLog
+from bot.services.audit_trail import AuditTrail
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.models import Employee
@@ -123,7 +123,8 @@ async def test_a_running_bot_picks_up_an_import(
     try:
         group = next(iter(app.services.groups))
         before = {
-            c.member.display: c.status for c in (await app.services.audits.snapshot(group)).results
+            c.member.display: c.status
+            for c in (await app.services.member_audit.snapshot(group)).results
         }
         assert (before["财务部-王芳"], before["研发部-新人"]) == ("compliant", "unknown")
         rows = [r for r in ROWS if r[0] != "王芳"] + [["新人", "研发部", *[None] * 6]]
@@ -133,7 +134,8 @@ async def test_a_running_bot_picks_up_an_import(
         assert done.returncode == 0, done.stdout + done.stderr
         await app.poll()  # what the runtime does every few seconds
         after = {
-            c.member.display: c.status for c in (await app.services.audits.snapshot(group)).results
+            c.member.display: c.status
+            for c in (await app.services.member_audit.snapshot(group)).results
         }
         assert after["研发部-新人"] == "compliant"  # the roster was reloaded
         sent = [d.action for d in adapter.delivered]
@@ -206,7 +208,7 @@ async def test_a_10_mb_wecom_export(
     assert path.stat().st_size >= 10 * 1024 * 1024
     started = time.perf_counter()
     clock = VirtualClock(T0)
-    result = await roster_import.apply(path, clock=clock, audit=AuditLog(clock), actor="t")
+    result = await roster_import.apply(path, clock=clock, audit=AuditTrail(clock), actor="t")
     elapsed = time.perf_counter() - started
     assert result.applied
     assert result.parsed.errors == []

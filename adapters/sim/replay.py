@@ -31,7 +31,7 @@ from bot.core.events import DirectEvent, JoinEvent, MessageEvent
 from bot.core.org import EmployeeIn
 from bot.core.scheduler import advance_virtual
 from bot.services.actions import TOOK_EFFECT
-from bot.services.hub import Services
+from bot.services.container import Services
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
 from bot.storage.models import ActionRecord, Employee
@@ -182,7 +182,7 @@ async def groups_report(services: Services) -> dict[str, Any]:
     """The report's `groups`: each group's members as the bot sees them now, and who is missing."""
     groups: dict[str, Any] = {}
     for group in services.groups:
-        snap = await services.audits.snapshot(group)
+        snap = await services.member_audit.snapshot(group)
         counts = await services.warnings.counts(
             group, [(c.member, c.entry.id if c.entry else None) for c in snap.results]
         )

@@ -69,7 +69,7 @@ class TelegramRuntime:
         for group in groups:
             await self._remembered(group.code)
             await self.refresh_admins(group.code)
-        self.report = report(groups, self.adapter.rights, self.app.services.t, unreachable)
+        self.report = report(groups, self.adapter.rights, self.app.services.translate, unreachable)
         for line in self.report:
             logger.info("preflight: {line}", line=line)
         return self.report
@@ -79,7 +79,7 @@ class TelegramRuntime:
         assert self.me is not None
         self.adapter.rights[chat] = await check_chat(self.bot, chat, self.me)
         group = self.app.services.groups[chat]
-        for line in report([group], self.adapter.rights, self.app.services.t):
+        for line in report([group], self.adapter.rights, self.app.services.translate):
             logger.warning("rights changed: {line}", line=line)
 
     async def refresh_admins(self, chat: str) -> None:

@@ -13,10 +13,10 @@ async def audit(ctx: CommandContext) -> None:
     groups = [ctx.group] if ctx.group is not None else list(services.groups)
     parts = []
     for group in groups:
-        result = await services.audits.audit(group)
+        result = await services.member_audit.audit(group)
         counts = result.snapshot.counts()
         parts.append(
-            services.t(
+            services.translate(
                 "audit-report-group",
                 group=group.name,
                 reminded=len(result.reminded),
@@ -26,5 +26,7 @@ async def audit(ctx: CommandContext) -> None:
             )
         )
         if result.snapshot.seen_only:
-            parts[-1] += "\n" + services.t("roster-seen-only", count=len(result.snapshot.members))
+            parts[-1] += "\n" + services.translate(
+                "roster-seen-only", count=len(result.snapshot.members)
+            )
     await ctx.reply("audit_report", "audit-report", text="\n\n".join(parts))

@@ -11,7 +11,7 @@ from bot.core.errors import UserFacingError
 from bot.core.events import DirectEvent, MessageEvent
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
-from bot.services.hub import Services
+from bot.services.container import Services
 
 
 @dataclass
@@ -78,7 +78,7 @@ class CommandContext:
             found, rest, unresolved = parsed.resolved, parsed.rest, parsed.unresolved
         if not found and not unresolved and isinstance(event, MessageEvent) and event.reply_to:
             found = [[event.reply_to]]
-        usage = self.services.t(self.spec.help_key)
+        usage = self.services.translate(self.spec.help_key)
         if unresolved:
             raise UserFacingError("error-unknown-member", name=unresolved[0], usage=usage)
         if not found:

@@ -12,7 +12,7 @@ from bot.core.errors import UserFacingError
 from bot.core.events import DirectEvent, MessageEvent
 from bot.core.org import GroupRuntime
 from bot.services import journal
-from bot.services.hub import Services
+from bot.services.container import Services
 
 COMMAND_PREFIXES = ("/", "／")
 
@@ -70,7 +70,7 @@ class Dispatcher:
     async def _audit(self, ctx: CommandContext, group: GroupRuntime | None, result: str) -> None:
         """Every admin command, run or refused, goes into the audit trail."""
         key = await journal.effect_key("cmd")
-        await self.services.audit_log.append(
+        await self.services.trail.append(
             "command",
             {"command": ctx.spec.name, "args": ctx.args[:500], "result": result},
             actor=ctx.who,

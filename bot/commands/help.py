@@ -13,7 +13,7 @@ async def help_(ctx: CommandContext) -> None:
     usable = [
         spec for spec in registry if where in spec.where and (not spec.admin or ctx.is_admin)
     ]
-    t = ctx.services.t
+    t = ctx.services.translate
     lines = [t(spec.help_key) if t.has(spec.help_key) else spec.doc for spec in usable]
     key = "help-admin" if ctx.is_admin else "help-member"
     await ctx.reply("command_reply", key, lines="\n".join(lines))

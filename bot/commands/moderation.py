@@ -20,7 +20,7 @@ async def _protected_target(ctx: CommandContext, refusal: str) -> tuple[MemberVi
 
 async def _employee_id(ctx: CommandContext, member: MemberView) -> int | None:
     assert ctx.group is not None
-    c = await ctx.services.audits.classify(ctx.group, member)
+    c = await ctx.services.member_audit.classify(ctx.group, member)
     return c.entry.id if c.entry else None
 
 
@@ -46,7 +46,7 @@ async def warn(ctx: CommandContext) -> None:
         await _employee_id(ctx, member),
         await ctx.members(),
         rule="admin",
-        reason=reason or ctx.services.t("reason-none"),
+        reason=reason or ctx.services.translate("reason-none"),
         by=ctx.who,
     )
 
@@ -82,13 +82,15 @@ async def warns(ctx: CommandContext) -> None:
     tz = ctx.group.tz
     lines = []
     for i, w in enumerate(live, start=1):
-        rule = services.t(f"reason-{w.rule}")
+        rule = services.translate(f"reason-{w.rule}")
         when = f"{w.created_at.astimezone(tz):%m-%d %H:%M}"
         # A content rule's warning gives the rule as its reason: say it once.
         if w.reason and w.reason != rule:
-            lines.append(services.t("warns-line", n=i, when=when, rule=rule, reason=w.reason))
+            lines.append(
+                services.translate("warns-line", n=i, when=when, rule=rule, reason=w.reason)
+            )
         else:
-            lines.append(services.t("warns-line-rule", n=i, when=when, rule=rule))
+            lines.append(services.translate("warns-line-rule", n=i, when=when, rule=rule))
     await ctx.reply(
         "command_reply",
         "warns-list" if live else "warns-none",

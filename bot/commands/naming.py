@@ -21,7 +21,7 @@ async def rename(ctx: CommandContext) -> None:
     assert ctx.group is not None
     member, wanted = await ctx.target()
     if not wanted:
-        raise UserFacingError("error-rename-usage", usage=ctx.services.t("help-rename"))
+        raise UserFacingError("error-rename-usage", usage=ctx.services.translate("help-rename"))
     if member.is_self:
         raise UserFacingError("error-target-bot")
     group, services = ctx.group, ctx.services

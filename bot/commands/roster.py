@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
-from bot.services.audit import Snapshot
-from bot.services.export import export_name
+from bot.services.member_audit import Snapshot
+from bot.services.workbook import export_name
 
 
 def summary(ctx: CommandContext, snap: Snapshot) -> str:
-    t, join = ctx.services.t, ctx.services.notify.join
+    t, join = ctx.services.translate, ctx.services.notify.join
     counts = snap.counts()
     parts = [t("roster-summary-head", group=snap.group.name, **counts)]
     misnamed = [
@@ -38,7 +38,7 @@ def _groups(ctx: CommandContext):
 @command("roster", "名单", "花名册", where=("group", "direct"))
 async def roster(ctx: CommandContext) -> None:
     """/roster — the group against the roster: compliant, misnamed, unknown, departed, missing."""
-    texts = [summary(ctx, await ctx.services.audits.snapshot(g)) for g in _groups(ctx)]
+    texts = [summary(ctx, await ctx.services.member_audit.snapshot(g)) for g in _groups(ctx)]
     await ctx.reply("command_reply", "roster-summary", text="\n\n".join(texts))
 
 
@@ -48,7 +48,7 @@ async def roster_export(ctx: CommandContext) -> None:
     services = ctx.services
     label = ctx.group.name if ctx.group is not None else (services.company or "all")
     path = services.files_dir / export_name(services.clock.now(), label)
-    await services.exports.write(_groups(ctx), path.resolve())
+    await services.workbooks.write(_groups(ctx), path.resolve())
     await services.notify.file(
         path.resolve(),
         "roster_export",

@@ -9,9 +9,9 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from bot.ops.audit_cli import audit_app
     from bot.ops.backup_cli import backup
     from bot.ops.roster_cli import roster_app
+    from bot.ops.trail_cli import audit_app
 
     app.add_typer(roster_app, name="roster")
     app.add_typer(audit_app, name="audit-log")

@@ -10,7 +10,7 @@ import typer
 
 from bot.cli import guarded, run_async, settings_for
 from bot.ops.common import opened, operator, translator
-from bot.services.audit_log import AuditLog
+from bot.services.audit_trail import AuditTrail
 from bot.services.backup import backup_sqlite, default_target, sqlite_path
 from bot.settings import Settings
 
@@ -50,4 +50,4 @@ async def _record(settings: Settings, path: Path, size: int, digest: str) -> Non
 
     async with opened(settings):
         data = {"path": str(path), "bytes": size, "sha256": digest}
-        await AuditLog(SystemClock()).append("backup", data, actor=operator())
+        await AuditTrail(SystemClock()).append("backup", data, actor=operator())

@@ -16,7 +16,7 @@ from bot.core.errors import ConfigError
 from bot.ops.common import opened, operator, translator
 from bot.ops.import_report import as_json, readable
 from bot.services import roster_import
-from bot.services.audit_log import AuditLog
+from bot.services.audit_trail import AuditTrail
 from bot.settings import Settings
 
 roster_app = typer.Typer(
@@ -77,7 +77,7 @@ async def _import(
         return await roster_import.apply(
             file,
             clock=clock,
-            audit=AuditLog(clock),
+            audit=AuditTrail(clock),
             actor=operator(),
             format_name=format_name,
             sheet=sheet,
@@ -122,7 +122,7 @@ def _stamp() -> str:
 async def _export(
     settings: Settings, config: Path, target: Path, platform: str | None, lang: str | None
 ) -> list[str]:
-    from bot.services.roster_export import export_observed
+    from bot.services.offline_export import export_observed
 
     t = translator(settings, lang)
     async with opened(settings):

@@ -3,7 +3,7 @@
 Dry-run groups (`enforcement: dry_run`) never reach the platform; their actions are logged
 as `dry_run` and reported all the same. An idempotency key makes an action happen at most
 once: a key already logged as done (or dry-run) is not executed again. Every outcome is also
-appended to the audit trail (bot.services.audit_log), in the same transaction.
+appended to the audit trail (bot.services.audit_trail), in the same transaction.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from bot.core.causes import next_action_key
 from bot.core.clock import Clock
 from bot.core.ports import Platform
 from bot.services import journal
-from bot.services.audit_log import AuditLog
+from bot.services.audit_trail import AuditTrail
 from bot.services.groups import GroupDirectory
 from bot.services.pending import took_effect
 from bot.storage.models import ActionRecord
@@ -82,7 +82,7 @@ class Actuator:
         platform: Platform,
         clock: Clock,
         groups: GroupDirectory,
-        audit: AuditLog | None = None,
+        audit: AuditTrail | None = None,
     ) -> None:
         self.platform = platform
         self.clock = clock

@@ -85,10 +85,10 @@ class Enforcer:
                 group.code,
                 member,
                 reason,
-                self.notify.t(
+                self.notify.translate(
                     "removal-reason-detail" if detail else "removal-reason",
                     member=member.display,
-                    reason=self.notify.t(f"reason-{reason}"),
+                    reason=self.notify.translate(f"reason-{reason}"),
                     detail=detail,
                 ),
             )
@@ -111,7 +111,7 @@ class Enforcer:
                 members=names,
                 members_text=self.notify.join(names),
                 count=len(names),
-                reason=self.notify.t(f"reason-{reason}"),
+                reason=self.notify.translate(f"reason-{reason}"),
                 detail=detail,
             )
         if failed:
@@ -137,7 +137,7 @@ class Enforcer:
                 about=names,
                 rule=reason,
                 members_text=self.notify.join(names),
-                reason=self.notify.t(f"reason-{reason}"),
+                reason=self.notify.translate(f"reason-{reason}"),
             )
 
     async def warn(

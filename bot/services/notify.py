@@ -22,12 +22,12 @@ def _unique(names: Iterable[str]) -> tuple[str, ...]:
 class Notifier:
     def __init__(self, actuator: Actuator, translate: Translator, platform: Platform) -> None:
         self.actuator = actuator
-        self.t = translate
+        self.translate = translate
         self.platform = platform
 
     def join(self, items: Iterable[str]) -> str:
         """A localised list: `甲、乙` in Chinese, `a, b` in English."""
-        return self.t("list-separator").join(items)
+        return self.translate("list-separator").join(items)
 
     async def send(
         self,
@@ -44,13 +44,17 @@ class Notifier:
     ) -> Outcome:
         if Capability.MENTION not in self.platform.capabilities(group):
             mentions = ()
-        action = Send(group, self.t(key, **args), kind, _unique(mentions), rule, tuple(members))
+        action = Send(
+            group, self.translate(key, **args), kind, _unique(mentions), rule, tuple(members)
+        )
         return await self.actuator.perform(action, key=idem)
 
     async def direct(
         self, to: str, kind: str, key: str, /, *, about_group: str | None = None, **args: Any
     ) -> Outcome:
-        return await self.actuator.perform(Direct(to, self.t(key, **args), kind, about_group))
+        return await self.actuator.perform(
+            Direct(to, self.translate(key, **args), kind, about_group)
+        )
 
     async def file(
         self, path: Path, kind: str, *, group: str | None = None, to: str | None = None

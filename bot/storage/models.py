@@ -156,7 +156,7 @@ class CauseRecord(Model):
 
 
 class AuditEntry(Model):
-    """One entry of the tamper-evident audit trail (bot.services.audit_log).
+    """One entry of the tamper-evident audit trail (bot.services.audit_trail).
 
     `hash` is SHA-256 over the entry's content and `prev_hash`, so editing, inserting,
     deleting or reordering rows breaks the chain. `key` makes appends idempotent.

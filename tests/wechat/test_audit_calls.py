@@ -36,7 +36,7 @@ async def test_ui_calls_per_daily_audit(world: World, harness) -> None:
         per_group: dict[str, Counter[str]] = {}
         for group in services.groups:
             before = Counter(world.faults.calls)
-            await services.audits.audit(group)  # what the daily job runs for each group
+            await services.member_audit.audit(group)  # what the daily job runs for each group
             per_group[group.name] = Counter(world.faults.calls) - before
         kinds = Counter((r.group_code, r.kind) for r in await h.records(action="send"))
     for name, calls in per_group.items():

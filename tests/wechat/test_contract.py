@@ -75,7 +75,7 @@ async def test_silent_mention_failure_is_reported(world: World, harness) -> None
     world.add_group("工作群", [*people(), Person("🌟销售-王五", "wxid_w2", searchable=False)])
     async with harness() as h:
         group = h.app.services.groups["工作群"]
-        await h.app.services.audits.audit(group)
+        await h.app.services.member_audit.audit(group)
         reminder = next(c for _, c, _ in world.sent if "王五" in c and "🌟" in c)
         assert "@🌟销售-王五" not in reminder  # WeChat sent it without the mention
         failed = await h.records(kind="action_failed")

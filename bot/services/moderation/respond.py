@@ -22,7 +22,7 @@ from bot.core.capabilities import Capability
 from bot.core.events import MessageEvent
 from bot.core.org import GroupRuntime
 from bot.core.policy import Response
-from bot.services.hub import Services
+from bot.services.container import Services
 from bot.services.moderation.check import Verdict
 
 PUNITIVE = ("warn", "remove", "mute")
@@ -41,7 +41,7 @@ def evidence(verdict: Verdict, event: MessageEvent) -> str:
 
 class Responder:
     def __init__(self, services: Services) -> None:
-        self.s = services
+        self.services = services
 
     def response(self, group: GroupRuntime, rule: str) -> Response:
         """The policy's response, degraded where the platform lacks the capability."""
@@ -61,8 +61,8 @@ class Responder:
             case "warn":
                 await self.warn(group, event, verdict)
             case "remove":
-                present = await self.s.members.read(group)
-                await self.s.enforcer.remove(group, [(event.sender, verdict.rule)], present)
+                present = await self.services.members.read(group)
+                await self.services.enforcer.remove(group, [(event.sender, verdict.rule)], present)
             case "mute":
                 if not await self.mute(group, event, verdict.rule):
                     await self.warn(group, event, verdict)
@@ -72,9 +72,9 @@ class Responder:
         member = event.sender
         key = f"remind:{group.code}:{rule}:{member.key}"
         cooldown = group.policy.remind.cooldown
-        if not await self.s.counters.claim(key, cooldown, self.s.clock.now()):
+        if not await self.services.counters.claim(key, cooldown, self.services.clock.now()):
             return  # reminded of this rule recently
-        await self.s.notify.send(
+        await self.services.notify.send(
             group.code,
             "rule_reminder",
             f"moderation-remind-{rule}",
@@ -87,13 +87,13 @@ class Responder:
     async def warn(self, group: GroupRuntime, event: MessageEvent, verdict: Verdict) -> None:
         """A warning on the ledger (following the member's roster entry), via the enforcer."""
         member = event.sender
-        entry = (await self.s.audits.classify(group, member)).entry
-        await self.s.enforcer.warn(
+        entry = (await self.services.member_audit.classify(group, member)).entry
+        await self.services.enforcer.warn(
             group,
             member,
             entry.id if entry else None,
             rule=verdict.rule,
-            reason=self.s.t(f"reason-{verdict.rule}"),
+            reason=self.services.translate(f"reason-{verdict.rule}"),
             evidence=evidence(verdict, event),
         )
 
@@ -101,10 +101,10 @@ class Responder:
         """Restrict the member and say so; False if the platform did not do it."""
         member = event.sender
         seconds = int(group.policy.content.mute_for.total_seconds())
-        outcome = await self.s.actuator.perform(Mute(group.code, member, seconds, rule))
+        outcome = await self.services.actuator.perform(Mute(group.code, member, seconds, rule))
         if not outcome.ok:
             return False
-        await self.s.notify.send(
+        await self.services.notify.send(
             group.code,
             "mute_notice",
             "moderation-muted",
@@ -112,7 +112,7 @@ class Responder:
             rule=rule,
             members=[member.display],
             minutes=max(1, seconds // 60),
-            reason=self.s.t(f"reason-{rule}"),
+            reason=self.services.translate(f"reason-{rule}"),
             **self._args(group, event),
         )
         return True
@@ -121,10 +121,12 @@ class Responder:
         if not group.policy.content.delete_offending or event.key is None:
             return
         if self._can(group, Capability.DELETE_MESSAGE):
-            await self.s.actuator.perform(DeleteMessage(group.code, event.key, event.sender))
+            await self.services.actuator.perform(
+                DeleteMessage(group.code, event.key, event.sender)
+            )
 
     def _can(self, group: GroupRuntime, capability: Capability) -> bool:
-        return capability in self.s.platform.capabilities(group.code)
+        return capability in self.services.platform.capabilities(group.code)
 
     @staticmethod
     def _args(group: GroupRuntime, event: MessageEvent) -> dict[str, Any]:

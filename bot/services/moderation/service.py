@@ -13,7 +13,7 @@ from loguru import logger
 
 from bot.core.events import MessageEvent
 from bot.core.org import GroupRuntime
-from bot.services.hub import Services
+from bot.services.container import Services
 from bot.services.moderation.check import ContentCheck
 from bot.services.moderation.respond import Responder
 

@@ -18,8 +18,8 @@ from tortoise.transactions import in_transaction
 
 from bot.core.clock import Clock
 from bot.core.errors import ConfigError
-from bot.services.audit_log import AuditLog
-from bot.services.audit_log import lock as audit_lock
+from bot.services.audit_trail import AuditTrail
+from bot.services.audit_trail import lock as audit_lock
 from bot.services.roster_import.plan import MODES, Change, Plan, make_plan
 from bot.services.roster_import.records import ParsedFile, RowError, parse_file
 from bot.services.roster_import.write import write_plan
@@ -59,7 +59,7 @@ async def apply(
     path: Path,
     *,
     clock: Clock,
-    audit: AuditLog,
+    audit: AuditTrail,
     actor: str,
     format_name: str = "auto",
     sheet: str | None = None,

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
-from bot.services.audit import AuditService
 from bot.services.enforcement import Enforcer
+from bot.services.member_audit import MemberAudit
 from bot.services.members import MemberService
 from bot.services.notify import Notifier
 
 
-class MembershipService:
+class JoinService:
     def __init__(
         self,
         members: MemberService,
-        audits: AuditService,
+        member_audit: MemberAudit,
         enforcer: Enforcer,
         notifier: Notifier,
     ) -> None:
         self.members = members
-        self.audits = audits
+        self.member_audit = member_audit
         self.enforcer = enforcer
         self.notify = notifier
 
@@ -27,7 +27,7 @@ class MembershipService:
         await self.members.observe(group, member)
         if member.is_self:
             return
-        c = await self.audits.classify(group, member)
+        c = await self.member_audit.classify(group, member)
         policy = group.policy.roster
         name = member.display
         if c.status in ("compliant", "misnamed"):
@@ -44,11 +44,11 @@ class MembershipService:
             return
         if c.status != "departed":
             await self._welcome(
-                group, member, "welcome-unmatched", template=self.audits.template_hint(group)
+                group, member, "welcome-unmatched", template=self.member_audit.template_hint(group)
             )
         if c.status == "unknown" and policy.unknown == "remind":
             return
-        await self.audits.report(group, present, c.status, [name], inviter=inviter or "-")
+        await self.member_audit.report(group, present, c.status, [name], inviter=inviter or "-")
 
     async def _welcome(
         self, group: GroupRuntime, member: MemberView, key: str, **args: str

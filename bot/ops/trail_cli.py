@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from bot.cli import guarded, run_async, settings_for
 from bot.core.errors import ConfigError
 from bot.ops.common import opened, translator
-from bot.services import audit_log
+from bot.services import audit_trail
 from bot.services.spreadsheet import is_risky, write_table
 
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
@@ -49,7 +49,7 @@ def verify(
         settings = settings_for("WARNING")
         t = translator(settings)
         if file is not None:
-            verdict = audit_log.verify_entries(read_export(file))
+            verdict = audit_trail.verify_entries(read_export(file))
         else:
             verdict = run_async(_verify_database(settings))
         if verdict.ok and kept is not None:
@@ -64,24 +64,24 @@ def verify(
     raise typer.Exit(guarded(work))
 
 
-async def _verify_database(settings: Any) -> audit_log.Verdict:
+async def _verify_database(settings: Any) -> audit_trail.Verdict:
     async with opened(settings):
-        return await audit_log.verify()
+        return await audit_trail.verify()
 
 
 async def _check_anchor(
     settings: Any, file: Path | None, kept: tuple[int, str]
-) -> audit_log.Verdict | None:
+) -> audit_trail.Verdict | None:
     """A full rewrite of the chain keeps it whole; a hash kept elsewhere still tells."""
     seq, digest = kept
     if file is not None:
         found = next((e["hash"] for e in read_export(file) if e.get("seq") == seq), None)
     else:
         async with opened(settings):
-            found = await audit_log.hash_of(seq)
+            found = await audit_trail.hash_of(seq)
     if found == digest:
         return None
-    verdict = audit_log.Verdict(broken="audit-broken-anchor", at_seq=seq)
+    verdict = audit_trail.Verdict(broken="audit-broken-anchor", at_seq=seq)
     verdict.args = {"seq": seq}
     return verdict
 
@@ -111,7 +111,7 @@ def export(
 
 async def _entries(settings: Any) -> list[dict[str, Any]]:
     async with opened(settings):
-        return [entry async for entry in audit_log.entries()]
+        return [entry async for entry in audit_trail.entries()]
 
 
 def write_export(entries: list[dict[str, Any]], out: Path) -> None:

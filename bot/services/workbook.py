@@ -10,20 +10,22 @@ from openpyxl import Workbook
 
 from bot.core.org import GroupRuntime
 from bot.i18n import Translator
-from bot.services.audit import AuditService, Snapshot
+from bot.services.member_audit import MemberAudit, Snapshot
 from bot.services.spreadsheet import sheet_title, write_table
 from bot.services.warnings import WarningService
 
 
-class ExportService:
-    def __init__(self, audits: AuditService, warnings: WarningService, t: Translator) -> None:
-        self.audits = audits
+class WorkbookService:
+    def __init__(
+        self, member_audit: MemberAudit, warnings: WarningService, translate: Translator
+    ) -> None:
+        self.member_audit = member_audit
         self.warnings = warnings
-        self.t = t
+        self.translate = translate
 
     async def write(self, groups: Sequence[GroupRuntime], path: Path) -> Path:
         """Measure each group now and write the workbook to `path`."""
-        snapshots = [await self.audits.snapshot(group) for group in groups]
+        snapshots = [await self.member_audit.snapshot(group) for group in groups]
         warnings = [
             await self.warnings.counts(
                 snap.group, [(c.member, c.entry.id if c.entry else None) for c in snap.results]
@@ -33,13 +35,19 @@ class ExportService:
         book = Workbook()
         matrix = book.active
         taken: set[str] = set()
-        matrix.title = sheet_title(self.t("export-sheet-matrix"), taken)
-        index = await self.audits.roster.index()
-        header = [self.t("export-col-name"), self.t("export-col-department")]
-        header += [self.t("export-col-employee-status")] + [snap.group.name for snap in snapshots]
+        matrix.title = sheet_title(self.translate("export-sheet-matrix"), taken)
+        index = await self.member_audit.roster.index()
+        header = [self.translate("export-col-name"), self.translate("export-col-department")]
+        header += [self.translate("export-col-employee-status")] + [
+            snap.group.name for snap in snapshots
+        ]
         rows = []
         for entry in index.entries:
-            row: list[object] = [entry.name, entry.department, self.t(f"employee-{entry.status}")]
+            row: list[object] = [
+                entry.name,
+                entry.department,
+                self.translate(f"employee-{entry.status}"),
+            ]
             for snap, counts in zip(snapshots, warnings, strict=True):
                 row.append(self._cell(snap, counts, entry.id))
             rows.append(row)
@@ -54,9 +62,9 @@ class ExportService:
         parts = []
         for c in snap.results:
             if c.entry is not None and c.entry.id == employee_id:
-                status = self.t(f"status-{c.status}")
+                status = self.translate(f"status-{c.status}")
                 live = counts.get(c.member.key, 0)
-                warn = self.t("export-warnings-short", count=live) if live else ""
+                warn = self.translate("export-warnings-short", count=live) if live else ""
                 parts.append(" · ".join(p for p in (c.member.display, status, warn) if p))
         return "\n".join(parts)
 
@@ -65,12 +73,12 @@ class ExportService:
     ) -> None:
         sheet = book.create_sheet(sheet_title(snap.group.name, taken))
         header = [
-            self.t("export-col-display"),
-            self.t("export-col-status"),
-            self.t("export-col-name"),
-            self.t("export-col-department"),
-            self.t("export-col-expected"),
-            self.t("export-col-warnings"),
+            self.translate("export-col-display"),
+            self.translate("export-col-status"),
+            self.translate("export-col-name"),
+            self.translate("export-col-department"),
+            self.translate("export-col-expected"),
+            self.translate("export-col-warnings"),
         ]
         rows: list[list[object]] = []
         for c in snap.results:
@@ -78,7 +86,7 @@ class ExportService:
             rows.append(
                 [
                     c.member.display,
-                    self.t(f"status-{c.status}"),
+                    self.translate(f"status-{c.status}"),
                     entry.name if entry else "",
                     entry.department if entry else "",
                     c.expected or "",
@@ -86,7 +94,9 @@ class ExportService:
                 ]
             )
         for entry in snap.missing:
-            rows.append(["", self.t("status-missing"), entry.name, entry.department, "", 0])
+            rows.append(
+                ["", self.translate("status-missing"), entry.name, entry.department, "", 0]
+            )
         write_table(sheet, header, rows)
 
 

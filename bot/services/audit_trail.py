@@ -22,7 +22,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from bot.core.clock import Clock
-from bot.services.audit_chain import (
+from bot.services.trail_chain import (
     GENESIS,
     ChainChecker,
     Verdict,
@@ -33,7 +33,7 @@ from bot.services.audit_chain import (
 )
 from bot.storage.models import AuditEntry, AuditHead
 
-__all__ = ["GENESIS", "AuditLog", "Verdict", "entry_hash", "verify", "verify_entries"]
+__all__ = ["GENESIS", "AuditTrail", "Verdict", "entry_hash", "verify", "verify_entries"]
 HEAD_ID = 1
 BATCH = 1000
 
@@ -53,7 +53,7 @@ def to_dict(row: AuditEntry) -> dict[str, Any]:
     }
 
 
-class AuditLog:
+class AuditTrail:
     """Appends to the chain. Times come from the injected clock, like everything else.
 
     The head last written by this process is kept: the next append moves the head from it in

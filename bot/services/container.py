@@ -11,16 +11,16 @@ from bot.core.ports import Platform
 from bot.core.scheduler import Scheduler
 from bot.i18n import Translator
 from bot.services.actions import Actuator
-from bot.services.audit import AuditService
-from bot.services.audit_log import AuditLog
+from bot.services.audit_trail import AuditTrail
 from bot.services.enforcement import Enforcer
-from bot.services.export import ExportService
 from bot.services.groups import GroupDirectory
+from bot.services.joins import JoinService
+from bot.services.member_audit import MemberAudit
 from bot.services.members import MemberService
-from bot.services.membership import MembershipService
 from bot.services.notify import Notifier
 from bot.services.roster import RosterService
 from bot.services.warnings import WarningService
+from bot.services.workbook import WorkbookService
 from bot.storage.counters import Counters
 
 
@@ -28,7 +28,7 @@ from bot.storage.counters import Counters
 class Services:
     org: OrgIn
     clock: Clock
-    t: Translator
+    translate: Translator
     platform: Platform
     groups: GroupDirectory
     counters: Counters
@@ -39,11 +39,11 @@ class Services:
     members: MemberService
     warnings: WarningService
     enforcer: Enforcer
-    audits: AuditService
-    membership: MembershipService
-    exports: ExportService
+    member_audit: MemberAudit
+    joins: JoinService
+    workbooks: WorkbookService
     files_dir: Path
-    audit_log: AuditLog
+    trail: AuditTrail
 
     @property
     def company(self) -> str | None:
@@ -60,14 +60,14 @@ def build_services(
     counters: Counters,
     files_dir: Path,
 ) -> Services:
-    audit_log = AuditLog(clock)
-    actuator = Actuator(platform, clock, groups, audit_log)
+    trail = AuditTrail(clock)
+    actuator = Actuator(platform, clock, groups, trail)
     notify = Notifier(actuator, translator, platform)
     roster = RosterService(clock)
     members = MemberService(platform, clock)
     warnings = WarningService(clock)
     enforcer = Enforcer(platform, actuator, notify, warnings, members)
-    audits = AuditService(
+    member_audit = MemberAudit(
         clock=clock,
         roster=roster,
         members=members,
@@ -79,7 +79,7 @@ def build_services(
     return Services(
         org=org,
         clock=clock,
-        t=translator,
+        translate=translator,
         platform=platform,
         groups=groups,
         counters=counters,
@@ -90,9 +90,9 @@ def build_services(
         members=members,
         warnings=warnings,
         enforcer=enforcer,
-        audits=audits,
-        membership=MembershipService(members, audits, enforcer, notify),
-        exports=ExportService(audits, warnings, translator),
+        member_audit=member_audit,
+        joins=JoinService(members, member_audit, enforcer, notify),
+        workbooks=WorkbookService(member_audit, warnings, translator),
         files_dir=files_dir,
-        audit_log=audit_log,
+        trail=trail,
     )

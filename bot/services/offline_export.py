@@ -2,7 +2,7 @@
 
 Groups and their naming rules come from the org config file (the one `qunguan run` uses);
 the roster and warnings from the database; each group's members as the bot last observed
-them (bot.services.stored_members). The workbook is the one `/roster export` sends.
+them (bot.services.offline_members). The workbook is the one `/roster export` sends.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from bot.core.clock import SystemClock
 from bot.core.config_file import load_org_config
 from bot.core.org import group_runtimes
 from bot.i18n import Translator
+from bot.services.container import build_services
 from bot.services.groups import GroupDirectory
-from bot.services.hub import build_services
-from bot.services.stored_members import StoredMembers, observed_groups
+from bot.services.offline_members import OfflineMembers, observed_groups
 from bot.storage.counters import MemoryCounters
 
 
@@ -31,10 +31,10 @@ async def export_observed(
         org=config.org,
         clock=SystemClock(),
         translator=t,
-        platform=StoredMembers({g.code: g.db_id for g in found}),
+        platform=OfflineMembers({g.code: g.db_id for g in found}),
         groups=GroupDirectory("stored", found),
         counters=MemoryCounters(),
         files_dir=target.parent,
     )
-    await services.exports.write(found, target)
+    await services.workbooks.write(found, target)
     return target, missing, {g.name: seen[g.code] for g in found}

@@ -17,7 +17,7 @@ from bot.core.org import GroupRuntime
 from bot.storage.models import Group, MemberState
 
 
-class StoredMembers:
+class OfflineMembers:
     name = "stored"
 
     def __init__(self, group_ids: dict[str, int]) -> None:

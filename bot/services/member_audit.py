@@ -55,7 +55,7 @@ class AuditResult:
     reported: list[str] = field(default_factory=list)
 
 
-class AuditService:
+class MemberAudit:
     def __init__(
         self,
         *,
@@ -199,10 +199,10 @@ class AuditService:
 
     def reminder_line(self, group: GroupRuntime, c: Classification) -> str:
         if c.expected:
-            return self.notify.t(
+            return self.notify.translate(
                 "naming-reminder-line", member=c.member.display, expected=c.expected
             )
-        return self.notify.t(
+        return self.notify.translate(
             "naming-reminder-line-unknown",
             member=c.member.display,
             template=self.template_hint(group),
@@ -210,7 +210,7 @@ class AuditService:
 
     def template_hint(self, group: GroupRuntime) -> str:
         """The naming template in words, e.g. `部门-姓名`."""
-        labels = {f: self.notify.t(f"field-{f}") for f in TEMPLATE_FIELDS}
+        labels = {f: self.notify.translate(f"field-{f}") for f in TEMPLATE_FIELDS}
         return group.policy.naming.template.format(**labels)
 
     async def report(

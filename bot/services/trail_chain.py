@@ -1,6 +1,6 @@
 """The audit trail's hash chain, as pure functions: canonical content, entry hashes, and a
 checker that walks entries in order and names the first one that breaks the chain. Used for
-the database (bot.services.audit_log) and for exported files alike."""
+the database (bot.services.audit_trail) and for exported files alike."""
 
 from __future__ import annotations
 
