@@ -58,7 +58,7 @@ class App:
         )
         self.engine = Engine(self.services)
         self.engine.message_handlers.append(ModerationService(self.services).on_message)
-        self.recovery = Recovery(self)
+        self.recovery = Recovery(self.engine, self.services, self.services.scheduler)
         self.services.roster.on_departure(self._sweep)
 
     @property

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from openpyxl import Workbook
 
-from bot.cli import guarded, run_async, settings_for
+from bot.cli_support import guarded, run_async, settings_for
 from bot.core.errors import ConfigError
 from bot.ops.common import opened, translator
 from bot.services import audit_trail
