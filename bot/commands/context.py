@@ -12,6 +12,7 @@ from bot.core.errors import UserFacingError
 from bot.core.events import DirectEvent, MessageEvent
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
+from bot.core.vocabulary import Reason, SendKind
 from bot.services.container import Services
 
 Handler = Callable[["CommandContext"], Awaitable[None]]
@@ -67,12 +68,12 @@ class CommandContext:
 
     async def reply(
         self,
-        kind: str,
+        kind: SendKind,
         key: str,
         /,
         *,
         mentions: tuple[str, ...] | list[str] = (),
-        rule: str | None = None,
+        rule: Reason | None = None,
         members: tuple[str, ...] | list[str] = (),
         **args: Any,
     ) -> None:
@@ -118,12 +119,12 @@ async def reply(
     services: Services,
     group: GroupRuntime | None,
     identity: str | None,
-    kind: str,
+    kind: SendKind,
     key: str,
     /,
     *,
     mentions: Sequence[str] = (),
-    rule: str | None = None,
+    rule: Reason | None = None,
     members: Sequence[str] = (),
     **args: Any,
 ) -> None:

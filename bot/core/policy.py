@@ -23,22 +23,15 @@ from bot.core.errors import ConfigError
 from bot.core.textnorm import normalise
 from bot.core.timeutil import TimeWindow, parse_clock_time, parse_duration, parse_window
 from bot.core.validation import config_error
+from bot.core.vocabulary import CONTENT_RULES, ContentRule
 
 # "mute" is an extension for platforms that can restrict members (Telegram); where the
 # platform cannot, it is applied as "warn".
 Response = Literal["ignore", "remind", "warn", "remove", "mute"]
 
 # Content rules in precedence order: a message fires at most the first that matches.
-RULE_PRECEDENCE: tuple[str, ...] = (
-    "banned_keyword",
-    "ad",
-    "flood",
-    "link",
-    "length",
-    "voice",
-    "quiet_hours",
-)
-DEFAULT_RULES: dict[str, Response] = {
+RULE_PRECEDENCE: tuple[ContentRule, ...] = CONTENT_RULES
+DEFAULT_RULES: dict[ContentRule, Response] = {
     "banned_keyword": "warn",
     "ad": "warn",
     "flood": "warn",
@@ -132,7 +125,7 @@ class FloodPolicy(_Section):
 
 class ContentPolicy(_Section):
     banned_keywords: tuple[str, ...] = ()
-    rules: dict[str, Response] = Field(default_factory=lambda: dict(DEFAULT_RULES))
+    rules: dict[ContentRule, Response] = Field(default_factory=lambda: dict(DEFAULT_RULES))
     ad_keywords: tuple[str, ...] = BUILTIN_AD_KEYWORDS
     max_length: int = Field(default=200, ge=0)
     quiet_hours: Annotated[TimeWindow | None, BeforeValidator(_optional_window)] = parse_window(
@@ -227,7 +220,7 @@ class Policy(_Section):
     def dry_run(self) -> bool:
         return self.enforcement == "dry_run"
 
-    def response(self, rule: str) -> Response:
+    def response(self, rule: ContentRule) -> Response:
         return self.content.rules.get(rule, "ignore")
 
 

@@ -63,11 +63,12 @@ def load_roster_file(path: Path, where: str = "org.roster_file") -> list[Employe
             if missing:
                 raise ConfigError(f"{where} row {number}", f"no {missing[0]!r} column in header")
             continue
-        record = {k: v for k, v in zip(columns, values, strict=False) if k and v}
-        if "exec" in record:
-            record["exec"] = record["exec"].casefold() in _TRUE
-        if "status" in record:
-            record["status"] = "departed" if record["status"] in _DEPARTED else "active"
+        fields = {k: v for k, v in zip(columns, values, strict=False) if k and v}
+        record: dict[str, object] = dict(fields)
+        if "exec" in fields:
+            record["exec"] = fields["exec"].casefold() in _TRUE
+        if "status" in fields:
+            record["status"] = "departed" if fields["status"] in _DEPARTED else "active"
         try:
             out.append(EmployeeIn.model_validate(record))
         except ValidationError as exc:

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
+from bot.core.vocabulary import ContentRule, MessageKind
 from bot.services.moderation.rules import CompiledRules, RuleBook
 from bot.storage.counters import Counters
 
@@ -29,7 +30,7 @@ SEEN_FOR = timedelta(days=1)
 class Verdict:
     """The rule a message fired, and the keyword that made it fire (keyword rules)."""
 
-    rule: str
+    rule: ContentRule
     keyword: str | None = None
 
 
@@ -46,7 +47,7 @@ class ContentCheck:
         group: GroupRuntime,
         member: MemberView,
         text: str,
-        kind: str,
+        kind: MessageKind,
         now: datetime,
         *,
         message_key: str | None = None,
