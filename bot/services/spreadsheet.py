@@ -17,13 +17,18 @@ MAX_WIDTH = 48
 Cell = str | int | float | None
 
 
+def first_sheet(book: Workbook) -> Worksheet:
+    """The first sheet of a workbook opened for editing (not read-only), as a worksheet."""
+    sheet = book.worksheets[0]
+    if not isinstance(sheet, Worksheet):
+        raise TypeError(f"the first sheet is a {type(sheet).__name__}, not a worksheet")
+    return sheet
+
+
 def new_workbook() -> tuple[Workbook, Worksheet]:
     """A workbook and its first worksheet, to be filled in."""
     book = Workbook()
-    sheet = book.active
-    if not isinstance(sheet, Worksheet):  # a new workbook always starts with one
-        raise TypeError(f"a new workbook's active sheet is {type(sheet).__name__}")
-    return book, sheet
+    return book, first_sheet(book)
 
 
 def is_risky(value: object) -> bool:

@@ -52,6 +52,7 @@ class MemberState(Model):
     group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
         "models.Group", related_name="members", on_delete=fields.CASCADE
     )
+    group_id: int  # the column tortoise adds for the relation
     key = fields.CharField(max_length=300)
     display = fields.CharField(max_length=255)
     identity = fields.CharField(max_length=255, null=True)
@@ -59,6 +60,7 @@ class MemberState(Model):
     employee: fields.ForeignKeyNullableRelation[Employee] = fields.ForeignKeyField(
         "models.Employee", related_name="observations", null=True, on_delete=fields.SET_NULL
     )
+    employee_id: int | None  # the column tortoise adds for the relation
     status = fields.CharField(max_length=16, default="unknown")
     present = fields.BooleanField(default=True)
     reminders = fields.IntField(default=0)
@@ -81,10 +83,12 @@ class Binding(Model):
     group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
         "models.Group", related_name="bindings", on_delete=fields.CASCADE
     )
+    group_id: int  # the column tortoise adds for the relation
     key = fields.CharField(max_length=300)
     employee: fields.ForeignKeyRelation[Employee] = fields.ForeignKeyField(
         "models.Employee", related_name="bindings", on_delete=fields.CASCADE
     )
+    employee_id: int  # the column tortoise adds for the relation
     created_by = fields.CharField(max_length=255)
     created_at = fields.DatetimeField()
 
@@ -100,9 +104,11 @@ class Warning(Model):
     group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
         "models.Group", related_name="warnings", on_delete=fields.CASCADE
     )
+    group_id: int  # the column tortoise adds for the relation
     employee: fields.ForeignKeyNullableRelation[Employee] = fields.ForeignKeyField(
         "models.Employee", related_name="warnings", null=True, on_delete=fields.SET_NULL
     )
+    employee_id: int | None  # the column tortoise adds for the relation
     member_key = fields.CharField(max_length=300, db_index=True)
     display = fields.CharField(max_length=255)
     rule = fields.CharField(max_length=32)
