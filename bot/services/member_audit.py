@@ -16,6 +16,7 @@ from bot.core.members import MemberView
 from bot.core.org import GroupRuntime, RosterEntry
 from bot.core.policy import TEMPLATE_FIELDS
 from bot.core.vocabulary import MemberStatus, Reason, SendKind
+from bot.services import counter_keys
 from bot.services.enforcement import Enforcer
 from bot.services.members import MemberService
 from bot.services.naming import Classification, classify
@@ -180,7 +181,7 @@ class MemberAudit:
             c
             for c in due
             if await self.counters.claim(
-                f"remind:{group.code}:{c.member.key}:naming", cooldown, now
+                counter_keys.reminder(group.code, "naming", c.member), cooldown, now
             )
         ]
         if not reminded:

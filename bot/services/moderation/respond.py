@@ -23,6 +23,7 @@ from bot.core.events import MessageEvent
 from bot.core.org import GroupRuntime
 from bot.core.policy import Response
 from bot.core.vocabulary import ContentRule
+from bot.services import counter_keys
 from bot.services.container import Services
 from bot.services.moderation.check import Verdict
 
@@ -71,7 +72,7 @@ class Responder:
     async def remind(self, group: GroupRuntime, event: MessageEvent, rule: ContentRule) -> None:
         """A rule reminder mentioning the member, unless reminded of it within the cooldown."""
         member = event.sender
-        key = f"remind:{group.code}:{rule}:{member.key}"
+        key = counter_keys.reminder(group.code, rule, member)
         cooldown = group.policy.remind.cooldown
         if not await self.services.counters.claim(key, cooldown, self.services.clock.now()):
             return  # reminded of this rule recently
