@@ -63,8 +63,11 @@ def event_to_json(event: Event) -> dict[str, Any]:
 
 
 def event_from_json(data: dict[str, Any]) -> Event:
-    data = {k: v for k, v in data.items() if k != "origin"}  # the journal's own field
-    cls = _TYPES[data.pop("type")]
+    cls = _TYPES[data["type"]]
+    # Only the event's own fields: not the journal's `origin`, nor a field an older version
+    # wrote that the event no longer has (a journal outlives an upgrade).
+    known = {f.name for f in fields(cls)}
+    data = {k: v for k, v in data.items() if k in known}
     for name in ("sender", "member", "reply_to"):
         if isinstance(data.get(name), dict):
             data[name] = member_from_json(data[name])

@@ -74,7 +74,6 @@ class MembersSeen:
 
     group: str
     members: tuple[MemberView, ...] = field(default_factory=tuple)
-    complete: bool = True
 
 
 Event = MessageEvent | DirectEvent | JoinEvent | LeaveEvent | MembersSeen

@@ -45,7 +45,6 @@ MemberStatus = Literal["compliant", "misnamed", "unknown", "ambiguous", "departe
 ActionName = Literal["send", "direct", "remove", "notice", "file", "delete", "mute", "set_tag"]
 
 MESSAGE_KINDS: tuple[MessageKind, ...] = get_args(MessageKind)
-SEND_KINDS: tuple[SendKind, ...] = get_args(SendKind)
 CONTENT_RULES: tuple[ContentRule, ...] = get_args(ContentRule)
 REASONS: tuple[Reason, ...] = get_args(Reason)  # nested Literals flatten
 MEMBER_STATUSES: tuple[MemberStatus, ...] = get_args(MemberStatus)
