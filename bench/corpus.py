@@ -18,8 +18,8 @@ from datetime import datetime, timedelta
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
+from bot.core.content_policy import BUILTIN_AD_KEYWORDS
 from bot.core.errors import ConfigError
-from bot.core.policy import BUILTIN_AD_KEYWORDS
 from bot.core.vocabulary import MessageKind
 
 VOCABULARY = 8000  # the most frequent words, used to write messages

@@ -8,10 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.core.content_policy import BUILTIN_AD_KEYWORDS, RULE_PRECEDENCE
 from bot.core.errors import ConfigError
 from bot.core.members import MemberView
 from bot.core.org import GroupIn, GroupRuntime
-from bot.core.policy import BUILTIN_AD_KEYWORDS, RULE_PRECEDENCE, build_policy
+from bot.core.policy import build_policy
 from bot.core.vocabulary import MessageKind
 from bot.i18n import SUPPORTED, message_ids
 from bot.services.moderation import CompiledRules, ContentCheck, RuleBook

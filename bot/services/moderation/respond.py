@@ -19,9 +19,9 @@ from typing import Any
 
 from bot.core.actions import DeleteMessage, Mute
 from bot.core.capabilities import Capability
+from bot.core.content_policy import Response
 from bot.core.events import MessageEvent
 from bot.core.org import GroupRuntime
-from bot.core.policy import Response
 from bot.core.vocabulary import ContentRule
 from bot.services import counter_keys
 from bot.services.container import Services

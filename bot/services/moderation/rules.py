@@ -12,7 +12,8 @@ import unicodedata
 from datetime import time, timedelta
 from functools import lru_cache
 
-from bot.core.policy import RULE_PRECEDENCE, Policy
+from bot.core.content_policy import RULE_PRECEDENCE
+from bot.core.policy import Policy
 from bot.core.textmatch import Hit, KeywordMatcher
 from bot.core.textnorm import normalise
 from bot.core.vocabulary import ContentRule, MessageKind
