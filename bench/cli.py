@@ -40,7 +40,7 @@ def rules(
     as_json: JsonOption = False,
 ) -> None:
     """The content check (normalise + every rule) against regex-per-keyword and `in` loops."""
-    from bot.cli import guarded, settings_for
+    from bot.cli_support import guarded, settings_for
 
     def work() -> dict[str, Any]:
         from bench.rules import bench_rules
@@ -67,7 +67,7 @@ def replay(
     as_json: JsonOption = False,
 ) -> None:
     """The whole bot on the simulator: SQLite and memory counters unless URLs are set."""
-    from bot.cli import guarded, run_async, settings_for
+    from bot.cli_support import guarded, run_async, settings_for
 
     def work() -> dict[str, Any]:
         from bench.replay import bench_replay

@@ -18,8 +18,9 @@ from datetime import datetime, timedelta
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
+from bot.core.content_policy import BUILTIN_AD_KEYWORDS
 from bot.core.errors import ConfigError
-from bot.core.policy import BUILTIN_AD_KEYWORDS
+from bot.core.vocabulary import MessageKind
 
 VOCABULARY = 8000  # the most frequent words, used to write messages
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -33,7 +34,7 @@ START = datetime(2026, 11, 23, 19, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 class Message:
     sender: int
     text: str
-    kind: str
+    kind: MessageKind
     at: datetime
 
 

@@ -21,9 +21,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bench.corpus import Message, Stream, dictionary, keywords
+from bot.core.content_policy import RULE_PRECEDENCE
 from bot.core.members import MemberView
 from bot.core.org import GroupIn, GroupRuntime
-from bot.core.policy import RULE_PRECEDENCE, build_policy
+from bot.core.policy import build_policy
 from bot.core.textnorm import normalise
 from bot.services.moderation import ContentCheck
 from bot.storage.counters import MemoryCounters

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from loguru import logger
 
 from bot.core.clock import Clock
-from bot.core.org import EmployeeIn, OrgConfig, group_runtimes
+from bot.core.org import EmployeeIn, GroupRuntime, OrgConfig, RosterEntry, group_runtimes
 from bot.core.ports import Platform
+from bot.core.scheduler import Scheduler
 from bot.engine import Engine
 from bot.i18n import Translator
 from bot.recovery import Recovery
@@ -58,11 +61,11 @@ class App:
         )
         self.engine = Engine(self.services)
         self.engine.message_handlers.append(ModerationService(self.services).on_message)
-        self.recovery = Recovery(self)
+        self.recovery = Recovery(self.engine, self.services, self.services.scheduler)
         self.services.roster.on_departure(self._sweep)
 
     @property
-    def scheduler(self):
+    def scheduler(self) -> Scheduler:
         return self.services.scheduler
 
     async def start(self, roster: list[EmployeeIn] | None = None) -> None:
@@ -80,7 +83,7 @@ class App:
                 f"audit:{group.code}",
                 daily,
                 group.tz,
-                lambda g=group: self._daily_audit(g),
+                partial(self._daily_audit, group),
                 now=now,
             )
         # Finish what a crash left half-done, then note the roster's departures as seen.
@@ -94,11 +97,11 @@ class App:
         """Every few seconds while running: roster changes made by other processes."""
         await self.recovery.poll()
 
-    async def _daily_audit(self, group) -> None:
+    async def _daily_audit(self, group: GroupRuntime) -> None:
         logger.info("daily audit of {group}", group=group.name)
         await self.services.member_audit.audit(group)
 
-    async def _sweep(self, departed) -> None:
+    async def _sweep(self, departed: Sequence[RosterEntry]) -> None:
         names = ", ".join(entry.name for entry in departed)
         logger.info("departed: {names}; sweeping every group", names=names)
         await self.recovery.sweep_departures()

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 import tempfile
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
-from loguru import logger
 
 from adapters.telegram.cli import app as telegram_app  # imports no aiogram
 from bench.cli import bench_app
-from bot.core.errors import ConfigError
-from bot.log import setup_logging
-from bot.settings import Settings, load_settings
+from bot.cli_support import fail, guarded, lang_option, run_async, settings_for
+from bot.ops import register as register_ops
 
 app = typer.Typer(
     name="qunguan",
@@ -29,48 +25,6 @@ app = typer.Typer(
 app.add_typer(telegram_app)
 
 app.add_typer(bench_app, name="bench")
-
-T = TypeVar("T")
-LANGS = {"zh_cn": "zh_CN", "zh-cn": "zh_CN", "zh": "zh_CN", "en": "en", "en_us": "en"}
-
-
-def fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
-
-
-def guarded(work: Callable[[], T], *, verbose: bool = False) -> T:
-    """Run `work` with settings errors and bad input turned into one line and exit 2.
-    Anything unexpected is logged and reported as one line with exit 1."""
-    try:
-        return work()
-    except ConfigError as err:
-        raise fail(str(err)) from None
-    except KeyboardInterrupt:
-        raise typer.Exit(130) from None
-    except Exception as exc:
-        if verbose:
-            logger.exception("unexpected failure")
-        raise fail(f"unexpected {type(exc).__name__}: {exc} (rerun with --verbose)", 1) from None
-
-
-def settings_for(level: str | None = None) -> Settings:
-    settings = load_settings()
-    setup_logging(level or settings.log_level)
-    return settings
-
-
-def run_async(coro: Coroutine[Any, Any, T]) -> T:
-    return asyncio.run(coro)
-
-
-def lang_option(value: str | None) -> str | None:
-    if value is None:
-        return None
-    found = LANGS.get(value.replace(" ", "").lower())
-    if found is None:
-        raise typer.BadParameter("expected zh_CN or en")
-    return found
 
 
 @app.command()
@@ -142,7 +96,7 @@ def run(
     def work() -> None:
         import importlib
 
-        from bot.core.config_file import load_org_config
+        from bot.services.roster_file import load_org_config
 
         settings = settings_for("DEBUG" if verbose else None)
         org, roster = load_org_config(config)
@@ -156,6 +110,4 @@ def main() -> None:
     app()
 
 
-from bot.ops import register as _register_ops  # noqa: E402 - after the helpers it uses
-
-_register_ops(app)
+register_ops(app)  # after the commands above, so `--help` lists them first

@@ -55,6 +55,9 @@ class Translator:
                 text, errors = bundle.format_pattern(message.value, args)
                 for error in errors:
                     logger.warning("locale {key}: {error}", key=key, error=error)
-                return text
+                if isinstance(text, str):
+                    return text
+                break  # FluentNone: the pattern resolved to nothing usable
+
         logger.error("missing locale key {key}", key=key)
         return key

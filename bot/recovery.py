@@ -14,29 +14,32 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from loguru import logger
 from tortoise.functions import Count, Max
 
 from bot.core.causes import CauseDone, caused_by, settle
 from bot.core.event_codec import event_from_json
-from bot.core.scheduler import run_job
+from bot.core.scheduler import Scheduler, run_job
+from bot.engine import Engine
 from bot.services import journal
+from bot.services.container import Services
 from bot.storage.models import CauseRecord, Employee
-
-if TYPE_CHECKING:
-    from bot.app import App
 
 
 class Recovery:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    """Built by the composition root from the engine (to handle an event again), the
+    services and the scheduler (to run a job again)."""
+
+    def __init__(self, engine: Engine, services: Services, scheduler: Scheduler) -> None:
+        self.engine = engine
+        self.services = services
+        self.scheduler = scheduler
         self._revision: tuple[object, ...] | None = None
 
     @property
     def sweep_job(self) -> str:
-        return f"sweep:{self.app.services.groups.instance}"
+        return f"sweep:{self.services.groups.instance}"
 
     async def resume(self) -> int:
         """Run again every cause of this instance that a previous run left unfinished."""
@@ -48,18 +51,18 @@ class Recovery:
         return resumed
 
     async def _resume_one(self, row: CauseRecord) -> bool:
-        payload, services = row.payload, self.app.services
+        payload, services = row.payload, self.services
         if row.kind == "event":
             if payload.get("origin") != services.groups.instance:
                 return False  # another instance's: it resumes its own
             logger.info("resuming {key}", key=row.key)
-            await self.app.engine.handle(event_from_json(payload))
+            await self.engine.handle(event_from_json(payload))
             return True
         name = str(payload.get("job", ""))
         if name == self.sweep_job:
             await self._sweep(row.key, str(payload.get("mark")))
             return True
-        job = self.app.scheduler.job(name)
+        job = self.scheduler.job(name)
         if job is None:
             return False  # not one of this instance's jobs
         logger.info("resuming {key}", key=row.key)
@@ -75,7 +78,7 @@ class Recovery:
         revision = await _roster_revision()
         if revision != self._revision:
             logger.info("the roster changed; reloading it")
-            self.app.services.roster.invalidate()
+            self.services.roster.invalidate()
         self._revision = revision
         await self.sweep_departures()
 
@@ -99,7 +102,7 @@ class Recovery:
         with caused_by(key, kind="job", subject=subject) as cause:
             try:
                 await journal.begin(cause)  # remembered even if nobody is to be removed
-                services = self.app.services
+                services = self.services
                 await services.member_audit.sweep_departed(list(services.groups))
             except CauseDone:
                 return

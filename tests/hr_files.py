@@ -5,10 +5,13 @@ department paths, several departments, status columns."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+
+from bot.services.spreadsheet import new_workbook
 
 COMPANY = "重庆示例实业有限公司"
 
@@ -19,10 +22,11 @@ def _save(book: Workbook, path: Path) -> Path:
     return path
 
 
-def wecom(path: Path, people: list[dict[str, Any]], *, extra_rows: list[list[Any]] = ()) -> Path:
+def wecom(
+    path: Path, people: list[dict[str, Any]], *, extra_rows: Sequence[list[Any]] = ()
+) -> Path:
     """A WeCom contacts export: a merged notice row, the header on row 3, paths in 部门."""
-    book = Workbook()
-    sheet = book.active
+    book, sheet = new_workbook()
     sheet.title = "通讯录"
     header = ["姓名", "账号", "别名", "职务", "部门", "性别", "手机", "座机", "企业邮箱"]
     header += ["激活状态", "禁用状态"]
@@ -55,8 +59,7 @@ def wecom(path: Path, people: list[dict[str, Any]], *, extra_rows: list[list[Any
 def dingtalk(path: Path, people: list[dict[str, Any]], *, blank_every: int = 0) -> Path:
     """A DingTalk roster export: two title rows, a blank row, the header on row 4, a
     department merged down over the people of one team, blank rows in between."""
-    book = Workbook()
-    sheet = book.active
+    book, sheet = new_workbook()
     sheet.title = "花名册"
     sheet.append([f"{COMPANY}员工花名册"])
     sheet.append(["导出人：行政人事部-李四", None, "导出时间：2026-11-20"])
@@ -93,8 +96,7 @@ TEMPLATE_HEADER = ["姓名", "部门", "职务", "手机", "工号", "别名", "
 
 def template_xlsx(path: Path, rows: list[list[Any]], *, title: bool = True) -> Path:
     """The project's own template: an optional title row, then the header."""
-    book = Workbook()
-    sheet = book.active
+    book, sheet = new_workbook()
     sheet.title = "员工名单"
     if title:
         sheet.append(["员工名单（请勿修改表头）"])

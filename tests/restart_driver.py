@@ -180,6 +180,7 @@ class DurableClock(VirtualClock):
 
 
 class DurableReplay(Replay):
+    adapter: DurableSim
     """Replay's engine wiring, on the durable world and clock, resumable step by step."""
 
     def __init__(

@@ -31,7 +31,9 @@ async def chain(db: Database) -> list[AuditEntry]:
     for i in range(1, N + 1):
         clock.set(T0 + timedelta(minutes=i))
         data = {"text": f"第{i}条 =SUM(A1)", "n": i, "nested": {"list": [1, "二", None]}}
-        rows.append(await log.append("action", data, actor="李四", group="g", key=f"k{i}"))
+        row = await log.append("action", data, actor="李四", group="g", key=f"k{i}")
+        assert row is not None
+        rows.append(row)
     return rows
 
 

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from adapters.sim.replay import Replay
 from adapters.sim.scenario import load_scenario
 from bot.services import audit_trail
+from bot.services.spreadsheet import first_sheet
 from bot.settings import Settings
 from bot.storage.db import Database
 from bot.storage.models import ActionRecord, AuditEntry
@@ -73,7 +74,7 @@ def test_verify_and_export_from_the_command_line(tmp_path: Path) -> None:
         assert qunguan("audit-log", "export", "--out", str(path), env=env).returncode == 0
     with (tmp_path / "trail.csv").open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.reader(handle))) == len(lines) + 1
-    sheet = load_workbook(tmp_path / "trail.xlsx").active
+    sheet = first_sheet(load_workbook(tmp_path / "trail.xlsx"))
     assert sheet.max_row == len(lines) + 1
     assert sheet.freeze_panes == "A2"
 

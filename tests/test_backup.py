@@ -95,7 +95,7 @@ def test_the_command_line(tmp_path: Path) -> None:
 
     (entry,) = asyncio.run(recorded())
     assert entry.data["path"] == str(copies[0])
-    assert entry.actor.startswith("cli")
+    assert entry.actor is not None and entry.actor.startswith("cli")
 
     pg = qunguan("backup", env={"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/x"})
     assert pg.returncode == 2

@@ -3,6 +3,7 @@ cooldown claims, sliding windows, and de-duplicated hits (`hit_once`)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import timedelta
 
 from bot.storage.counters import Counters
@@ -27,7 +28,7 @@ async def test_hit_counts_the_window(counters: Counters) -> None:
 
 
 async def test_hit_once_counts_each_event_once(counters: Counters) -> None:
-    def hit(event: str, at: int) -> object:
+    def hit(event: str, at: int) -> Awaitable[int | None]:
         return counters.hit_once("w", 10 * S, T0 + at * S, once=event, once_for=60 * S)
 
     assert await hit("m1", 0) == 1

@@ -13,13 +13,13 @@ from fluent.syntax import ast as fast
 from fluent.syntax.visitor import Visitor
 
 from bot.commands import registry
-from bot.core.policy import RULE_PRECEDENCE, TEMPLATE_FIELDS
+from bot.core.policy import TEMPLATE_FIELDS
+from bot.core.vocabulary import MEMBER_STATUSES, REASONS
 from bot.i18n import LOCALES_DIR, SUPPORTED, Translator, _bundle, message_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = re.compile(r"^[a-z][a-z0-9_]*(-[a-z0-9_]+)+$")
-REASONS = ("naming", "not_on_roster", "departed", "warn_limit", "admin", *RULE_PRECEDENCE)
-STATUSES = ("compliant", "misnamed", "unknown", "ambiguous", "departed", "bot", "missing")
+STATUSES = (*MEMBER_STATUSES, "missing")  # every status, and the roster export's `missing`
 
 
 class _Variables(Visitor):
@@ -38,7 +38,7 @@ def variables(locale: str) -> dict[str, set[str]]:
         resource = FluentParser().parse(path.read_text(encoding="utf-8"))
         for entry in resource.body:
             if isinstance(entry, fast.Junk):
-                pytest.fail(f"{path}: unparsable entry {entry.content[:60]!r}")
+                pytest.fail(f"{path}: unparsable entry {(entry.content or '')[:60]!r}")
             if isinstance(entry, fast.Message):
                 collector = _Variables()
                 collector.visit(entry)
@@ -60,8 +60,11 @@ def test_every_message_renders_with_sample_arguments(locale: str) -> None:
             name: 2 if name in {"count", "n", "limit", "seconds"} else f"<{name}>"
             for name in names
         }
-        text, errors = bundle.format_pattern(bundle.get_message(key).value, args)
+        pattern = bundle.get_message(key).value
+        assert pattern is not None, f"{locale} {key} has no value"
+        text, errors = bundle.format_pattern(pattern, args)
         assert not errors, f"{locale} {key}: {errors}"
+        assert isinstance(text, str), f"{locale} {key} renders nothing"
         assert text.strip(), f"{locale} {key} renders empty"
         for name in names:
             assert str(args[name]) in text, f"{locale} {key} drops ${name}"
@@ -79,8 +82,9 @@ def _keys_in_code() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call):
                 for arg in node.args:
-                    if isinstance(arg, ast.Constant) and KEY.match(str(arg.value)):
-                        keys.add(arg.value)
+                    value = arg.value if isinstance(arg, ast.Constant) else None
+                    if isinstance(value, str) and KEY.match(value):
+                        keys.add(value)
     return keys
 
 

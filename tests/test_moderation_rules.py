@@ -8,10 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.core.content_policy import BUILTIN_AD_KEYWORDS, RULE_PRECEDENCE
 from bot.core.errors import ConfigError
 from bot.core.members import MemberView
 from bot.core.org import GroupIn, GroupRuntime
-from bot.core.policy import BUILTIN_AD_KEYWORDS, RULE_PRECEDENCE, build_policy
+from bot.core.policy import build_policy
+from bot.core.vocabulary import MessageKind
 from bot.i18n import SUPPORTED, message_ids
 from bot.services.moderation import CompiledRules, ContentCheck, RuleBook
 from bot.storage.counters import Counters, MemoryCounters
@@ -21,7 +23,7 @@ ALICE = MemberView("小王")
 BOB = MemberView("小张")
 
 
-def group(name: str = "g", tz: str = "Asia/Shanghai", **policy: Any) -> GroupRuntime:
+def group(name: str = "g", tz: str = "Asia/Shanghai", /, **policy: Any) -> GroupRuntime:
     return GroupRuntime(
         config=GroupIn(name=name), policy=build_policy({}, policy), tz=ZoneInfo(tz)
     )
@@ -133,7 +135,7 @@ async def test_precedence_one_rule_per_message(counters: Counters) -> None:
         **everything_remind, **{"content.banned_keywords": ["赌博"], "content.max_length": 5}
     )
     night = NOON + timedelta(hours=11)  # 23:00 in Shanghai
-    cases = [
+    cases: list[tuple[str, MessageKind, str]] = [
         ("赌博 加微信 http://x.cn 很长很长很长", "text", "banned_keyword"),
         ("加微信 http://x.cn 很长很长很长", "voice", "ad"),
         ("http://x.cn 很长很长很长", "voice", "link"),
@@ -178,7 +180,7 @@ async def test_flood_counts_messages_that_fire_an_earlier_rule(counters: Counter
 
 async def test_quiet_hours_in_the_groups_timezone_across_midnight(counters: Counters) -> None:
     check = ContentCheck(counters)
-    shanghai, london = group("sh"), group("ldn", tz="Europe/London")
+    shanghai, london = group("sh"), group("ldn", "Europe/London")
     expectations = [  # UTC time → (in Shanghai's quiet hours, in London's)
         (datetime(2026, 11, 23, 13, 59, tzinfo=UTC), (False, False)),  # 21:59 / 13:59
         (datetime(2026, 11, 23, 14, 0, tzinfo=UTC), (True, False)),  # 22:00 / 14:00

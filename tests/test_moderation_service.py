@@ -19,6 +19,7 @@ from bot.core.clock import VirtualClock
 from bot.core.events import MessageEvent
 from bot.core.members import MemberView
 from bot.core.policy import build_policy
+from bot.core.vocabulary import MessageKind
 from bot.services.moderation import ModerationService
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
@@ -82,7 +83,9 @@ async def start_app(
     return app, adapter
 
 
-def message(text: str, key: str, sender: str = "陌生人", kind: str = "text") -> MessageEvent:
+def message(
+    text: str, key: str, sender: str = "陌生人", kind: MessageKind = "text"
+) -> MessageEvent:
     return MessageEvent("全员群", MemberView(sender), text, kind, key=key)
 
 
@@ -225,6 +228,7 @@ async def test_dry_run_warnings_do_not_count_once_enforcement_is_on(
         enforcing = build_policy({}, {"content.banned_keywords": ["赌博"]})
         group.policy = enforcing
         assert await services.warnings.live(group, stranger, None) == []
+        assert isinstance(app.clock, VirtualClock)
         app.clock.set(app.clock.now() + timedelta(minutes=1))
         await app.engine.handle(message("加我微信", "m2"))
         assert len(await services.warnings.live(group, stranger, None)) == 1  # 1/2, not 2/2

@@ -10,6 +10,7 @@ from bot.core.members import MemberView
 from bot.core.org import RosterEntry, Scope
 from bot.core.policy import NamingPolicy
 from bot.services.naming import (
+    Classification,
     RosterIndex,
     classify,
     complies,
@@ -92,8 +93,10 @@ def test_a_bare_name_match_stops_before_the_contained_strategy() -> None:
     assert index.match("张三丰", T, None).candidates == (index.by_id[2],)
 
 
-def _classify(display: str, **kw: object):
-    return classify(MemberView(display), INDEX, naming=NAMING, scope=Scope(), company=None, **kw)
+def _classify(display: str, binding: RosterEntry | None = None) -> Classification:
+    return classify(
+        MemberView(display), INDEX, naming=NAMING, scope=Scope(), company=None, binding=binding
+    )
 
 
 def test_every_status() -> None:

@@ -6,8 +6,9 @@ from datetime import time, timedelta
 
 import pytest
 
+from bot.core.content_policy import BUILTIN_AD_KEYWORDS, DEFAULT_RULES
 from bot.core.errors import ConfigError
-from bot.core.policy import BUILTIN_AD_KEYWORDS, DEFAULT_RULES, build_policy
+from bot.core.policy import build_policy
 from bot.core.timeutil import TimeWindow, parse_duration, parse_window
 
 

@@ -8,17 +8,19 @@ import asyncio
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import yaml
 from openpyxl import load_workbook
 
 from adapters.sim.replay import Replay
 from adapters.sim.scenario import load_scenario
+from bot.services.spreadsheet import first_sheet
 from bot.settings import Settings
 from tests.cli import qunguan
 
 RISKY = ['=HYPERLINK("http://x")', "+86 推销", "-减肥茶", "@所有人 看这里", "\t隐藏"]
-ORG = {
+ORG: dict[str, Any] = {
     "timezone": "Asia/Shanghai",
     "org": {
         "name": "示例公司",
@@ -39,7 +41,7 @@ ORG = {
         {"name": "财务群", "admins": ["李四"], "scope": {"departments": ["财务部"]}},
     ],
 }
-MEMBERS = {
+MEMBERS: dict[str, Any] = {
     "全员群": [
         {"name": "行政人事部-李四", "remark": "李四"},
         "张三",
@@ -90,7 +92,7 @@ def check_workbook(path: Path, groups: list[str]) -> None:
         assert all(sheet.column_dimensions[c].width >= 6 for c in "AB")
     matrix = book.worksheets[0]
     rows = {row[0]: row for row in matrix.iter_rows(min_row=2, values_only=True)}
-    zhang = rows["张三"]
+    zhang = [str(cell) for cell in rows["张三"]]
     assert zhang[-2].startswith("张三 · ")  # in 全员群 as 张三 (misnamed) …
     assert "1" in zhang[-2].split(" · ")[-1]  # … with one live warning
     assert "财务部-张三" in zhang[-1]
@@ -145,17 +147,17 @@ def test_export_needs_the_groups(tmp_path: Path) -> None:
 
 
 def test_every_formula_trigger_is_written_as_text(tmp_path: Path) -> None:
-    from openpyxl import Workbook
+    from bot.services.spreadsheet import FORMULA_TRIGGERS, Cell, new_workbook, write_table
 
-    from bot.services.spreadsheet import FORMULA_TRIGGERS, write_table
-
-    values = [f"{lead}1+1" for lead in FORMULA_TRIGGERS] + ["普通文字", 12]
-    book = Workbook()
-    write_table(book.active, ["值"], [[v] for v in values])
+    text = [f"{lead}1+1" for lead in FORMULA_TRIGGERS] + ["普通文字"]
+    values: list[Cell] = [*text, 12]
+    book, sheet = new_workbook()
+    write_table(sheet, ["值"], [[v] for v in values])
     book.save(tmp_path / "t.xlsx")
     no_formulas(tmp_path / "t.xlsx")
-    cells = [row[0] for row in load_workbook(tmp_path / "t.xlsx").active.iter_rows(min_row=2)]
+    written = first_sheet(load_workbook(tmp_path / "t.xlsx"))
+    cells = [row[0] for row in written.iter_rows(min_row=2)]
     # XML reads a carriage return back as a line feed; it is still the same text
-    assert [c.value for c in cells[:-1]] == [v.replace("\r", "\n") for v in values[:-1]]
+    assert [c.value for c in cells[:-1]] == [v.replace("\r", "\n") for v in text]
     assert all(c.data_type == "s" for c in cells[:-1])
     assert all(c.quotePrefix for c in cells[: len(FORMULA_TRIGGERS)])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from adapters.sim.replay import run_replay
 from adapters.sim.scenario import load_scenario
@@ -13,6 +12,7 @@ from bot.commands import registry
 from bot.core.errors import ConfigError
 from bot.i18n import Translator
 from bot.services.roster_file import load_roster_file
+from bot.services.spreadsheet import new_workbook
 from bot.settings import Settings
 
 SCENARIO = """
@@ -29,9 +29,9 @@ events:
 
 
 def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
-    book = Workbook()
+    book, sheet = new_workbook()
     for row in rows:
-        book.active.append(row)
+        sheet.append(row)
     book.save(path)
     return path
 

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
-from openpyxl import Workbook
 
 from bot.core.errors import ConfigError
 from bot.services.roster_import.records import ParsedFile, parse_file
+from bot.services.spreadsheet import new_workbook
 from tests.hr_files import dingtalk, template_csv, template_xlsx, wecom
 
-WECOM_PEOPLE = [
+WECOM_PEOPLE: list[dict[str, Any]] = [
     {
         "name": "张三",
         "account": "zhangsan",
@@ -41,7 +42,7 @@ WECOM_PEOPLE = [
 ]
 
 
-def by_name(parsed: ParsedFile) -> dict[str, dict]:
+def by_name(parsed: ParsedFile) -> dict[str, dict[str, Any]]:
     return {r.values["name"]: r.values for r in parsed.records}
 
 
@@ -68,7 +69,7 @@ def test_a_wecom_export(tmp_path: Path) -> None:
 
 
 def test_a_dingtalk_export_with_merged_departments_and_blank_rows(tmp_path: Path) -> None:
-    people = [
+    people: list[dict[str, Any]] = [
         {"no": "E001", "name": "张三", "department": "财务部", "merged": True},
         {"no": "E002", "name": "王芳", "department": "财务部", "merged": True},
         {"no": "E003", "name": "郑爽", "department": "财务部", "merged": True, "title": "出纳"},
@@ -89,7 +90,7 @@ def test_a_dingtalk_export_with_merged_departments_and_blank_rows(tmp_path: Path
     assert rows == [5, 6, 8, 9, 11]  # spreadsheet row numbers, blank rows skipped
 
 
-TEMPLATE_ROWS = [
+TEMPLATE_ROWS: list[list[Any]] = [
     ["张三", "财务部", "会计", "13800000001", "E001", "小张，Zhang", "否", "在职"],
     ["王总", "总裁办", "总经理", None, "E002", None, "是", None],
     ["赵六", "销售部", None, None, "E003", None, None, "离职"],
@@ -123,9 +124,9 @@ def test_the_shipped_example_template_reads_cleanly() -> None:
 
 
 def test_format_and_sheet_can_be_chosen(tmp_path: Path) -> None:
-    book = Workbook()
-    book.active.title = "说明"
-    book.active.append(["本文件第二张表是员工名单"])
+    book, first = new_workbook()
+    first.title = "说明"
+    first.append(["本文件第二张表是员工名单"])
     sheet = book.create_sheet("名单")
     sheet.append(["姓名", "部门", "工号"])
     sheet.append(["张三", "财务部", "E001"])
@@ -141,8 +142,8 @@ def test_format_and_sheet_can_be_chosen(tmp_path: Path) -> None:
 
 
 def test_unreadable_files_are_one_clear_error(tmp_path: Path) -> None:
-    book = Workbook()
-    book.active.append(["员工", "所在地"])
+    book, sheet = new_workbook()
+    sheet.append(["员工", "所在地"])
     book.save(tmp_path / "no-header.xlsx")
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "notes.txt").write_text("姓名,部门\n", encoding="utf-8")

@@ -135,7 +135,7 @@ async def test_more_than_a_fifth_departing_is_refused_unless_forced(
     assert forced.applied
     assert await Employee.filter(status="departed").count() == 3
     entry = await AuditEntry.filter(kind="roster_import").order_by("-seq").first()
-    assert entry.data["forced"] is True
+    assert entry is not None and entry.data["forced"] is True
 
 
 async def test_a_full_file_brings_back_a_departed_employee(db: Database, tmp_path: Path) -> None:
@@ -191,7 +191,7 @@ def bad_wecom(folder: Path) -> Path:
 
 
 def bad_dingtalk(folder: Path) -> Path:
-    people = [
+    people: list[dict[str, Any]] = [
         {"no": "E003", "name": "张三", "department": "财务部", "merged": True},
         {"no": "E004", "name": "", "department": "财务部", "merged": True},
         {"no": "E005", "name": "郑爽", "department": "财务部", "status": "休假"},

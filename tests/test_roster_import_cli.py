@@ -190,8 +190,8 @@ def ten_megabytes(folder: Path) -> tuple[Path, int]:
     return path, rows
 
 
-WECOM_HEADER = ("姓名", "账号", "别名", "职务", "部门", "性别", "手机", "座机", "企业邮箱")
-WECOM_HEADER += ("地址", "激活状态", "禁用状态")
+WECOM_HEADER: tuple[str, ...] = ("姓名", "账号", "别名", "职务", "部门", "性别", "手机", "座机")
+WECOM_HEADER += ("企业邮箱", "地址", "激活状态", "禁用状态")
 SURNAMES, GIVEN = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗",
     "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华",

@@ -127,7 +127,7 @@ class TelegramAdapter:
         await self.bot.set_chat_member_tag(chat_id=int(action.group), user_id=user, tag=action.tag)
         self.directory.set_tag(action.group, user, action.tag)
         view = self.directory.view(action.group, user, self.admins.role(action.group, user))
-        self.pending.append(MembersSeen(action.group, (view,), complete=False))
+        self.pending.append(MembersSeen(action.group, (view,)))
         logger.info("tagged {user} in {chat}", user=user, chat=action.group)
         return Outcome.done()
 

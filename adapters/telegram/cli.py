@@ -20,7 +20,7 @@ def check(
     config: Annotated[Path, typer.Option("--config", help="org and groups (YAML)")],
 ) -> None:
     """Connect, then say what the bot can and cannot do in each governed chat, and why."""
-    from bot.cli import guarded, run_async, settings_for
+    from bot.cli_support import guarded, run_async, settings_for
 
     def work() -> None:
         from adapters.telegram.check import check_config

@@ -89,7 +89,7 @@ class TelegramRuntime:
         if self.chat_admins_command:
             self.app.services.groups[chat].platform_admins = self.admins.humans(chat)
         views = tuple(self.known(chat, uid) for uid in self.admins.ids(chat))
-        await self.feed(MembersSeen(chat, views, complete=False))
+        await self.feed(MembersSeen(chat, views))
 
     async def _remembered(self, chat: str) -> None:
         """Members the database remembers from earlier runs, so mentions of them work."""

@@ -1,17 +1,38 @@
-"""What a command handler gets: the services, the sender, the arguments, and `reply`."""
+"""What a command handler gets (the services, the sender, the arguments, and `reply`), and
+what a declared command is (`CommandSpec`: the two refer to each other, so they live here)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.commands.mentions import parse_mentions
-from bot.commands.registry import CommandSpec
 from bot.core.errors import UserFacingError
 from bot.core.events import DirectEvent, MessageEvent
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
+from bot.core.vocabulary import Reason, SendKind
 from bot.services.container import Services
+
+Handler = Callable[["CommandContext"], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    name: str  # canonical, may be two words: "roster export"
+    aliases: tuple[str, ...]
+    admin: bool
+    where: frozenset[str]  # "group", "direct"
+    handler: Handler
+
+    @property
+    def doc(self) -> str:
+        return (self.handler.__doc__ or "").strip().splitlines()[0]
+
+    @property
+    def help_key(self) -> str:
+        return "help-" + self.name.replace(" ", "-")
 
 
 @dataclass
@@ -47,22 +68,26 @@ class CommandContext:
 
     async def reply(
         self,
-        kind: str,
+        kind: SendKind,
         key: str,
         /,
         *,
         mentions: tuple[str, ...] | list[str] = (),
-        rule: str | None = None,
+        rule: Reason | None = None,
         members: tuple[str, ...] | list[str] = (),
         **args: Any,
     ) -> None:
-        notify = self.services.notify
-        if self.group is not None:
-            await notify.send(
-                self.group.code, kind, key, mentions=mentions, rule=rule, members=members, **args
-            )
-        elif self.identity is not None:
-            await notify.direct(self.identity, kind, key, **args)
+        await reply(
+            self.services,
+            self.group,
+            self.identity,
+            kind,
+            key,
+            mentions=mentions,
+            rule=rule,
+            members=members,
+            **args,
+        )
 
     async def target(self) -> tuple[MemberView, str]:
         """The one member the command is about, and the text after the mention."""
@@ -88,6 +113,28 @@ class CommandContext:
         if len(found[0]) > 1:
             raise UserFacingError("error-ambiguous-member", name=found[0][0].display)
         return found[0][0], rest
+
+
+async def reply(
+    services: Services,
+    group: GroupRuntime | None,
+    identity: str | None,
+    kind: SendKind,
+    key: str,
+    /,
+    *,
+    mentions: Sequence[str] = (),
+    rule: Reason | None = None,
+    members: Sequence[str] = (),
+    **args: Any,
+) -> None:
+    """Answer a command where it was typed: in the group, else privately to its sender."""
+    if group is not None:
+        await services.notify.send(
+            group.code, kind, key, mentions=mentions, rule=rule, members=members, **args
+        )
+    elif identity is not None:
+        await services.notify.direct(identity, kind, key, **args)
 
 
 def _without_spans(event: MessageEvent) -> str:

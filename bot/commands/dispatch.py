@@ -6,7 +6,7 @@ import unicodedata
 
 from loguru import logger
 
-from bot.commands.context import CommandContext
+from bot.commands.context import CommandContext, reply
 from bot.commands.registry import Registry
 from bot.core.errors import UserFacingError
 from bot.core.events import DirectEvent, MessageEvent
@@ -35,22 +35,24 @@ class Dispatcher:
         else:
             sender, identity = None, event.sender
         found = self.registry.resolve(body)
-        spec = found[0] if found else None
+        if found is None:
+            word = body.split(maxsplit=1)[0] if body.split() else ""
+            await reply(
+                self.services,
+                group,
+                identity,
+                "command_error",
+                "error-unknown-command",
+                command=word,
+            )
+            return
+        spec, args = found
         ctx = CommandContext(
-            self.services,
-            spec,  # type: ignore[arg-type]
-            found[1] if found else "",
-            event,
-            group=group,
-            sender=sender,
-            identity=identity,
+            self.services, spec, args, event, group=group, sender=sender, identity=identity
         )
         where = "group" if group is not None else "direct"
         result = "ok"
         try:
-            if spec is None:
-                word = body.split(maxsplit=1)[0] if body.split() else ""
-                raise UserFacingError("error-unknown-command", command=word)
             if where not in spec.where:
                 raise UserFacingError(f"error-not-{where}", command=spec.name)
             if spec.admin and not ctx.is_admin:
@@ -64,7 +66,7 @@ class Dispatcher:
             result = "error"
             logger.exception("command failed: {text!r}", text=event.text[:80])
             await ctx.reply("command_error", "error-internal")
-        if spec is not None and spec.admin:
+        if spec.admin:
             await self._audit(ctx, group, result)
 
     async def _audit(self, ctx: CommandContext, group: GroupRuntime | None, result: str) -> None:

@@ -2,31 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
 
-if TYPE_CHECKING:
-    from bot.commands.context import CommandContext
-
-Handler = Callable[["CommandContext"], Awaitable[None]]
-
-
-@dataclass(frozen=True)
-class CommandSpec:
-    name: str  # canonical, may be two words: "roster export"
-    aliases: tuple[str, ...]
-    admin: bool
-    where: frozenset[str]  # "group", "direct"
-    handler: Handler
-
-    @property
-    def doc(self) -> str:
-        return (self.handler.__doc__ or "").strip().splitlines()[0]
-
-    @property
-    def help_key(self) -> str:
-        return "help-" + self.name.replace(" ", "-")
+from bot.commands.context import CommandSpec, Handler
 
 
 class Registry:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
+from bot.core.org import GroupRuntime
 from bot.services.member_audit import Snapshot
 from bot.services.workbook import export_name
 
@@ -31,7 +32,7 @@ def summary(ctx: CommandContext, snap: Snapshot) -> str:
     return "\n".join(parts)
 
 
-def _groups(ctx: CommandContext):
+def _groups(ctx: CommandContext) -> list[GroupRuntime]:
     return [ctx.group] if ctx.group is not None else list(ctx.services.groups)
 
 

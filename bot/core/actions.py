@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.members import MemberView
+from bot.core.vocabulary import ActionName, Reason, SendKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,9 +15,9 @@ class Send:
 
     group: str
     text: str
-    kind: str
+    kind: SendKind
     mentions: tuple[str, ...] = ()
-    rule: str | None = None
+    rule: Reason | None = None
     members: tuple[str, ...] = ()  # members the message is about (report field)
 
 
@@ -26,7 +27,7 @@ class Direct:
 
     to: str
     text: str
-    kind: str
+    kind: SendKind
     group: str | None = None
 
 
@@ -36,7 +37,7 @@ class Remove:
 
     group: str
     member: MemberView
-    reason: str
+    reason: Reason
     text: str
 
 
@@ -53,7 +54,7 @@ class SendFile:
     """A file sent to a group or, with `to`, to a contact."""
 
     path: Path
-    kind: str
+    kind: SendKind
     group: str | None = None
     to: str | None = None
     text: str = ""
@@ -75,7 +76,7 @@ class Mute:
     group: str
     member: MemberView
     seconds: int
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ class SetMemberTag:
 
 Action = Send | Direct | Remove | Notice | SendFile | DeleteMessage | Mute | SetMemberTag
 
-ACTION_NAMES: dict[type, str] = {
+ACTION_NAMES: dict[type[Action], ActionName] = {
     Send: "send",
     Direct: "direct",
     Remove: "remove",

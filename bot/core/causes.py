@@ -17,7 +17,11 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+from bot.core.events import Event
+
+CauseKind = Literal["event", "job"]
 
 
 class CauseDone(BaseException):
@@ -30,12 +34,15 @@ class CauseDone(BaseException):
 @dataclass
 class Cause:
     key: str
-    kind: str = "event"  # event | job
-    subject: Any = None  # what to journal so the cause can be resumed (an event, a job)
+    kind: CauseKind = "event"
+    # What to journal so the cause can be resumed: the event, or the job's name and due time.
+    subject: Event | dict[str, Any] | None = None
     origin: str | None = None  # the bot instance handling it (several may share a database)
     taken: int = 0
     tokens: dict[str, int] = field(default_factory=dict)
-    journal: Any = None  # the journal's record, once the cause took effect
+    # The journal's record once the cause took effect (bot.services.journal: the core does
+    # not know the storage model).
+    journal: object = None
     # The journal record was created by this run: nothing was written under this cause
     # before, so its keys need no looking up.
     fresh: bool = False
@@ -56,7 +63,11 @@ _current: ContextVar[Cause | None] = ContextVar("qunguan_cause", default=None)
 
 @contextmanager
 def caused_by(
-    key: str | None, *, kind: str = "event", subject: Any = None, origin: str | None = None
+    key: str | None,
+    *,
+    kind: CauseKind = "event",
+    subject: Event | dict[str, Any] | None = None,
+    origin: str | None = None,
 ) -> Iterator[Cause | None]:
     """Everything done inside is attributed to `key` (None: no idempotency)."""
     cause = Cause(key, kind, subject, origin) if key else None

@@ -13,9 +13,8 @@ import yaml
 from pydantic import ConfigDict, ValidationError
 
 from bot.core.errors import ConfigError
-from bot.core.org import EmployeeIn, OrgConfig, group_runtimes
+from bot.core.org import OrgConfig, group_runtimes
 from bot.core.validation import config_error
-from bot.services.roster_file import load_roster_file
 
 
 class StrictOrgConfig(OrgConfig):
@@ -44,8 +43,9 @@ def read_yaml(path: Path) -> dict[str, Any]:
     return raw
 
 
-def load_org_config(path: Path) -> tuple[StrictOrgConfig, list[EmployeeIn]]:
-    """Read and validate a config file; return it with its roster (inline or `roster_file`)."""
+def read_org_config(path: Path) -> StrictOrgConfig:
+    """Read and validate a config file (its groups' policies included). A `roster_file` it
+    names is read by `bot.services.roster_file.load_org_config`."""
     raw = read_yaml(path)
     for index, group in enumerate(raw.get("groups") or []):
         if isinstance(group, dict) and ("members" in group or "events" in raw):
@@ -56,8 +56,4 @@ def load_org_config(path: Path) -> tuple[StrictOrgConfig, list[EmployeeIn]]:
     except ValidationError as exc:
         raise config_error(exc) from None
     group_runtimes(config)
-    if config.org.roster_file:
-        roster = load_roster_file((path.parent / config.org.roster_file).resolve())
-    else:
-        roster = list(config.org.roster or [])
-    return config, roster
+    return config

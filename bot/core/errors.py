@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.core.vocabulary import SendKind
+
 
 class BotError(Exception):
     """Base of every error the bot raises on purpose."""
@@ -15,7 +17,7 @@ class UserFacingError(BotError):
     `kind` is the reply's message kind (command_error, command_denied, …).
     """
 
-    def __init__(self, key: str, *, kind: str = "command_error", **args: Any) -> None:
+    def __init__(self, key: str, *, kind: SendKind = "command_error", **args: Any) -> None:
         super().__init__(key)
         self.key = key
         self.kind = kind

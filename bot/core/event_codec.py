@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 from datetime import datetime
-from typing import Any
+from typing import Any, overload
 
 from bot.core.events import (
     DirectEvent,
@@ -18,19 +18,29 @@ from bot.core.events import (
 from bot.core.members import MemberView
 
 _MEMBER_FIELDS = tuple(f.name for f in fields(MemberView))
-_TYPES: dict[str, type] = {
+_TYPES: dict[str, type[Event]] = {
     cls.__name__: cls for cls in (MessageEvent, DirectEvent, JoinEvent, LeaveEvent, MembersSeen)
 }
 
 
+@overload
+def member_to_json(member: MemberView) -> dict[str, Any]: ...
+@overload
+def member_to_json(member: None) -> None: ...
 def member_to_json(member: MemberView | None) -> dict[str, Any] | None:
+    """A member view as a JSON object (None stays None)."""
     if member is None:
         return None
     # Field by field: dataclasses.asdict deep-copies and is slow on a 500-member list.
     return {name: getattr(member, name) for name in _MEMBER_FIELDS}
 
 
+@overload
+def member_from_json(data: dict[str, Any]) -> MemberView: ...
+@overload
+def member_from_json(data: None) -> None: ...
 def member_from_json(data: dict[str, Any] | None) -> MemberView | None:
+    """The inverse of `member_to_json`."""
     return None if data is None else MemberView(**data)
 
 
@@ -53,8 +63,11 @@ def event_to_json(event: Event) -> dict[str, Any]:
 
 
 def event_from_json(data: dict[str, Any]) -> Event:
-    data = {k: v for k, v in data.items() if k != "origin"}  # the journal's own field
-    cls = _TYPES[data.pop("type")]
+    cls = _TYPES[data["type"]]
+    # Only the event's own fields: not the journal's `origin`, nor a field an older version
+    # wrote that the event no longer has (a journal outlives an upgrade).
+    known = {f.name for f in fields(cls)}
+    data = {k: v for k, v in data.items() if k in known}
     for name in ("sender", "member", "reply_to"):
         if isinstance(data.get(name), dict):
             data[name] = member_from_json(data[name])

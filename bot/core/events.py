@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.core.members import MemberView
-
-MESSAGE_KINDS = ("text", "voice", "image", "video", "file", "link", "emotion")
+from bot.core.vocabulary import MESSAGE_KINDS as MESSAGE_KINDS  # where scenarios look
+from bot.core.vocabulary import MessageKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ class MessageEvent:
     group: str
     sender: MemberView
     text: str
-    kind: str = "text"
+    kind: MessageKind = "text"
     at: datetime | None = None
     key: str | None = None  # platform message id, for de-duplication and idempotency
     mentions: tuple[Mention, ...] | None = None  # None: parse `@name` from the text
@@ -74,7 +74,6 @@ class MembersSeen:
 
     group: str
     members: tuple[MemberView, ...] = field(default_factory=tuple)
-    complete: bool = True
 
 
 Event = MessageEvent | DirectEvent | JoinEvent | LeaveEvent | MembersSeen

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bot.core.actions import Action, Outcome
 from bot.core.capabilities import Capability
@@ -32,6 +32,7 @@ class Platform(Protocol):
     # batch of removals where the platform has it (WeChat removes members in one call).
 
 
+@runtime_checkable
 class Verifying(Protocol):
     """Optional: a platform that can re-read what happened (restart safety).
 

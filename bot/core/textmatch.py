@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 import ahocorasick
 
@@ -25,12 +26,15 @@ def _ascii_letter(char: str) -> bool:
     return "a" <= char <= "z"
 
 
+Label = TypeVar("Label", bound=str)
+
+
 @dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(Generic[Label]):
     """A keyword found in a text: its label (e.g. the rule), the keyword as configured, and
     where it sits in the normalised text."""
 
-    label: str
+    label: Label
     keyword: str
     start: int
     end: int
@@ -95,7 +99,9 @@ class KeywordMatcher:
             self._automaton.make_automaton()
         self.size = len(entries)
 
-    def find(self, text: str, order: Sequence[str], *, raw: str | None = None) -> Hit | None:
+    def find(
+        self, text: str, order: Sequence[Label], *, raw: str | None = None
+    ) -> Hit[Label] | None:
         """The hit whose label comes first in `order`, in normalised `text` (earliest such).
 
         `raw` is the text before normalisation: needed to tell whether an ASCII letter next to
@@ -104,7 +110,7 @@ class KeywordMatcher:
         if not self.size:
             return None
         spelled = _spell(text) if self.bytewise else text
-        best: Hit | None = None
+        best: Hit[Label] | None = None
         best_rank = len(order)
         gaps: list[frozenset[int] | None] = []  # separators(raw), worked out on first need
         for end, (length, word, labels) in self._automaton.iter(spelled):

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli import guarded, run_async, settings_for
+from bot.cli_support import guarded, run_async, settings_for
 from bot.ops.common import opened, operator, translator
 from bot.services.audit_trail import AuditTrail
 from bot.services.backup import backup_sqlite, default_target, sqlite_path

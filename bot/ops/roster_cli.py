@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from bot.cli import guarded, lang_option, run_async, settings_for
+from bot.cli_support import guarded, lang_option, run_async, settings_for
 from bot.core.clock import SystemClock
 from bot.core.errors import ConfigError
 from bot.ops.common import opened, operator, translator

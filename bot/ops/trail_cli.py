@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from openpyxl import Workbook
 
-from bot.cli import guarded, run_async, settings_for
+from bot.cli_support import guarded, run_async, settings_for
 from bot.core.errors import ConfigError
 from bot.ops.common import opened, translator
 from bot.services import audit_trail
-from bot.services.spreadsheet import is_risky, write_table
+from bot.services.spreadsheet import Cell, is_risky, new_workbook, write_table
+from bot.settings import Settings
 
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
 COLUMNS = ("seq", "at", "kind", "actor", "group", "key", "data", "prev_hash", "hash")
@@ -109,7 +109,7 @@ def export(
     guarded(work)
 
 
-async def _entries(settings: Any) -> list[dict[str, Any]]:
+async def _entries(settings: Settings) -> list[dict[str, Any]]:
     async with opened(settings):
         return [entry async for entry in audit_trail.entries()]
 
@@ -129,15 +129,16 @@ def write_export(entries: list[dict[str, Any]], out: Path) -> None:
             # A CSV cannot say "text": a leading quote keeps a spreadsheet from evaluating it.
             writer.writerows([[f"'{v}" if is_risky(v) else v for v in row] for row in rows])
         return
-    book = Workbook()
-    write_table(book.active, list(COLUMNS), rows)
+    book, sheet = new_workbook()
+    write_table(sheet, list(COLUMNS), rows)
     book.save(out)
 
 
-def _cell(value: Any) -> Any:
-    return (
-        json.dumps(value, ensure_ascii=False, sort_keys=True) if isinstance(value, dict) else value
-    )
+def _cell(value: object) -> Cell:
+    """An entry's field in a sheet: the data object as JSON text, the rest as it is."""
+    if value is None or isinstance(value, str | int | float):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def read_export(path: Path) -> list[dict[str, Any]]:

@@ -30,6 +30,7 @@ from bot.core.actions import (
 from bot.core.causes import next_action_key
 from bot.core.clock import Clock
 from bot.core.ports import Platform
+from bot.core.vocabulary import ActionName
 from bot.services import journal
 from bot.services.audit_trail import AuditTrail
 from bot.services.groups import GroupDirectory
@@ -220,5 +221,5 @@ class _Started:
     dry: bool
 
     @property
-    def name(self) -> str:
-        return self.payload["action"]
+    def name(self) -> ActionName:
+        return ACTION_NAMES[type(self.action)]

@@ -16,16 +16,20 @@ from bot.core.capabilities import Capability
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
 from bot.core.ports import Platform
+from bot.core.vocabulary import Reason, SendKind
 from bot.services.actions import Actuator
 from bot.services.members import MemberService
 from bot.services.notify import Notifier
 from bot.services.warnings import WarningService
 
 # The admin alert that replaces a removal the bot could not make, by removal reason.
-ALERT_KINDS = {"departed": "departed_alert", "not_on_roster": "unknown_member_alert"}
+ALERT_KINDS: dict[Reason, SendKind] = {
+    "departed": "departed_alert",
+    "not_on_roster": "unknown_member_alert",
+}
 
 
-def alert_kind(reason: str) -> str:
+def alert_kind(reason: Reason) -> SendKind:
     return ALERT_KINDS.get(reason, "action_failed")
 
 
@@ -59,7 +63,7 @@ class Enforcer:
     async def remove(
         self,
         group: GroupRuntime,
-        targets: Sequence[tuple[MemberView, str]],
+        targets: Sequence[tuple[MemberView, Reason]],
         present: Sequence[MemberView],
         *,
         detail: str = "",
@@ -78,8 +82,8 @@ class Enforcer:
         if ambiguous:
             await self._ask_admins(group, present, ambiguous, "alert-remove-ambiguous")
             wanted = [pair for pair in wanted if pair not in ambiguous]
-        done: dict[str, list[MemberView]] = defaultdict(list)
-        failed: list[tuple[MemberView, str]] = []
+        done: dict[Reason, list[MemberView]] = defaultdict(list)
+        failed: list[tuple[MemberView, Reason]] = []
         removals = [
             Remove(
                 group.code,
@@ -122,10 +126,10 @@ class Enforcer:
         self,
         group: GroupRuntime,
         present: Sequence[MemberView],
-        targets: Sequence[tuple[MemberView, str]],
+        targets: Sequence[tuple[MemberView, Reason]],
         key: str,
     ) -> None:
-        by_reason: dict[str, list[str]] = defaultdict(list)
+        by_reason: dict[Reason, list[str]] = defaultdict(list)
         for member, reason in targets:
             by_reason[reason].append(member.display)
         for reason, names in by_reason.items():
@@ -147,7 +151,7 @@ class Enforcer:
         employee_id: int | None,
         present: Sequence[MemberView] | None = None,
         *,
-        rule: str,
+        rule: Reason,
         reason: str,
         evidence: str = "",
         by: str | None = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
+from bot.core.vocabulary import Reason
 from bot.services.enforcement import Enforcer
 from bot.services.member_audit import MemberAudit
 from bot.services.members import MemberService
@@ -33,10 +34,11 @@ class JoinService:
         if c.status in ("compliant", "misnamed"):
             await self._welcome(group, member, "welcome-" + c.status, expected=c.expected or name)
             return
-        removal = {
-            "departed": "departed" if policy.departed == "remove" else None,
-            "unknown": "not_on_roster" if policy.unknown == "remove" else None,
-        }.get(c.status)
+        removal: Reason | None = None
+        if c.status == "departed" and policy.departed == "remove":
+            removal = "departed"
+        elif c.status == "unknown" and policy.unknown == "remove":
+            removal = "not_on_roster"
         present = await self.members.read(group)
         if removal and not self.enforcer.protected(group, member):
             # If the bot cannot remove, the enforcer asks the admins to do it.

@@ -37,10 +37,12 @@ def _now() -> datetime:
 
 def _payload(cause: Cause) -> dict[str, Any]:
     subject = cause.subject
-    if cause.kind == "event" and subject is not None and not isinstance(subject, dict):
+    if isinstance(subject, dict):
+        payload = dict(subject)
+    elif subject is not None:
         payload = event_to_json(subject)
     else:
-        payload = dict(subject or {})
+        payload = {}
     if cause.origin is not None:
         payload["origin"] = cause.origin
     return payload
@@ -51,7 +53,7 @@ async def touch() -> CauseRecord | None:
     cause = current_cause()
     if cause is None:
         return None
-    if cause.journal is not None:
+    if isinstance(cause.journal, CauseRecord):
         return cause.journal
     try:
         # Most causes are new: insert first, and look only when the key is taken.
@@ -65,12 +67,13 @@ async def touch() -> CauseRecord | None:
         )
         cause.fresh = True
     except IntegrityError:
-        row = await CauseRecord.get_or_none(key=cause.key)
-        if row is None or row.status in FINISHED:  # None: it vanished under us; leave it
+        found = await CauseRecord.get_or_none(key=cause.key)
+        if found is None or found.status in FINISHED:  # None: it vanished under us; leave it
             raise CauseDone(cause.key) from None
-        logger.info("resuming {key} ({n} inputs remembered)", key=cause.key, n=len(row.memo))
-        if row.status != "running":
-            await CauseRecord.filter(id=row.id).update(status="running")
+        logger.info("resuming {key} ({n} inputs remembered)", key=cause.key, n=len(found.memo))
+        if found.status != "running":
+            await CauseRecord.filter(id=found.id).update(status="running")
+        row = found
     cause.journal = row
     cause.finisher = _finish
     return row
@@ -121,7 +124,7 @@ async def remembered(
 
 async def _finish(cause: Cause, ok: bool) -> None:
     row = cause.journal
-    if row is None:
+    if not isinstance(row, CauseRecord):
         return
     row.status, row.finished_at = ("done" if ok else "failed"), _now()
     await row.save(update_fields=["status", "finished_at"])  # tortoise caches this statement

@@ -15,6 +15,8 @@ from bot.core.clock import Clock
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime, RosterEntry
 from bot.core.policy import TEMPLATE_FIELDS
+from bot.core.vocabulary import MemberStatus, Reason, SendKind
+from bot.services import counter_keys
 from bot.services.enforcement import Enforcer
 from bot.services.members import MemberService
 from bot.services.naming import Classification, classify
@@ -35,7 +37,7 @@ class Snapshot:
     # (joins, senders, admins), so `missing` may name people who are in the group.
     seen_only: bool = False
 
-    def having(self, *statuses: str) -> list[Classification]:
+    def having(self, *statuses: MemberStatus) -> list[Classification]:
         return [c for c in self.results if c.status in statuses]
 
     def counts(self) -> dict[str, int]:
@@ -119,9 +121,9 @@ class MemberAudit:
         policy = group.policy
         states = await self.members.states(group)
         result = AuditResult(snap)
-        removals: list[tuple[MemberView, str]] = []
+        removals: list[tuple[MemberView, Reason]] = []
         remind: list[Classification] = []
-        report: dict[str, list[str]] = {"unknown": [], "ambiguous": [], "departed": []}
+        report: dict[MemberStatus, list[str]] = {"unknown": [], "ambiguous": [], "departed": []}
         persistent: list[str] = []
         for c in snap.results:
             if c.status in ("compliant", "bot"):
@@ -179,7 +181,7 @@ class MemberAudit:
             c
             for c in due
             if await self.counters.claim(
-                f"remind:{group.code}:{c.member.key}:naming", cooldown, now
+                counter_keys.reminder(group.code, "naming", c.member), cooldown, now
             )
         ]
         if not reminded:
@@ -217,7 +219,7 @@ class MemberAudit:
         self,
         group: GroupRuntime,
         present: Sequence[MemberView],
-        status: str,
+        status: MemberStatus,
         names: list[str],
         *,
         inviter: str | None = None,
@@ -256,7 +258,7 @@ class MemberAudit:
                 await self.report(group, snap.members, "departed", [m.display for m in departed])
 
 
-_ALERTS = {
+_ALERTS: dict[MemberStatus, tuple[SendKind, Reason]] = {
     "unknown": ("unknown_member_alert", "not_on_roster"),
     # Members matching several roster entries are not identified either: the spec's
     # unknown_member_alert, with rule naming (the name fits more than one employee).

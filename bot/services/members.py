@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from bot.core.capabilities import Capability
 from bot.core.clock import Clock
@@ -64,7 +65,7 @@ class MemberService:
 
     async def _store_seen(self, group: GroupRuntime, member: MemberView, present: bool) -> None:
         now = self.clock.now()
-        fields = {
+        fields: dict[str, Any] = {  # tortoise takes the columns as keyword arguments
             "display": member.display,
             "identity": member.identity,
             "handle": member.handle,
@@ -86,7 +87,7 @@ class MemberService:
         governs the group."""
         if group.code not in self._bindings:
             rows = await Binding.filter(group_id=group.db_id).values_list("key", "employee_id")
-            self._bindings[group.code] = dict(rows)  # type: ignore[arg-type]
+            self._bindings[group.code] = dict(rows)
         return self._bindings[group.code]
 
     async def bind(

@@ -21,6 +21,7 @@ from typing import Literal
 from bot.core.members import MemberView
 from bot.core.org import RosterEntry, Scope
 from bot.core.policy import NamingPolicy
+from bot.core.vocabulary import MemberStatus
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u180e\u00ad"
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2500\u2501\ufe58\ufe63\uff0d"
@@ -30,8 +31,6 @@ _DASH_RUN = re.compile(r"\s*[" + re.escape(DASHES) + r"]\s*")
 # Roster names shorter than this are not looked for inside display names: one character
 # would be found in almost every name.
 MIN_CONTAINED_NAME = 2
-
-Status = Literal["compliant", "misnamed", "unknown", "ambiguous", "departed", "bot"]
 
 
 def normalise_name(text: str) -> str:
@@ -149,7 +148,7 @@ class Classification:
     """Where one member stands against the roster and the naming rule."""
 
     member: MemberView
-    status: Status
+    status: MemberStatus
     entry: RosterEntry | None = None
     expected: str | None = None  # the exact name to set, for misnamed members
     candidates: tuple[RosterEntry, ...] = ()
@@ -174,7 +173,7 @@ def classify(
     else:
         match = index.match(member.display, naming.template, company)
         if len(match.candidates) != 1:
-            status: Status = "ambiguous" if match.candidates else "unknown"
+            status: MemberStatus = "ambiguous" if match.candidates else "unknown"
             return Classification(member, status, candidates=match.candidates)
         entry, candidates = match.candidates[0], match.candidates
     bound = binding is not None

@@ -11,6 +11,7 @@ from bot.core.capabilities import Capability
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
 from bot.core.ports import Platform
+from bot.core.vocabulary import Reason, SendKind
 from bot.i18n import Translator
 from bot.services.actions import Actuator
 
@@ -32,12 +33,12 @@ class Notifier:
     async def send(
         self,
         group: str,
-        kind: str,
+        kind: SendKind,
         key: str,
         /,
         *,
         mentions: Sequence[str] = (),
-        rule: str | None = None,
+        rule: Reason | None = None,
         members: Sequence[str] = (),
         idem: str | None = None,
         **args: Any,
@@ -50,14 +51,14 @@ class Notifier:
         return await self.actuator.perform(action, key=idem)
 
     async def direct(
-        self, to: str, kind: str, key: str, /, *, about_group: str | None = None, **args: Any
+        self, to: str, kind: SendKind, key: str, /, *, about_group: str | None = None, **args: Any
     ) -> Outcome:
         return await self.actuator.perform(
             Direct(to, self.translate(key, **args), kind, about_group)
         )
 
     async def file(
-        self, path: Path, kind: str, *, group: str | None = None, to: str | None = None
+        self, path: Path, kind: SendKind, *, group: str | None = None, to: str | None = None
     ) -> Outcome:
         return await self.actuator.perform(SendFile(path, kind, group=group, to=to))
 
@@ -65,12 +66,12 @@ class Notifier:
         self,
         group: GroupRuntime,
         present: Sequence[MemberView],
-        kind: str,
+        kind: SendKind,
         key: str,
         /,
         *,
         about: Sequence[str],
-        rule: str | None = None,
+        rule: Reason | None = None,
         **args: Any,
     ) -> None:
         """Tell a group's admins about `about`, in the group, mentioning both.

@@ -11,12 +11,12 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.core.clock import SystemClock
-from bot.core.config_file import load_org_config
 from bot.core.org import group_runtimes
 from bot.i18n import Translator
 from bot.services.container import build_services
 from bot.services.groups import GroupDirectory
 from bot.services.offline_members import OfflineMembers, observed_groups
+from bot.services.roster_file import load_org_config
 from bot.storage.counters import MemoryCounters
 
 

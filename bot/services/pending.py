@@ -7,7 +7,7 @@ from typing import Any
 from loguru import logger
 
 from bot.core.actions import Action
-from bot.core.ports import Platform
+from bot.core.ports import Platform, Verifying
 from bot.storage.models import ActionRecord
 
 
@@ -18,8 +18,9 @@ async def took_effect(
     such actions took effect since the intent was recorded; more than the log knows of means
     this one did. A platform that cannot tell gets the action again (at least once); the log
     says so, so an operator can check."""
-    verify = getattr(platform, "effects_since", None)
-    seen = await verify(action, record.at) if verify is not None else None
+    seen = None
+    if isinstance(platform, Verifying):
+        seen = await platform.effects_since(action, record.at)
     if seen is None:
         logger.warning(
             "cannot tell whether {key} took effect before the restart; doing it again",

@@ -13,6 +13,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from pydantic import ValidationError
 
+from bot.core.config_file import StrictOrgConfig, read_org_config
 from bot.core.errors import ConfigError
 from bot.core.org import EmployeeIn
 
@@ -62,11 +63,12 @@ def load_roster_file(path: Path, where: str = "org.roster_file") -> list[Employe
             if missing:
                 raise ConfigError(f"{where} row {number}", f"no {missing[0]!r} column in header")
             continue
-        record = {k: v for k, v in zip(columns, values, strict=False) if k and v}
-        if "exec" in record:
-            record["exec"] = record["exec"].casefold() in _TRUE
-        if "status" in record:
-            record["status"] = "departed" if record["status"] in _DEPARTED else "active"
+        fields = {k: v for k, v in zip(columns, values, strict=False) if k and v}
+        record: dict[str, object] = dict(fields)
+        if "exec" in fields:
+            record["exec"] = fields["exec"].casefold() in _TRUE
+        if "status" in fields:
+            record["status"] = "departed" if fields["status"] in _DEPARTED else "active"
         try:
             out.append(EmployeeIn.model_validate(record))
         except ValidationError as exc:
@@ -75,3 +77,14 @@ def load_roster_file(path: Path, where: str = "org.roster_file") -> list[Employe
                 f"{where} row {number} column {field}", "required but missing or invalid"
             ) from None
     return out
+
+
+def load_org_config(path: Path) -> tuple[StrictOrgConfig, list[EmployeeIn]]:
+    """Read and validate a config file; return it with its roster (inline or `roster_file`,
+    relative to the config file)."""
+    config = read_org_config(path)
+    if config.org.roster_file:
+        roster = load_roster_file((path.parent / config.org.roster_file).resolve())
+    else:
+        roster = list(config.org.roster or [])
+    return config, roster

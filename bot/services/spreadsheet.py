@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -12,12 +13,29 @@ from openpyxl.worksheet.worksheet import Worksheet
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 MAX_WIDTH = 48
 
+# What the bot writes in a cell: text and counts (None leaves the cell empty).
+Cell = str | int | float | None
+
+
+def first_sheet(book: Workbook) -> Worksheet:
+    """The first sheet of a workbook opened for editing (not read-only), as a worksheet."""
+    sheet = book.worksheets[0]
+    if not isinstance(sheet, Worksheet):
+        raise TypeError(f"the first sheet is a {type(sheet).__name__}, not a worksheet")
+    return sheet
+
+
+def new_workbook() -> tuple[Workbook, Worksheet]:
+    """A workbook and its first worksheet, to be filled in."""
+    book = Workbook()
+    return book, first_sheet(book)
+
 
 def is_risky(value: object) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
 
 
-def write_row(sheet: Worksheet, row: int, values: Sequence[object], *, bold: bool = False) -> None:
+def write_row(sheet: Worksheet, row: int, values: Sequence[Cell], *, bold: bool = False) -> None:
     """Write one row; risky text is stored as a plain string with Excel's quote prefix."""
     for col, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=col)
@@ -29,7 +47,7 @@ def write_row(sheet: Worksheet, row: int, values: Sequence[object], *, bold: boo
             cell.font = Font(bold=True)
 
 
-def write_table(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+def write_table(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
     """A header row (frozen, with a filter), the rows, and column widths that fit the text."""
     write_row(sheet, 1, header, bold=True)
     widths = [_width(h) for h in header]

@@ -12,6 +12,7 @@ from tortoise.queryset import QuerySet
 from bot.core.clock import Clock
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
+from bot.core.vocabulary import Reason
 from bot.services import journal
 from bot.storage.models import Warning
 
@@ -46,7 +47,7 @@ class WarningService:
         member: MemberView,
         employee_id: int | None,
         *,
-        rule: str,
+        rule: Reason,
         reason: str,
         evidence: str = "",
         by: str | None = None,
@@ -100,7 +101,7 @@ class WarningService:
             by_key.setdefault(key, set()).add(wid)
             if employee_id is not None:
                 by_employee.setdefault(employee_id, set()).add(wid)
-        out = Counter()
+        out: Counter[str] = Counter()
         for member, employee_id in members:
             ids = by_key.get(member.key, set())
             if employee_id is not None:

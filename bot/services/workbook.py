@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from bot.core.org import GroupRuntime
 from bot.i18n import Translator
 from bot.services.member_audit import MemberAudit, Snapshot
-from bot.services.spreadsheet import sheet_title, write_table
+from bot.services.spreadsheet import Cell, new_workbook, sheet_title, write_table
 from bot.services.warnings import WarningService
 
 
@@ -32,8 +32,7 @@ class WorkbookService:
             )
             for snap in snapshots
         ]
-        book = Workbook()
-        matrix = book.active
+        book, matrix = new_workbook()
         taken: set[str] = set()
         matrix.title = sheet_title(self.translate("export-sheet-matrix"), taken)
         index = await self.member_audit.roster.index()
@@ -43,7 +42,7 @@ class WorkbookService:
         ]
         rows = []
         for entry in index.entries:
-            row: list[object] = [
+            row: list[Cell] = [
                 entry.name,
                 entry.department,
                 self.translate(f"employee-{entry.status}"),
@@ -80,7 +79,7 @@ class WorkbookService:
             self.translate("export-col-expected"),
             self.translate("export-col-warnings"),
         ]
-        rows: list[list[object]] = []
+        rows: list[list[Cell]] = []
         for c in snap.results:
             entry = c.entry
             rows.append(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -15,7 +17,7 @@ class Employee(Model):
     title = fields.CharField(max_length=128, null=True)
     phone = fields.CharField(max_length=32, null=True)
     employee_no = fields.CharField(max_length=64, null=True, db_index=True)
-    aliases = fields.JSONField(default=list)
+    aliases: fields.JSONField[list[str]] = fields.JSONField(default=list)
     is_exec = fields.BooleanField(default=False)
     status = fields.CharField(max_length=16, default="active")
     created_at = fields.DatetimeField()
@@ -33,7 +35,9 @@ class Group(Model):
     platform = fields.CharField(max_length=16)
     code = fields.CharField(max_length=255)
     name = fields.CharField(max_length=255)
-    config = fields.JSONField(default=dict)  # admins, scope, policy overrides, timezone
+    config: fields.JSONField[dict[str, Any]] = fields.JSONField(
+        default=dict
+    )  # admins, scope, policy overrides, timezone
     created_at = fields.DatetimeField()
 
     class Meta:
@@ -48,6 +52,7 @@ class MemberState(Model):
     group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
         "models.Group", related_name="members", on_delete=fields.CASCADE
     )
+    group_id: int  # the column tortoise adds for the relation
     key = fields.CharField(max_length=300)
     display = fields.CharField(max_length=255)
     identity = fields.CharField(max_length=255, null=True)
@@ -55,6 +60,7 @@ class MemberState(Model):
     employee: fields.ForeignKeyNullableRelation[Employee] = fields.ForeignKeyField(
         "models.Employee", related_name="observations", null=True, on_delete=fields.SET_NULL
     )
+    employee_id: int | None  # the column tortoise adds for the relation
     status = fields.CharField(max_length=16, default="unknown")
     present = fields.BooleanField(default=True)
     reminders = fields.IntField(default=0)
@@ -77,10 +83,12 @@ class Binding(Model):
     group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
         "models.Group", related_name="bindings", on_delete=fields.CASCADE
     )
+    group_id: int  # the column tortoise adds for the relation
     key = fields.CharField(max_length=300)
     employee: fields.ForeignKeyRelation[Employee] = fields.ForeignKeyField(
         "models.Employee", related_name="bindings", on_delete=fields.CASCADE
     )
+    employee_id: int  # the column tortoise adds for the relation
     created_by = fields.CharField(max_length=255)
     created_at = fields.DatetimeField()
 
@@ -96,9 +104,11 @@ class Warning(Model):
     group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
         "models.Group", related_name="warnings", on_delete=fields.CASCADE
     )
+    group_id: int  # the column tortoise adds for the relation
     employee: fields.ForeignKeyNullableRelation[Employee] = fields.ForeignKeyField(
         "models.Employee", related_name="warnings", null=True, on_delete=fields.SET_NULL
     )
+    employee_id: int | None  # the column tortoise adds for the relation
     member_key = fields.CharField(max_length=300, db_index=True)
     display = fields.CharField(max_length=255)
     rule = fields.CharField(max_length=32)
@@ -125,7 +135,7 @@ class ActionRecord(Model):
     group_code = fields.CharField(max_length=255, null=True)
     action = fields.CharField(max_length=16)
     kind = fields.CharField(max_length=32, null=True)
-    payload = fields.JSONField(default=dict)
+    payload: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     outcome = fields.CharField(max_length=16, default="pending")  # done|refused|dry_run|pending
     detail = fields.TextField(default="")
     idempotency_key = fields.CharField(max_length=255, null=True, unique=True)
@@ -145,8 +155,8 @@ class CauseRecord(Model):
     id = fields.IntField(primary_key=True)
     key = fields.CharField(max_length=255, unique=True)
     kind = fields.CharField(max_length=16)
-    payload = fields.JSONField(default=dict)
-    memo = fields.JSONField(default=list)
+    payload: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
+    memo: fields.JSONField[list[dict[str, Any]]] = fields.JSONField(default=list)
     status = fields.CharField(max_length=16, default="running", db_index=True)
     started_at = fields.DatetimeField()
     finished_at = fields.DatetimeField(null=True)
@@ -169,7 +179,7 @@ class AuditEntry(Model):
     actor = fields.CharField(max_length=255, null=True)
     group_code = fields.CharField(max_length=255, null=True)
     key = fields.CharField(max_length=255, null=True, unique=True)
-    data = fields.JSONField(default=dict)
+    data: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     prev_hash = fields.CharField(max_length=64)
     hash = fields.CharField(max_length=64)
 

@@ -77,7 +77,7 @@ class RedisCounters:
 
     async def claim(self, key: str, ttl: timedelta, now: datetime) -> bool:
         owner = next_token("claim") or ""
-        args = [repr(now.timestamp()), repr(ttl.total_seconds()), _ms(ttl), owner]
+        args: list[str | int] = [repr(now.timestamp()), repr(ttl.total_seconds()), _ms(ttl), owner]
         return bool(await self._claim(keys=[self._key("claim", key)], args=args))
 
     async def hit(self, key: str, window: timedelta, now: datetime) -> int:
@@ -94,7 +94,7 @@ class RedisCounters:
         count = int(await self._hit(keys=keys, args=args))
         return None if count < 0 else count
 
-    def _window(self, window: timedelta, now: datetime) -> list[object]:
+    def _window(self, window: timedelta, now: datetime) -> list[str | int]:
         stamp = now.timestamp()
         # A cause's own hit has a stable member, so counting it again changes nothing.
         member = next_token("hit") or f"{stamp}:{self._origin}:{next(self._ids)}"

@@ -72,7 +72,7 @@ async def changed(update: ChatMemberUpdated, group: str, runtime: TelegramRuntim
     runtime.directory.join(group, user.id)
     runtime.directory.set_tag(group, user.id, _tag(update.new_chat_member))
     await _roles_changed(update, group, runtime)
-    await runtime.feed(MembersSeen(group, (runtime.view(group, user),), complete=False))
+    await runtime.feed(MembersSeen(group, (runtime.view(group, user),)))
 
 
 async def own_rights(update: ChatMemberUpdated, group: str, runtime: TelegramRuntime) -> None:

@@ -18,6 +18,8 @@ from datetime import datetime, timedelta
 
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
+from bot.core.vocabulary import ContentRule, MessageKind
+from bot.services import counter_keys
 from bot.services.moderation.rules import CompiledRules, RuleBook
 from bot.storage.counters import Counters
 
@@ -29,7 +31,7 @@ SEEN_FOR = timedelta(days=1)
 class Verdict:
     """The rule a message fired, and the keyword that made it fire (keyword rules)."""
 
-    rule: str
+    rule: ContentRule
     keyword: str | None = None
 
 
@@ -46,7 +48,7 @@ class ContentCheck:
         group: GroupRuntime,
         member: MemberView,
         text: str,
-        kind: str,
+        kind: MessageKind,
         now: datetime,
         *,
         message_key: str | None = None,
@@ -63,7 +65,7 @@ class ContentCheck:
             return Verdict(hit.label, hit.keyword)
         flood = rules.flood
         if flood is not None and count > flood.messages:
-            fired = f"flood-fired:{group.code}:{member.key}"
+            fired = counter_keys.flood_fired(group.code, member)
             if await self.counters.claim(fired, rules.flood_window, now):
                 return Verdict("flood")
         local = now.astimezone(group.tz).time() if rules.quiet_hours is not None else None
@@ -80,12 +82,12 @@ class ContentCheck:
     ) -> int | None:
         """The member's messages in the flood window (0 when flood is off); None if the
         message was judged already."""
-        seen = f"seen:{group.code}:{message_key}" if message_key is not None else None
+        seen = None if message_key is None else counter_keys.message_seen(group.code, message_key)
         if rules.flood is None:
             if seen is not None and not await self.counters.claim(seen, SEEN_FOR, now):
                 return None
             return 0
-        key = f"flood:{group.code}:{member.key}"
+        key = counter_keys.flood_window(group.code, member)
         if seen is None:
             return await self.counters.hit(key, rules.flood_window, now)
         return await self.counters.hit_once(

@@ -19,9 +19,11 @@ from typing import Any
 
 from bot.core.actions import DeleteMessage, Mute
 from bot.core.capabilities import Capability
+from bot.core.content_policy import Response
 from bot.core.events import MessageEvent
 from bot.core.org import GroupRuntime
-from bot.core.policy import Response
+from bot.core.vocabulary import ContentRule
+from bot.services import counter_keys
 from bot.services.container import Services
 from bot.services.moderation.check import Verdict
 
@@ -43,7 +45,7 @@ class Responder:
     def __init__(self, services: Services) -> None:
         self.services = services
 
-    def response(self, group: GroupRuntime, rule: str) -> Response:
+    def response(self, group: GroupRuntime, rule: ContentRule) -> Response:
         """The policy's response, degraded where the platform lacks the capability."""
         response = group.policy.response(rule)
         if response == "mute" and not self._can(group, Capability.MUTE):
@@ -67,10 +69,10 @@ class Responder:
                 if not await self.mute(group, event, verdict.rule):
                     await self.warn(group, event, verdict)
 
-    async def remind(self, group: GroupRuntime, event: MessageEvent, rule: str) -> None:
+    async def remind(self, group: GroupRuntime, event: MessageEvent, rule: ContentRule) -> None:
         """A rule reminder mentioning the member, unless reminded of it within the cooldown."""
         member = event.sender
-        key = f"remind:{group.code}:{rule}:{member.key}"
+        key = counter_keys.reminder(group.code, rule, member)
         cooldown = group.policy.remind.cooldown
         if not await self.services.counters.claim(key, cooldown, self.services.clock.now()):
             return  # reminded of this rule recently
@@ -97,7 +99,7 @@ class Responder:
             evidence=evidence(verdict, event),
         )
 
-    async def mute(self, group: GroupRuntime, event: MessageEvent, rule: str) -> bool:
+    async def mute(self, group: GroupRuntime, event: MessageEvent, rule: ContentRule) -> bool:
         """Restrict the member and say so; False if the platform did not do it."""
         member = event.sender
         seconds = int(group.policy.content.mute_for.total_seconds())

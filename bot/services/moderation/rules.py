@@ -12,11 +12,13 @@ import unicodedata
 from datetime import time, timedelta
 from functools import lru_cache
 
-from bot.core.policy import RULE_PRECEDENCE, Policy
+from bot.core.content_policy import RULE_PRECEDENCE
+from bot.core.policy import Policy
 from bot.core.textmatch import Hit, KeywordMatcher
 from bot.core.textnorm import normalise
+from bot.core.vocabulary import ContentRule, MessageKind
 
-KEYWORD_RULES = ("banned_keyword", "ad")
+KEYWORD_RULES: tuple[ContentRule, ...] = ("banned_keyword", "ad")
 # An http(s) address, also when written with full-width letters (the text is NFKC'd first).
 _LINK = re.compile(r"https?://\S", re.IGNORECASE)
 # Characters NFKC turns into a slash: without one, a text holds no address (cheap test first).
@@ -70,13 +72,13 @@ class CompiledRules:
     def idle(self) -> bool:
         return not self.active
 
-    def keyword_hit(self, text: str) -> Hit | None:
+    def keyword_hit(self, text: str) -> Hit[ContentRule] | None:
         """banned_keyword before ad: the first keyword rule the message fires, if any."""
         if self.matcher is None:
             return None
         return self.matcher.find(normalise(text), self.keyword_order, raw=text)
 
-    def later_rule(self, text: str, kind: str, local: time | None) -> str | None:
+    def later_rule(self, text: str, kind: MessageKind, local: time | None) -> ContentRule | None:
         """The first of link, length, voice, quiet_hours the message fires (`local`: the
         group's local time of day, needed only when quiet hours are active)."""
         for rule, fires in self.later:
@@ -84,7 +86,7 @@ class CompiledRules:
                 return rule
         return None
 
-    def _quiet(self, text: str, kind: str, local: time | None) -> bool:
+    def _quiet(self, text: str, kind: MessageKind, local: time | None) -> bool:
         window = self.quiet_hours
         return window is not None and local is not None and window.contains(local)
 

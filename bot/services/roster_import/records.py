@@ -6,6 +6,7 @@ shows, and a message key (locales/*/hr.ftl: import-error-…); nothing is guesse
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from bot.core.errors import ConfigError
 from bot.services.roster_import import formats as fm
 from bot.services.roster_import.fields import PARSERS, Problem
-from bot.services.roster_import.sheet import HEADER_SCAN, Sheet, open_sheet
+from bot.services.roster_import.sheet import HEADER_SCAN, Row, Sheet, open_sheet
 
 ANY_FORMAT = fm.Format(
     "any",
@@ -78,8 +79,8 @@ def parse_file(path: Path, format_name: str = "auto", sheet: str | None = None) 
     )
 
 
-def _find_header(sheet: Sheet, format_name: str):
-    head: list[tuple[int, list[str]]] = []
+def _find_header(sheet: Sheet, format_name: str) -> tuple[ParsedFile, Iterator[Row]] | None:
+    head: list[Row] = []
     for item in sheet.rows:
         head.append(item)
         if len(head) >= HEADER_SCAN:
@@ -106,11 +107,11 @@ def _find_header(sheet: Sheet, format_name: str):
         headers={f: headers[idx[0]] for f, idx in columns.items()},
     )
 
-    def rows():
-        yield from head[best + 1 :]
+    def rows(after: int) -> Iterator[Row]:
+        yield from head[after + 1 :]
         yield from sheet.rows
 
-    return parsed, rows()
+    return parsed, rows(best)
 
 
 def _parse_row(parsed: ParsedFile, number: int, row: list[str]) -> None:

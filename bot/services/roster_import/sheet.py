@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.chartsheet.chartsheet import Chartsheet
 from openpyxl.worksheet.cell_range import CellRange
 
 from bot.core.errors import ConfigError
@@ -27,6 +28,7 @@ HEADER_SCAN = 30
 _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
+Row = tuple[int, list[str]]  # (row number, cell texts)
 
 
 def cell_text(value: object) -> str:
@@ -80,8 +82,10 @@ def _xlsx_sheets(path: Path, wanted: str | None) -> list[Sheet]:
     return [Sheet(name, _xlsx_rows(book, name), names) for name in chosen]
 
 
-def _xlsx_rows(book, name: str) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_rows(book: Workbook, name: str) -> Iterator[tuple[int, list[str]]]:
     sheet = book[name]
+    if isinstance(sheet, Chartsheet):
+        return  # a chart has no rows
     merges = _merged_ranges(book, sheet)
     pending = sorted(merges, key=lambda r: r.min_row)
     active: list[tuple[CellRange, str]] = []
@@ -103,7 +107,7 @@ def _xlsx_rows(book, name: str) -> Iterator[tuple[int, list[str]]]:
         yield number, row
 
 
-def _merged_ranges(book, sheet) -> list[CellRange]:
+def _merged_ranges(book: Workbook, sheet: object) -> list[CellRange]:
     """Merged ranges from the sheet's XML. openpyxl's streaming reader does not expose them,
     and they sit after all the rows, so they are looked for first, in the raw XML."""
     archive = getattr(book, "_archive", None)

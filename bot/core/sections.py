@@ -1,0 +1,29 @@
+"""Building blocks of the policy's sections (bot.core.policy, bot.core.content_policy)."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+
+from bot.core.timeutil import TimeWindow, parse_clock_time, parse_duration, parse_window
+
+# A span written as `90s`, `10m`, `2h`, `30d`.
+Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+
+
+class Section(BaseModel):
+    """A policy section: unknown keys are errors, and a built policy never changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def optional_time(value: object) -> time | None:
+    """A time of day, or None for "" (the feature is off)."""
+    return None if value in ("", None) else parse_clock_time(value)
+
+
+def optional_window(value: object) -> TimeWindow | None:
+    """A window such as `22:00-07:30`, or None for "" (the feature is off)."""
+    return None if value in ("", None) else parse_window(value)
