@@ -8,7 +8,6 @@ fail fast with `Unavailable`, state is kept, and `reconnect` brings it back.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -50,9 +49,7 @@ class Connection:
         self.worker = UIWorker(init)
         self.worker.start()
         self.up = False
-        self.down_since: float | None = None
         self.lost_signal = asyncio.Event()
-        self.failures = 0  # library calls that raised or timed out (logs, tests)
         self._retired_calls = 0
 
     @property
@@ -67,7 +64,6 @@ class Connection:
         try:
             return await self.worker.call(fn, *args, limit=self.call_limit)
         except WindowGone:
-            self.failures += 1
             self.lost("window gone or hung")
             raise
 
@@ -84,7 +80,6 @@ class Connection:
             except WindowGone:
                 raise Unavailable("WeChat is disconnected") from None
             except Exception as exc:  # the libraries raise bare exceptions on UI trouble
-                self.failures += 1
                 last = exc
                 logger.debug(
                     "{call} failed ({n}/{tries}): {exc}",
@@ -106,11 +101,11 @@ class Connection:
         for _ in range(self.attempts):
             try:
                 healthy = bool(await self.run(self.driver.online))
-                break
             except WindowGone:
                 raise Unavailable("WeChat is disconnected") from None
-            except Exception:
-                self.failures += 1
+            except Exception:  # the window may be busy rather than gone: ask again
+                continue
+            break
         if not healthy:
             self.lost("WeChat is not online")
             raise Unavailable("WeChat is disconnected")
@@ -120,7 +115,6 @@ class Connection:
         if self.up:
             logger.error("WeChat connection lost: {why}; reconnecting", why=why)
             self.up = False
-            self.down_since = time.monotonic()
             self.lost_signal.set()
 
     async def connect(self, listen: Callable[[], Awaitable[None]]) -> None:
