@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any
+from functools import partial
+from typing import ParamSpec, TypeVar
 
 from loguru import logger
 
 from adapters.wechat.driver import DriverError, Unavailable, WeChatDriver, WindowGone
-from adapters.wechat.worker import UIWorker
+from adapters.wechat.worker import UIWorker, call_name
 
 Sleep = Callable[[float], Awaitable[None]]
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def thread_init() -> None:
@@ -50,33 +53,36 @@ class Connection:
         self.worker.start()
         self.up = False
         self.lost_signal = asyncio.Event()
-        self._retired_calls = 0
 
-    @property
-    def calls(self) -> int:
-        """Library calls started so far, on every worker this connection had."""
-        return self._retired_calls + self.worker.calls
-
-    async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """One call on the UI thread, no retry (connect, listen, non-idempotent calls)."""
+    async def run(self, fn: Callable[[], T]) -> T:
+        """One call on the UI thread, no retry and no check that the connection is up
+        (connect, and the health check)."""
         if self.worker.stuck(self.call_limit):
             self._replace_worker()
         try:
-            return await self.worker.call(fn, *args, limit=self.call_limit)
+            return await self.worker.call(fn, limit=self.call_limit)
         except WindowGone:
             self.lost("window gone or hung")
             raise
 
-    async def call(self, name: str, *args: Any, retry: bool = True) -> Any:
-        """`driver.<name>(*args)` with retries; Unavailable while the connection is down."""
-        tries = self.attempts if retry else 1
+    async def call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """`fn(*args)`, a driver method, with retries; Unavailable while the connection is
+        down, DriverError once every try failed."""
+        return await self._call(partial(fn, *args, **kwargs), call_name(fn), self.attempts)
+
+    async def once(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """`fn(*args)` tried once: for calls that must not be repeated blindly (sends,
+        removals); the caller checks what happened before trying again."""
+        return await self._call(partial(fn, *args, **kwargs), call_name(fn), 1)
+
+    async def _call(self, job: Callable[[], T], name: str, tries: int) -> T:
         delay = self.backoff
         last: Exception | None = None
         for attempt in range(1, tries + 1):
             if not self.up:
                 raise Unavailable("WeChat is disconnected")
             try:
-                return await self.run(getattr(self.driver, name), *args)
+                return await self.run(job)
             except WindowGone:
                 raise Unavailable("WeChat is disconnected") from None
             except Exception as exc:  # the libraries raise bare exceptions on UI trouble
@@ -132,7 +138,6 @@ class Connection:
         # A call hung for good: its thread is left behind and a fresh one takes over.
         logger.error("the UI thread is stuck; starting a new one")
         self.worker.stop()
-        self._retired_calls += self.worker.calls
         self.worker = UIWorker(self._init)
         self.worker.start()
 

@@ -75,7 +75,7 @@ class MemberLists:
 
     async def refresh(self, group: str) -> list[str]:
         """Read the list from WeChat (retries included) and tell the core what was seen."""
-        names = list(await self.conn.call("members", group))
+        names = list(await self.conn.call(self.conn.driver.members, group))
         current = self.list_of(group)
         current.names, current.read_at = names, self._now()
         await self._emit(MembersSeen(group, tuple(self.view(group, n, names) for n in names)))
