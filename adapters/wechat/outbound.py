@@ -3,14 +3,13 @@
 - Sends wait their turn in the throttle; mentions go in the same message. A send that raised
   is checked against the chat before it is tried again, so a message goes out once. Missing
   mentions (WeChat drops an @ it cannot resolve, silently) are reported in the group.
-- Removals are batched per group, never retried blindly, and confirmed by re-reading the
-  member list: whoever is still listed was not removed, whatever the library said.
+- Removals go in one call per group (`removals.py`).
 - Notices are confirmed from the response data.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
 from loguru import logger
@@ -19,6 +18,7 @@ from adapters.wechat.chats import Chats
 from adapters.wechat.connection import Connection
 from adapters.wechat.driver import CallResult, DriverError, Unavailable
 from adapters.wechat.members import MemberLists
+from adapters.wechat.removals import Removals
 from adapters.wechat.throttle import Throttle
 from bot.core.actions import Action, Direct, Notice, Outcome, Remove, Send, SendFile
 from bot.services.notify import Notifier
@@ -39,6 +39,7 @@ class Outbound:
         self.chats, self.notify = chats, notify
         self.last_sent: dict[str, str] = {}  # chat → text of the last send known to be out
         self.missed: list[Action] = []  # actions refused while WeChat was down
+        self.removals = Removals(conn, members)
 
     async def execute(self, action: Action) -> Outcome:
         """Carry out one action; a library failure is a refusal with the library's words."""
@@ -58,7 +59,7 @@ class Outbound:
                     result = await self.conn.call(driver.set_notice, action.group, action.text)
                     return _outcome(result, "notice_not_set")
                 case Remove():
-                    return (await self.remove_batch(action.group, [action]))[0]
+                    return (await self.removals.remove(action.group, [action]))[0]
                 case _:
                     return Outcome.refused("unsupported", type(action).__name__)
         except Unavailable as exc:
@@ -70,22 +71,22 @@ class Outbound:
     async def execute_many(self, actions: Sequence[Action]) -> list[Outcome]:
         """Removals in one call per group; anything else one by one."""
         outcomes: dict[int, Outcome] = {}
-        batches: dict[str, list[int]] = defaultdict(list)
+        batches: dict[str, list[tuple[int, Remove]]] = defaultdict(list)
         for i, action in enumerate(actions):
             if isinstance(action, Remove):
-                batches[action.group].append(i)
+                batches[action.group].append((i, action))
             else:
                 outcomes[i] = await self.execute(action)
-        for group, indexes in batches.items():
-            removals = [a for i in indexes if isinstance(a := actions[i], Remove)]
+        for group, batch in batches.items():
+            removals = [removal for _, removal in batch]
             try:
-                results = await self.remove_batch(group, removals)
+                results = await self.removals.remove(group, removals)
             except Unavailable as exc:
                 self.missed.extend(removals)
-                results = [Outcome.refused("wechat_unavailable", str(exc))] * len(indexes)
+                results = [Outcome.refused("wechat_unavailable", str(exc))] * len(batch)
             except DriverError as exc:
-                results = [Outcome.refused("failed", str(exc))] * len(indexes)
-            outcomes.update(zip(indexes, results, strict=True))
+                results = [Outcome.refused("failed", str(exc))] * len(batch)
+            outcomes.update(zip((i for i, _ in batch), results, strict=True))
         return [outcomes[i] for i in range(len(actions))]
 
     async def send(
@@ -156,36 +157,6 @@ class Outbound:
         await self.throttle.turn(chat)
         result = await self.conn.call(self.conn.driver.send_file, chat, str(action.path))
         return _outcome(result, "file_not_sent")
-
-    async def remove_batch(self, group: str, removals: Sequence[Remove]) -> list[Outcome]:
-        """One library call for the group, then a re-read decides who is really gone."""
-        conn = self.conn
-        before = Counter(await self.members.names(group))
-        wanted = [r.member.display for r in removals]
-        pending, said = list(dict.fromkeys(wanted)), ""
-        after = before
-        for _ in range(conn.attempts):
-            try:
-                result = await conn.once(conn.driver.remove, group, pending)
-                said = result.message
-                retry = False  # the library made its decision; repeating it changes nothing
-            except Unavailable:
-                raise
-            except DriverError as exc:
-                said, retry = str(exc), True
-            after = Counter(await self.members.refresh(group))
-            pending = [name for name in pending if after[name] >= before[name]]
-            if not pending or not retry:
-                break
-        gone = [name for name in before if after[name] < before[name] and name not in wanted]
-        if gone:
-            logger.warning("{names} also left {group} during a removal", names=gone, group=group)
-        return [
-            Outcome.done()
-            if after[name] < before[name]
-            else Outcome.refused("not_removed", said or "still listed after the removal")
-            for name in wanted
-        ]
 
 
 def _outcome(result: CallResult, reason: str) -> Outcome:
