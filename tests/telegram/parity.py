@@ -22,7 +22,7 @@ from typing import Any
 
 from aiogram.types import User
 
-from adapters.sim.replay import groups_report
+from adapters.sim.report import groups_report
 from adapters.sim.scenario import (
     DirectIn,
     JoinIn,
