@@ -11,8 +11,9 @@ from collections.abc import Awaitable, Callable
 from loguru import logger
 
 from bot.commands import registry
-from bot.commands.dispatch import Dispatcher, is_command
+from bot.commands.dispatch import Dispatcher
 from bot.core.causes import CauseDone, caused_by, settle
+from bot.core.commandline import command_body, is_command
 from bot.core.events import DirectEvent, Event, JoinEvent, LeaveEvent, MembersSeen, MessageEvent
 from bot.core.org import GroupRuntime
 from bot.services.container import Services
@@ -45,6 +46,21 @@ class Engine:
                 await settle(cause, ok=False)
                 return
             await settle(cause, ok=True)
+
+    def needs_admin(self, text: str) -> bool:
+        """Whether `text` is a command only an admin may run. Adapters that must check who sent
+        such a command (WeChat reads the sender's profile, slowly) ask before handing it on."""
+        if not is_command(text):
+            return False
+        found = self.dispatcher.registry.resolve(command_body(text))
+        return found is not None and found[0].admin
+
+    async def run_command(self, event: MessageEvent) -> None:
+        """A command for a governed group typed outside it (WeChat's admin console): run for
+        that group without taking the sender for one of its members."""
+        group = self.services.groups.get(event.group)
+        if group is not None:
+            await self.dispatcher.dispatch(event, group)
 
     async def _route(self, event: Event) -> None:
         if isinstance(event, DirectEvent):

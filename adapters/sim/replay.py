@@ -8,36 +8,24 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
 from adapters.sim.adapter import SimAdapter
-from adapters.sim.scenario import (
-    DirectIn,
-    JoinIn,
-    LeaveIn,
-    MessageIn,
-    RenameIn,
-    RosterOpIn,
-    Scenario,
-    Step,
-    roster_target,
-    update_changes,
-)
+from adapters.sim.report import replay_report
+from adapters.sim.scenario import RosterOpIn, Scenario, Step
+from adapters.sim.steps import Steps
 from adapters.sim.world import SimMember, World
 from bot.app import App
 from bot.core.clock import VirtualClock
-from bot.core.events import DirectEvent, JoinEvent, MessageEvent
-from bot.core.org import EmployeeIn
 from bot.core.scheduler import advance_virtual
-from bot.services.actions import TOOK_EFFECT
-from bot.services.container import Services
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
-from bot.storage.models import ActionRecord, Employee
 
 
 def build_world(scenario: Scenario) -> World:
+    """The simulated WeChat at the scenario's start: its groups and their members."""
     spec = scenario.spec
     world = World(spec.org.bot)
     for group in spec.groups:
@@ -89,6 +77,10 @@ class Replay:
             counters=self.counters or MemoryCounters(),
         )
 
+    @cached_property
+    def steps(self) -> Steps:
+        return Steps(self.world, self.app.engine.handle, self.app.services.roster, self.skipped)
+
     async def run(self) -> dict[str, Any]:
         await self.app.start(self.scenario.roster)
         try:
@@ -109,96 +101,13 @@ class Replay:
             await self.app.stop()
 
     async def _apply(self, step: Step) -> None:
-        event, engine, at = step.event, self.app.engine, step.at
-        match event:
-            case MessageIn():
-                member = self._present(step, event.group)
-                if member is not None:
-                    view = member.view()
-                    key = f"sim:{step.index}"
-                    await engine.handle(
-                        MessageEvent(event.group, view, event.text, event.kind, at, key)
-                    )
-            case JoinIn():
-                m = event.member
-                member = SimMember(m.member_id, m.name, m.remark, m.role)
-                self.world.join(event.group, member)
-                await engine.handle(
-                    JoinEvent(
-                        event.group,
-                        member.view(),
-                        event.inviter,
-                        event.via,
-                        at,
-                        f"sim:{step.index}",
-                    )
-                )
-            case RenameIn():
-                if self._present(step, event.group) is not None:
-                    self.world.rename(event.group, step.member_id, event.to)
-            case LeaveIn():
-                if self._present(step, event.group) is not None:
-                    self.world.leave(event.group, step.member_id)
-            case DirectIn():
-                await engine.handle(DirectEvent(event.sender, event.text, at, f"sim:{step.index}"))
-            case RosterOpIn():
-                await self._roster(event)
-
-    def _present(self, step: Step, group: str) -> SimMember | None:
-        """The member an event is about; None (and noted) if the bot removed them earlier."""
-        member = self.world.groups[group].find(step.member_id or "")
-        if member is None:
-            self.skipped.append({"event": step.index, "reason": "member_removed_by_bot"})
-        return member
+        await self.steps.apply(step)
 
     async def _roster(self, event: RosterOpIn) -> None:
-        roster = self.app.services.roster
-        if event.op == "add":
-            await roster.add(EmployeeIn.model_validate(event.employee))
-            return
-        rows = await Employee.all().order_by("id")
-        index = roster_target([(r.name, r.department) for r in rows], event.employee, "employee")
-        row = rows[index]
-        if event.op == "depart":
-            await roster.depart(row)
-        else:
-            await roster.update(row, update_changes((row.name, row.department), event))
+        await self.steps.roster_event(event)
 
     async def report(self) -> dict[str, Any]:
-        tz = self.scenario.tz
-        records = await ActionRecord.filter(outcome__in=TOOK_EFFECT).order_by("id")
-        actions = [
-            {"seq": seq, "at": record.at.astimezone(tz).isoformat(), **record.payload}
-            for seq, record in enumerate(records, start=1)
-        ]
-        groups = await groups_report(self.app.services)
-        report: dict[str, Any] = {"actions": actions, "groups": groups}
-        if self.skipped:
-            report["skipped"] = self.skipped
-        return report
-
-
-async def groups_report(services: Services) -> dict[str, Any]:
-    """The report's `groups`: each group's members as the bot sees them now, and who is missing."""
-    groups: dict[str, Any] = {}
-    for group in services.groups:
-        snap = await services.member_audit.snapshot(group)
-        counts = await services.warnings.counts(
-            group, [(c.member, c.entry.id if c.entry else None) for c in snap.results]
-        )
-        groups[group.name] = {
-            "members": [
-                {
-                    "display": c.member.display,
-                    "employee": c.entry.brief() if c.entry else None,
-                    "status": c.status,
-                    "warnings": counts.get(c.member.key, 0),
-                }
-                for c in snap.results
-            ],
-            "missing": [entry.brief() for entry in snap.missing],
-        }
-    return groups
+        return await replay_report(self.app.services, self.scenario.tz, self.skipped)
 
 
 def replay_settings(base: Settings, tmp: Path, locale: str | None) -> Settings:
@@ -217,6 +126,7 @@ async def run_replay(
     locale: str | None = None,
     observer: Observer | None = None,
 ) -> dict[str, Any]:
+    """Replay `scenario` on a fresh temporary database; the report."""
     with tempfile.TemporaryDirectory(prefix="qunguan-replay-db-") as tmp:
         replay = Replay(
             scenario, replay_settings(settings, Path(tmp), locale), files_dir, observer=observer

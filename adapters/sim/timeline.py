@@ -18,7 +18,7 @@ from adapters.sim.scenario import (
     Step,
     TickIn,
 )
-from bot.storage.models import ActionRecord
+from bot.services.action_log import ActionLog
 
 STATUS_STYLE = {
     "compliant": "green",
@@ -31,8 +31,11 @@ STATUS_STYLE = {
 
 
 class Timeline:
-    def __init__(self, scenario: Scenario, console: Console | None = None) -> None:
+    def __init__(
+        self, scenario: Scenario, console: Console | None = None, log: ActionLog | None = None
+    ) -> None:
         self.scenario = scenario
+        self.log = log or ActionLog()  # it reads the replay's database, once that is open
         self.console = console or Console(highlight=False)
         self._last_id = 0
 
@@ -50,7 +53,7 @@ class Timeline:
         await self._actions(scheduled=True)
 
     async def _actions(self, *, scheduled: bool) -> None:
-        records = await ActionRecord.filter(id__gt=self._last_id).order_by("id")
+        records = await self.log.after(self._last_id)
         tz = self.scenario.tz
         for record in records:
             self._last_id = record.id

@@ -74,10 +74,11 @@ def mentions_of(
             continue
         start = index_of(raw, entity.offset)
         end = index_of(raw, entity.offset + entity.length)
-        if entity.type == "text_mention" and entity.user is not None:
-            member = view_of(entity.user)
-        else:
-            member = by_username(raw[start + 1 : end])
+        member: MemberView | None = (
+            view_of(entity.user)
+            if entity.type == "text_mention" and entity.user is not None
+            else by_username(raw[start + 1 : end])
+        )
         if start >= seen.at + seen.cut:
             start, end = start - seen.cut, end - seen.cut
         out.append(Mention(start, end, member))

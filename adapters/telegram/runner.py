@@ -94,7 +94,9 @@ class TelegramBot:
     async def webhook(self, *, handle_signals: bool = True) -> None:
         """Webhook mode: Telegram posts updates to `TELEGRAM__WEBHOOK_URL`."""
         await self.prepare()
-        await serve_webhook(self, handle_signals=handle_signals)
+        await serve_webhook(
+            self.bot, self.dispatcher, self.settings.telegram, handle_signals=handle_signals
+        )
 
     async def close(self) -> None:
         """Close the HTTP session to the Bot API."""

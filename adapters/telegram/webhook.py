@@ -12,18 +12,16 @@ import re
 import secrets
 import signal
 from contextlib import suppress
-from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
+from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 from loguru import logger
 
 from adapters.telegram.routers import ALLOWED_UPDATES
 from bot.core.errors import ConfigError
-
-if TYPE_CHECKING:
-    from adapters.telegram.runner import TelegramBot
+from bot.settings import TelegramSettings
 
 SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
@@ -39,24 +37,29 @@ def webhook_secret(value: str | None) -> str:
     return value
 
 
-async def serve_webhook(telegram: TelegramBot, *, handle_signals: bool = True) -> None:
+async def serve_webhook(
+    bot: Bot,
+    dispatcher: Dispatcher,
+    settings: TelegramSettings,
+    *,
+    handle_signals: bool = True,
+) -> None:
     """Listen, register the webhook with Telegram, and serve until stopped or cancelled."""
-    settings = telegram.settings.telegram
     assert settings.webhook_url is not None
     configured = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     secret = webhook_secret(configured)
     app = web.Application()
     handler = SimpleRequestHandler(
-        telegram.dispatcher, telegram.bot, handle_in_background=False, secret_token=secret
+        dispatcher, bot, handle_in_background=False, secret_token=secret
     )
     handler.register(app, path=urlparse(settings.webhook_url).path or "/")
-    setup_application(app, telegram.dispatcher, bot=telegram.bot)
+    setup_application(app, dispatcher, bot=bot)
     runner = web.AppRunner(app)
     await runner.setup()
     stop = asyncio.Event()
     try:
         await web.TCPSite(runner, settings.webhook_listen, settings.webhook_port).start()
-        await telegram.bot.set_webhook(
+        await bot.set_webhook(
             url=settings.webhook_url,
             secret_token=secret,
             allowed_updates=ALLOWED_UPDATES,

@@ -1,29 +1,57 @@
-"""The WeChat adapter: the core's `Platform`, built on one driver behind one UI thread."""
+"""The WeChat adapter: the core's `Platform`, built on one driver behind one UI thread.
+
+It is the app's platform, so it exists before the app does: `bind` hands it the bot (a
+`BotLink`) once the app is built, and only then can it act or run.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import TypedDict
 
+from adapters.wechat.chats import Chats
 from adapters.wechat.connection import Connection, thread_init
-from adapters.wechat.driver import InMsg, WeChatDriver
+from adapters.wechat.console import Console
+from adapters.wechat.driver import WeChatDriver
 from adapters.wechat.inbound import Inbound
+from adapters.wechat.link import BotLink
 from adapters.wechat.loop import RunLoop
 from adapters.wechat.members import MemberLists
 from adapters.wechat.outbound import Outbound
+from adapters.wechat.senders import Senders
 from adapters.wechat.settings import WeChatSection
 from adapters.wechat.throttle import Throttle
 from bot.core.actions import Action, Outcome
 from bot.core.capabilities import Capability
 from bot.core.config_file import StrictOrgConfig
+from bot.core.events import MembersSeen
 from bot.core.members import MemberView
 
 MANAGING = frozenset({Capability.REMOVE, Capability.SET_NOTICE})
 
 
-class WeChatAdapter(RunLoop):
+class Hooks(TypedDict, total=False):
+    """What tests replace: monotonic time, sleeping, and the UI thread's set-up."""
+
+    now: Callable[[], float]
+    sleep: Callable[[float], Awaitable[None]]
+    init: Callable[[], None] | None
+
+
+@dataclass(frozen=True)
+class Bound:
+    """The parts that talk to the bot, built by `WeChatAdapter.bind`."""
+
+    bot: BotLink
+    inbound: Inbound
+    outbound: Outbound
+    loop: RunLoop
+
+
+class WeChatAdapter:
     name = "wechat"
 
     def __init__(
@@ -36,13 +64,8 @@ class WeChatAdapter(RunLoop):
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         init: Callable[[], None] | None = thread_init,
     ) -> None:
-        self.driver, self.section, self.config = driver, section, config
-        self.groups = {g.code: g for g in config.groups}
-        self.console = section.console
-        self.contact_ids = {chat: wechat_id for wechat_id, chat in section.contacts.items()}
-        self.admin_ids = frozenset(config.org.admins).union(*(g.admins for g in config.groups))
-        if self.console:
-            self.admin_ids |= frozenset(self.console.admins.values())
+        self.driver, self.section = driver, section
+        self.chats = Chats(section, config)
         self.conn = Connection(
             driver,
             attempts=section.attempts,
@@ -55,60 +78,66 @@ class WeChatAdapter(RunLoop):
         self.members = MemberLists(
             self.conn,
             bot_name=config.org.bot,
-            admin_ids=self.admin_ids,
+            admin_ids=self.chats.admin_ids,
             max_age=section.members_max_age.total_seconds(),
             emit=self._emit,
             now=now,
         )
-        self.inbound = Inbound(self, now=now)
-        self.outbound = Outbound(self)
-        self.routes: dict[str, str] = {}  # WeChat ID → the chat they last commanded from
-        self.missed: list[Action] = []  # actions refused while WeChat was down
-        self.lost_groups: set[str] = set()
-        self.listened: set[str] = set()
-        self.app: Any = None
-        self._queue: asyncio.Queue[InMsg] | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self.senders = Senders(self.conn)
+        self._now = now
+        self._bound: Bound | None = None
 
-    # -- wiring -------------------------------------------------------------------------------
-
-    def attach(self, app: Any) -> None:
-        """Give the adapter the app it feeds (engine, notifier, counters, clock)."""
-        self.app = app
-
-    @property
-    def engine(self) -> Any:
-        return self.app.engine
-
-    @property
-    def notify(self) -> Any:
-        return self.app.services.notify
+    def bind(self, bot: BotLink) -> None:
+        """Connect the adapter to the bot it feeds (once, right after the app is built)."""
+        chats, members = self.chats, self.members
+        console = Console(chats, self.senders, bot)
+        inbound = Inbound(chats, members, self.senders, console, bot, now=self._now)
+        outbound = Outbound(self.conn, self.throttle, members, chats, bot.notify)
+        loop = RunLoop(
+            self.conn,
+            chats,
+            members,
+            inbound,
+            outbound,
+            bot,
+            section=self.section,
+            capabilities=self.capabilities,
+        )
+        self._bound = Bound(bot, inbound, outbound, loop)
 
     @property
-    def counters(self) -> Any:
-        return self.app.services.counters
+    def bound(self) -> Bound:
+        if self._bound is None:
+            raise RuntimeError("the WeChat adapter is not bound to a bot yet (see runner.build)")
+        return self._bound
 
     @property
-    def clock(self) -> Any:
-        return self.app.clock
+    def inbound(self) -> Inbound:
+        return self.bound.inbound
 
     @property
-    def app_groups(self) -> list[Any]:
-        return list(self.app.services.groups)
+    def missed(self) -> list[Action]:
+        """Actions refused while WeChat was down, not yet reported."""
+        return self.bound.outbound.missed
 
     @property
-    def can_verify(self) -> bool:
-        return Capability.VERIFY_IDENTITY in self.driver.capabilities
+    def listened(self) -> set[str]:
+        return self.chats.listened
+
+    async def _emit(self, event: MembersSeen) -> None:
+        if self._bound is not None:  # a read before the bot is there tells it nothing
+            await self._bound.bot.handle(event)
 
     # -- the Platform port --------------------------------------------------------------------
 
     def capabilities(self, group: str) -> frozenset[Capability]:
-        if group in self.lost_groups:
+        if group in self.chats.lost:
             return frozenset()
-        if group not in self.groups:
+        config = self.chats.groups.get(group)
+        if config is None:
             return frozenset({Capability.SEND}) if group in self.listened else frozenset()
         caps = set(self.driver.capabilities)
-        if self.groups[group].bot_role == "member":
+        if config.bot_role == "member":
             caps -= MANAGING  # only an owner or admin account can remove or set the notice
         return frozenset(caps)
 
@@ -116,18 +145,20 @@ class WeChatAdapter(RunLoop):
         return await self.members.views(group)
 
     async def execute(self, action: Action) -> Outcome:
-        return await self.outbound.execute(action)
+        return await self.bound.outbound.execute(action)
 
     async def execute_many(self, actions: list[Action]) -> list[Outcome]:
-        return await self.outbound.execute_many(actions)
+        return await self.bound.outbound.execute_many(actions)
 
-    def route_for(self, identity: str) -> str | None:
-        """The chat that reaches `identity` privately: where they last wrote from, their
-        configured private chat, or the admin console."""
-        chat = self.routes.get(identity) or self.section.contacts.get(identity)
-        if chat is None and self.console and identity in self.admin_ids:
-            chat = self.console.chat
-        return chat
+    # -- running ------------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Connect, listen, handle, poll and reconnect until cancelled."""
+        await self.bound.loop.run()
+
+    async def drain(self) -> None:
+        """Wait until every line handed over so far has been handled (tests, shutdown)."""
+        await self.bound.loop.drain()
 
     def close(self) -> None:
         self.conn.close()

@@ -8,16 +8,18 @@ fail fast with `Unavailable`, state is kept, and `reconnect` brings it back.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from functools import partial
+from typing import ParamSpec, TypeVar
 
 from loguru import logger
 
 from adapters.wechat.driver import DriverError, Unavailable, WeChatDriver, WindowGone
-from adapters.wechat.worker import UIWorker
+from adapters.wechat.worker import UIWorker, call_name
 
 Sleep = Callable[[float], Awaitable[None]]
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def thread_init() -> None:
@@ -50,41 +52,40 @@ class Connection:
         self.worker = UIWorker(init)
         self.worker.start()
         self.up = False
-        self.down_since: float | None = None
         self.lost_signal = asyncio.Event()
-        self.failures = 0  # library calls that raised or timed out (logs, tests)
-        self._retired_calls = 0
 
-    @property
-    def calls(self) -> int:
-        """Library calls started so far, on every worker this connection had."""
-        return self._retired_calls + self.worker.calls
-
-    async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """One call on the UI thread, no retry (connect, listen, non-idempotent calls)."""
+    async def run(self, fn: Callable[[], T]) -> T:
+        """One call on the UI thread, no retry and no check that the connection is up
+        (connect, and the health check)."""
         if self.worker.stuck(self.call_limit):
             self._replace_worker()
         try:
-            return await self.worker.call(fn, *args, limit=self.call_limit)
+            return await self.worker.call(fn, limit=self.call_limit)
         except WindowGone:
-            self.failures += 1
             self.lost("window gone or hung")
             raise
 
-    async def call(self, name: str, *args: Any, retry: bool = True) -> Any:
-        """`driver.<name>(*args)` with retries; Unavailable while the connection is down."""
-        tries = self.attempts if retry else 1
+    async def call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """`fn(*args)`, a driver method, with retries; Unavailable while the connection is
+        down, DriverError once every try failed."""
+        return await self._call(partial(fn, *args, **kwargs), call_name(fn), self.attempts)
+
+    async def once(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """`fn(*args)` tried once: for calls that must not be repeated blindly (sends,
+        removals); the caller checks what happened before trying again."""
+        return await self._call(partial(fn, *args, **kwargs), call_name(fn), 1)
+
+    async def _call(self, job: Callable[[], T], name: str, tries: int) -> T:
         delay = self.backoff
         last: Exception | None = None
         for attempt in range(1, tries + 1):
             if not self.up:
                 raise Unavailable("WeChat is disconnected")
             try:
-                return await self.run(getattr(self.driver, name), *args)
+                return await self.run(job)
             except WindowGone:
                 raise Unavailable("WeChat is disconnected") from None
             except Exception as exc:  # the libraries raise bare exceptions on UI trouble
-                self.failures += 1
                 last = exc
                 logger.debug(
                     "{call} failed ({n}/{tries}): {exc}",
@@ -106,11 +107,11 @@ class Connection:
         for _ in range(self.attempts):
             try:
                 healthy = bool(await self.run(self.driver.online))
-                break
             except WindowGone:
                 raise Unavailable("WeChat is disconnected") from None
-            except Exception:
-                self.failures += 1
+            except Exception:  # the window may be busy rather than gone: ask again
+                continue
+            break
         if not healthy:
             self.lost("WeChat is not online")
             raise Unavailable("WeChat is disconnected")
@@ -120,7 +121,6 @@ class Connection:
         if self.up:
             logger.error("WeChat connection lost: {why}; reconnecting", why=why)
             self.up = False
-            self.down_since = time.monotonic()
             self.lost_signal.set()
 
     async def connect(self, listen: Callable[[], Awaitable[None]]) -> None:
@@ -138,7 +138,6 @@ class Connection:
         # A call hung for good: its thread is left behind and a fresh one takes over.
         logger.error("the UI thread is stuck; starting a new one")
         self.worker.stop()
-        self._retired_calls += self.worker.calls
         self.worker = UIWorker(self._init)
         self.worker.start()
 

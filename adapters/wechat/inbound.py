@@ -9,18 +9,20 @@ already seen lately is dropped even before the first time marker.
 from __future__ import annotations
 
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from loguru import logger
 
-from adapters.wechat import console, system_messages
+from adapters.wechat import system_messages
+from adapters.wechat.chats import Chats
+from adapters.wechat.console import Console
 from adapters.wechat.dedup import ChatKeys
-from adapters.wechat.driver import DriverError, InMsg
-from bot.commands import registry
-from bot.commands.dispatch import is_command
+from adapters.wechat.driver import InMsg
+from adapters.wechat.link import BotLink
+from adapters.wechat.members import MemberLists
+from adapters.wechat.senders import Senders
 from bot.core.causes import caused_by
 from bot.core.events import JoinEvent, MessageEvent
 from bot.core.members import MemberView
@@ -32,13 +34,6 @@ HUMAN = ("friend", "other")
 SYSTEM = ("system", "tickle")
 
 
-def privileged(text: str) -> bool:
-    """Whether a command needs an admin (the same rule the dispatcher applies)."""
-    body = unicodedata.normalize("NFKC", text.strip()[1:])
-    found = registry.resolve(body)
-    return found is not None and found[0].admin
-
-
 @dataclass
 class Settling:
     until: float
@@ -48,7 +43,11 @@ class Settling:
 
 @dataclass
 class Inbound:
-    adapter: object  # the WeChatAdapter (typed loosely to keep the modules acyclic)
+    chats: Chats
+    members: MemberLists
+    senders: Senders
+    console: Console
+    bot: BotLink
     now: Callable[[], float] = time.monotonic
     keys: dict[str, ChatKeys] = field(default_factory=dict)
     settling: dict[str, Settling] = field(default_factory=dict)
@@ -78,8 +77,7 @@ class Inbound:
             self.replays += 1
             return
         key = keys.key(msg)
-        a = self.adapter
-        if not await a.counters.claim(f"wechat:line:{key}", SEEN_FOR, a.clock.now()):
+        if not await self.bot.counters.claim(f"wechat:line:{key}", SEEN_FOR, self.bot.clock.now()):
             self.replays += 1
             return
         if settling and settling.first:
@@ -88,69 +86,64 @@ class Inbound:
         await self.route(msg, key)
 
     async def route(self, msg: InMsg, key: str) -> None:
-        a = self.adapter
-        if a.console and msg.chat == a.console.chat:
-            await console.from_console(a, msg, key)
-        elif msg.chat in a.contact_ids:
-            await console.from_contact(a, msg, key)
-        elif msg.chat in a.groups:
+        """A new line, to where its chat's lines go."""
+        if self.chats.is_console(msg.chat):
+            await self.console.from_console(msg, key)
+        elif msg.chat in self.chats.contact_ids:
+            await self.console.from_contact(msg, key)
+        elif msg.chat in self.chats.groups:
             if msg.attr in SYSTEM or msg.type == "base":
                 await self.system(msg, key)
             elif msg.attr in HUMAN:
                 await self.group_message(msg, key)
 
     async def group_message(self, msg: InMsg, key: str) -> None:
-        a = self.adapter
-        group = msg.chat
-        sender = a.members.view(group, msg.display)
-        text = msg.content
-        if is_command(text) and privileged(text):
+        group, text = msg.chat, msg.content
+        sender: MemberView | None = self.members.view(group, msg.display)
+        if self.bot.needs_admin(text):
             sender = await self.verified(msg, key)
-            if sender is None:
-                return
-        kind = KINDS.get(msg.type, "text")
-        await a.engine.handle(MessageEvent(group, sender, text, kind, a.clock.now(), key))
+        if sender is not None:
+            kind = KINDS.get(msg.type, "text")
+            now = self.bot.clock.now()
+            await self.bot.handle(MessageEvent(group, sender, text, kind, now, key))
 
     async def verified(self, msg: InMsg, key: str) -> MemberView | None:
         """The sender with their WeChat ID read from their profile; None (and a reply) if
         the library cannot, or could not this time."""
-        a = self.adapter
+        notify, console = self.bot.notify, self.chats.console
         with caused_by(f"MessageEvent:{msg.chat}:{key}"):
-            if not a.can_verify:
-                reply = "wechat-console-only" if a.console else "wechat-cannot-verify"
-                console = a.console.chat if a.console else ""
-                await a.notify.send(msg.chat, "command_denied", reply, console=console)
+            if not self.senders.can_verify:
+                reply = "wechat-console-only" if console else "wechat-cannot-verify"
+                where = console.chat if console else ""
+                await notify.send(msg.chat, "command_denied", reply, console=where)
                 return None
-            try:
-                wechat_id = await a.conn.call("verify", msg)
-            except DriverError as exc:
-                logger.warning("could not verify the sender of a command: {exc}", exc=exc)
-                wechat_id = None
+            wechat_id = await self.senders.wechat_id(msg)
             if not wechat_id:
-                await a.notify.send(msg.chat, "command_error", "wechat-verify-failed")
+                await notify.send(msg.chat, "command_error", "wechat-verify-failed")
                 return None
-        a.members.learn(msg.chat, msg.display, wechat_id)
+        self.members.learn(msg.chat, msg.display, wechat_id)
         return MemberView(msg.display, wechat_id)
 
     async def system(self, msg: InMsg, key: str) -> None:
-        a = self.adapter
+        """A system line: joins become events; the rest is logged (or loses the group)."""
         line = system_messages.parse(msg.content)
         if line is None:
             return
         group = msg.chat
         if line.kind in ("join", "removed_by_bot", "bot_joined"):
-            a.members.invalidate(group)
+            self.members.invalidate(group)
         if line.kind == "join":
-            inviter = line.actor if line.actor is not None else None
             for n, name in enumerate(line.targets):
-                view = a.members.view(group, name)
-                event = JoinEvent(group, view, inviter, line.via, a.clock.now(), f"{key}:{n}")
-                await a.engine.handle(event)
+                view = self.members.view(group, name)
+                now = self.bot.clock.now()
+                await self.bot.handle(
+                    JoinEvent(group, view, line.actor, line.via, now, f"{key}:{n}")
+                )
         elif line.kind == "bot_joined":
             logger.info("the bot was added to {group}", group=group)
         elif line.kind == "bot_removed":
             logger.error("the bot was removed from {group} by {who}", group=group, who=line.actor)
-            a.lost_groups.add(group)
+            self.chats.lost.add(group)
         elif line.kind == "group_renamed":
             logger.warning(
                 "{group} was renamed to {new}; update the config (groups are found by name)",

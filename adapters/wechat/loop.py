@@ -4,83 +4,89 @@ reconnect (reporting what was missed) when the window goes away."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from collections.abc import Callable
+from datetime import datetime
 
 from loguru import logger
 
+from adapters.wechat.chats import Chats
+from adapters.wechat.connection import Connection
 from adapters.wechat.driver import DriverError, InMsg
+from adapters.wechat.inbound import Inbound
+from adapters.wechat.link import BotLink
+from adapters.wechat.members import MemberLists
+from adapters.wechat.outbound import Outbound
 from adapters.wechat.report import startup_report
+from adapters.wechat.settings import WeChatSection
 from bot.core.capabilities import Capability
-from bot.core.events import MembersSeen
+
+Capabilities = Callable[[str], frozenset[Capability]]
 
 
 class RunLoop:
-    """Mixed into WeChatAdapter: everything that runs for as long as the bot does."""
+    """Everything that runs for as long as the bot does."""
 
-    section: Any
-    conn: Any
-    inbound: Any
-    members: Any
-    driver: Any
-    groups: dict[str, Any]
-    console: Any
-    listened: set[str]
-    missed: list[Any]
-    app: Any
-    _queue: asyncio.Queue[InMsg] | None
-    _loop: asyncio.AbstractEventLoop | None
-
-    def chats(self) -> list[str]:
-        extra = [self.console.chat] if self.console else []
-        return [*self.groups, *extra, *self.section.contacts.values()]
+    def __init__(
+        self,
+        conn: Connection,
+        chats: Chats,
+        members: MemberLists,
+        inbound: Inbound,
+        outbound: Outbound,
+        bot: BotLink,
+        *,
+        section: WeChatSection,
+        capabilities: Capabilities,
+    ) -> None:
+        self.conn, self.chats, self.members = conn, chats, members
+        self.inbound, self.outbound, self.bot = inbound, outbound, bot
+        self.section = section
+        self.capabilities = capabilities
+        self._queue: asyncio.Queue[InMsg] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def _on_message(self, msg: InMsg) -> None:
         # Called on the library's listener thread: hand the line to the event loop, nothing else.
-        assert self._loop is not None
-        assert self._queue is not None
+        assert self._loop is not None and self._queue is not None
         self._loop.call_soon_threadsafe(self._queue.put_nowait, msg)
 
     async def listen_all(self) -> None:
-        self.listened.clear()
-        for chat in self.chats():
-            await self.conn.call("listen", chat, self._on_message)
-            self.listened.add(chat)
+        """(Re)open every chat the adapter listens to; what they show first may be history."""
+        self.chats.listened.clear()
+        for chat in self.chats.all():
+            await self.conn.call(self.conn.driver.listen, chat, self._on_message)
+            self.chats.listened.add(chat)
             self.inbound.opened(chat, self.section.settle.total_seconds())
-
-    async def _emit(self, event: MembersSeen) -> None:
-        if self.app is not None:
-            await self.engine.handle(event)
 
     async def run(self) -> None:
         """Connect, report what the library can do, then pump lines, poll and reconnect."""
         self._loop = asyncio.get_running_loop()
         self._queue = asyncio.Queue()
         await self.connect()
-        for line in startup_report(self):
+        for line in startup_report(self.conn.driver, self.chats, self.capabilities):
             logger.info(line)
-        await asyncio.gather(self.pump(), self.poll(), self.supervise())
+        await asyncio.gather(self.pump(self._queue), self.poll(), self.supervise())
 
     async def connect(self) -> None:
         """Connect and listen, trying again every `reconnect_every` until it works."""
         while True:
             try:
                 await self.conn.connect(self.listen_all)
-                logger.success("WeChat connected through {lib}", lib=self.driver.library)
+                logger.success("WeChat connected through {lib}", lib=self.conn.driver.library)
                 return
             except Exception as exc:
                 logger.error("cannot reach WeChat: {exc}", exc=exc)
                 await asyncio.sleep(self.section.reconnect_every.total_seconds())
 
-    async def pump(self) -> None:
-        assert self._queue is not None
+    async def pump(self, queue: asyncio.Queue[InMsg]) -> None:
         while True:
-            msg = await self._queue.get()
+            msg = await queue.get()
             try:
                 await self.inbound.handle(msg)
             except Exception:  # one bad line must not stop the adapter
                 logger.exception("failed to handle a line in {chat}", chat=msg.chat)
             finally:
-                self._queue.task_done()
+                queue.task_done()
 
     async def drain(self) -> None:
         """Wait until every line handed over so far has been handled (tests, shutdown)."""
@@ -97,11 +103,11 @@ class RunLoop:
 
     async def poll_once(self) -> None:
         """The cheap member count per group; the full list only when it changed."""
-        for group in self.groups:
+        for group in self.chats.groups:
             if not self.conn.up or Capability.LIST_MEMBERS not in self.capabilities(group):
                 continue
             try:
-                count = await self.conn.call("member_count", group)
+                count = await self.conn.call(self.conn.driver.member_count, group)
             except DriverError:
                 continue
             current = self.members.list_of(group)
@@ -113,19 +119,23 @@ class RunLoop:
     async def supervise(self) -> None:
         while True:
             await self.conn.lost_signal.wait()
-            since = self.clock.now()
+            since = self.bot.clock.now()
             await self.connect()
             await self.report_outage(since)
 
-    async def report_outage(self, since: Any) -> None:
-        missed, self.missed = self.missed, []
+    async def report_outage(self, since: datetime) -> None:
+        """Tell the admins how long WeChat was away and how many actions did not happen."""
+        missed, self.outbound.missed = self.outbound.missed, []
         logger.warning("WeChat was unavailable; {n} actions did not take effect", n=len(missed))
-        args = {"since": f"{since:%H:%M}", "count": len(missed)}
-        if self.console:
-            await self.notify.send(
-                self.console.chat, "action_failed", "wechat-reconnected", **args
+        at, count = f"{since:%H:%M}", len(missed)
+        notify, console = self.bot.notify, self.chats.console
+        if console:
+            await notify.send(
+                console.chat, "action_failed", "wechat-reconnected", since=at, count=count
             )
         elif missed:
-            for admin in sorted(self.config.org.admins):
-                if self.route_for(admin):
-                    await self.notify.direct(admin, "action_failed", "wechat-reconnected", **args)
+            for admin in self.chats.org_admins:
+                if self.chats.route_for(admin):
+                    await notify.direct(
+                        admin, "action_failed", "wechat-reconnected", since=at, count=count
+                    )

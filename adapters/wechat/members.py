@@ -46,7 +46,6 @@ class MemberLists:
         self._now = now
         self.lists: dict[str, GroupList] = {}
         self.known: dict[str, dict[str, str]] = {}  # group → label → verified admin ID
-        self.reads = 0  # full member reads made (benchmarks, tests)
 
     def list_of(self, group: str) -> GroupList:
         return self.lists.setdefault(group, GroupList())
@@ -76,8 +75,7 @@ class MemberLists:
 
     async def refresh(self, group: str) -> list[str]:
         """Read the list from WeChat (retries included) and tell the core what was seen."""
-        names = list(await self.conn.call("members", group))
-        self.reads += 1
+        names = list(await self.conn.call(self.conn.driver.members, group))
         current = self.list_of(group)
         current.names, current.read_at = names, self._now()
         await self._emit(MembersSeen(group, tuple(self.view(group, n, names) for n in names)))

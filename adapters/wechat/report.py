@@ -2,32 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
+from adapters.wechat.chats import Chats
+from adapters.wechat.driver import WeChatDriver
 from bot.core.capabilities import Capability
 
 
-def startup_report(adapter: Any) -> list[str]:
+def startup_report(
+    lib: WeChatDriver, chats: Chats, capabilities: Callable[[str], frozenset[Capability]]
+) -> list[str]:
     """What this library can do here, per group; logged when the bot connects."""
-    lib, every = adapter.driver, set(Capability)
+    every = set(Capability)
     lines = [
-        f"WeChat adapter: {lib.library} for {lib.client}; listening to {len(adapter.chats())} "
+        f"WeChat adapter: {lib.library} for {lib.client}; listening to {len(chats.all())} "
         f"chat(s) (at most {lib.max_chats})",
         "  can: " + ", ".join(sorted(lib.capabilities)),
         "  cannot: " + (", ".join(sorted(every - lib.capabilities)) or "-"),
     ]
-    for code, group in adapter.groups.items():
-        caps = ", ".join(sorted(adapter.capabilities(code)))
+    for code, group in chats.groups.items():
+        caps = ", ".join(sorted(capabilities(code)))
         lines.append(f"  group {group.name!r} (bot is {group.bot_role}): {caps}")
     if Capability.REMOVE not in lib.capabilities:
         lines.append("  removals: admins are asked to remove by hand; audits re-check")
     if Capability.LIST_MEMBERS not in lib.capabilities:
         lines.append("  members: only those seen joining or speaking are known")
-    if adapter.can_verify:
+    if Capability.VERIFY_IDENTITY in lib.capabilities:
         lines.append("  authority: each privileged command's sender is checked by WeChat ID")
-    elif adapter.console:
+    elif chats.console:
         lines.append(
-            f"  authority: privileged commands only in the console {adapter.console.chat!r}"
+            f"  authority: privileged commands only in the console {chats.console.chat!r}"
         )
     else:
         lines.append("  authority: no console configured, so no privileged commands")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Unpack
 
-from adapters.wechat.adapter import WeChatAdapter
+from adapters.wechat.adapter import Hooks, WeChatAdapter
 from adapters.wechat.drivers import load_driver
+from adapters.wechat.link import BotLink
 from adapters.wechat.settings import load_section
 from bot.app import App
 from bot.core.clock import Clock, SystemClock
@@ -25,12 +26,13 @@ def build(
     module: ModuleType | None = None,
     clock: Clock | None = None,
     counters: Counters | None = None,
-    **kw: Any,
+    **hooks: Unpack[Hooks],
 ) -> tuple[App, WeChatAdapter]:
-    """The app and its WeChat adapter (`module` stands in for the library in tests)."""
+    """The app and its WeChat adapter (`module` stands in for the library, `hooks` for the
+    time source, sleep and UI-thread set-up in tests)."""
     section = load_section(config)
     driver = load_driver(section.library, module)
-    adapter = WeChatAdapter(driver, section, config, **kw)
+    adapter = WeChatAdapter(driver, section, config, **hooks)
     app = App(
         settings=settings,
         config=config,
@@ -39,8 +41,21 @@ def build(
         clock=clock or SystemClock(),
         counters=counters,
     )
-    adapter.attach(app)
+    adapter.bind(link(app))
     return app, adapter
+
+
+def link(app: App) -> BotLink:
+    """What the adapter needs of the app: the engine's entry points, the notifier, the
+    counters and the clock."""
+    return BotLink(
+        handle=app.engine.handle,
+        run_command=app.engine.run_command,
+        needs_admin=app.engine.needs_admin,
+        notify=app.services.notify,
+        counters=app.services.counters,
+        clock=app.clock,
+    )
 
 
 async def serve(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
@@ -93,7 +93,7 @@ def _check_ids(config: StrictOrgConfig, section: WeChatSection) -> None:
 
 
 def _check_chats(config: StrictOrgConfig, section: WeChatSection) -> None:
-    cls: Any = driver_class(section.library)
+    cls = driver_class(section.library)
     chats = [g.code for g in config.groups] + list(section.contacts.values())
     if section.console:
         chats.append(section.console.chat)

@@ -36,7 +36,6 @@ class Throttle:
         self._recent: deque[float] = deque()
         self._last_chat: str | None = None
         self._last_at = float("-inf")
-        self.waited = 0.0  # seconds spent waiting, for the logs and benchmarks
 
     def earliest(self, chat: str) -> float:
         """The first moment a send to `chat` may go out."""
@@ -50,7 +49,6 @@ class Throttle:
         """Wait until a send to `chat` is allowed, and count it as sent now."""
         async with self._lock:
             while (wait := self.earliest(chat) - self._now()) > 0:
-                self.waited += wait
                 await self._sleep(wait)
             now = self._now()
             self._recent.append(now)

@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 from typing import Any, TypeVar
 
 from loguru import logger
@@ -26,14 +27,13 @@ _names = itertools.count(1)
 
 class UIWorker:
     def __init__(self, init: Callable[[], None] | None = None) -> None:
-        self._jobs: queue.SimpleQueue[tuple[Callable[..., Any], tuple[Any, ...], Future] | None]
+        self._jobs: queue.SimpleQueue[tuple[Callable[[], Any], Future[Any]] | None]
         self._jobs = queue.SimpleQueue()
         self._init = init
         self._thread = threading.Thread(
             target=self._run, name=f"wechat-ui-{next(_names)}", daemon=True
         )
         self._running_since: float | None = None
-        self.calls = 0  # library calls started (the benchmarks and tests count them)
 
     def start(self) -> None:
         self._thread.start()
@@ -54,32 +54,35 @@ class UIWorker:
             except Exception:
                 logger.exception("UI thread initialisation failed")
         while (job := self._jobs.get()) is not None:
-            fn, args, future = job
+            fn, future = job
             if not future.set_running_or_notify_cancel():
                 continue  # the caller gave up before it started: it never happens
             self._running_since = time.monotonic()
-            self.calls += 1
             try:
-                future.set_result(fn(*args))
+                future.set_result(fn())
             except BaseException as exc:  # handed to the awaiting caller, never lost
                 future.set_exception(exc)
             finally:
                 self._running_since = None
 
-    async def call(self, fn: Callable[..., T], *args: Any, limit: float) -> T:
-        """Run `fn(*args)` on the UI thread; raise WindowGone if it runs past `limit`."""
+    async def call(self, fn: Callable[[], T], *, limit: float) -> T:
+        """Run `fn()` on the UI thread; raise WindowGone if it runs past `limit`."""
         future: Future[T] = Future()
-        self._jobs.put((fn, args, future))
+        self._jobs.put((fn, future))
         try:
             return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), limit)
         except TimeoutError:
             if future.cancel():
-                raise WindowGone(f"{_name(fn)} waited {limit:.0f}s behind a hung call") from None
-            raise WindowGone(f"{_name(fn)} hung for more than {limit:.0f}s") from None
+                raise WindowGone(
+                    f"{call_name(fn)} waited {limit:.0f}s behind a hung call"
+                ) from None
+            raise WindowGone(f"{call_name(fn)} hung for more than {limit:.0f}s") from None
 
     def stop(self) -> None:
         self._jobs.put(None)
 
 
-def _name(fn: Callable[..., Any]) -> str:
-    return getattr(fn, "__name__", repr(fn))
+def call_name(fn: Callable[..., Any]) -> str:
+    """A library call's name for the logs (`send`), also when its arguments are bound."""
+    inner = fn.func if isinstance(fn, partial) else fn
+    return str(getattr(inner, "__name__", repr(inner)))

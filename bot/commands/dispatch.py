@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from loguru import logger
 
 from bot.commands.context import CommandContext, reply
 from bot.commands.registry import Registry
+from bot.core.commandline import command_body
 from bot.core.errors import UserFacingError
 from bot.core.events import DirectEvent, MessageEvent
 from bot.core.org import GroupRuntime
 from bot.services import journal
 from bot.services.container import Services
-
-COMMAND_PREFIXES = ("/", "／")
-
-
-def is_command(text: str) -> bool:
-    return text.lstrip().startswith(COMMAND_PREFIXES)
 
 
 class Dispatcher:
@@ -29,7 +22,7 @@ class Dispatcher:
     async def dispatch(
         self, event: MessageEvent | DirectEvent, group: GroupRuntime | None
     ) -> None:
-        body = unicodedata.normalize("NFKC", event.text.strip()[1:])
+        body = command_body(event.text)
         if isinstance(event, MessageEvent):
             sender, identity = event.sender, event.sender.identity
         else:

@@ -10,6 +10,7 @@ from bot.core.org import OrgIn
 from bot.core.ports import Platform
 from bot.core.scheduler import Scheduler
 from bot.i18n import Translator
+from bot.services.action_log import ActionLog
 from bot.services.actions import Actuator
 from bot.services.audit_trail import AuditTrail
 from bot.services.enforcement import Enforcer
@@ -34,6 +35,7 @@ class Services:
     counters: Counters
     scheduler: Scheduler
     actuator: Actuator
+    action_log: ActionLog
     notify: Notifier
     roster: RosterService
     members: MemberService
@@ -85,6 +87,7 @@ def build_services(
         counters=counters,
         scheduler=Scheduler(),
         actuator=actuator,
+        action_log=ActionLog(),
         notify=notify,
         roster=roster,
         members=members,

@@ -54,10 +54,13 @@ class RosterService:
     def on_departure(self, listener: DepartureListener) -> None:
         self._departure_listeners.append(listener)
 
+    async def entries(self) -> list[RosterEntry]:
+        """Everyone on the roster, departed employees too, in the order they were added."""
+        return [to_entry(row) for row in await Employee.all().order_by("id")]
+
     async def index(self) -> RosterIndex:
         if self._index is None:
-            rows = await Employee.all().order_by("id")
-            self._index = RosterIndex(to_entry(row) for row in rows)
+            self._index = RosterIndex(await self.entries())
         return self._index
 
     def invalidate(self) -> None:
@@ -117,6 +120,10 @@ class RosterService:
 
     async def depart(self, row: Employee) -> RosterEntry:
         return await self.update(row, {"status": "departed"})
+
+    async def change(self, entry_id: int, changes: dict[str, Any]) -> RosterEntry:
+        """`update` the employee whose roster entry has id `entry_id`."""
+        return await self.update(await Employee.get(id=entry_id), changes)
 
     async def _announce(self, departed: list[RosterEntry]) -> None:
         for listener in self._departure_listeners:

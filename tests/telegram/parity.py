@@ -22,7 +22,7 @@ from typing import Any
 
 from aiogram.types import User
 
-from adapters.sim.replay import groups_report
+from adapters.sim.report import groups_report
 from adapters.sim.scenario import (
     DirectIn,
     JoinIn,
@@ -39,8 +39,6 @@ from bot.core.clock import VirtualClock
 from bot.core.events import MembersSeen
 from bot.core.org import EmployeeIn, OrgConfig
 from bot.core.scheduler import advance_virtual
-from bot.services.actions import TOOK_EFFECT
-from bot.storage.models import ActionRecord, Employee
 from tests.telegram.fake_api import FakeBotAPI
 from tests.telegram.harness import Running, running, telegram_settings
 
@@ -97,7 +95,9 @@ class TelegramReplay:
         for remark in [*spec.org.admins, *(a for g in spec.groups for a in g.admins)]:
             self.world.started.add(self.person(remark, remark, remark))
 
-    def _show(self, chat: int, uid: int, display: str, status: str = "member") -> None:
+    def _show(
+        self, chat: int, uid: int, display: str, status: str = "member"
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
         """`uid` is in `chat` showing `display`: their name, else a tag there."""
         tag = None if self.world.users[uid]["first_name"] == display else display
         title = {"custom_title": tag} if status == "administrator" else {"tag": tag}
@@ -231,7 +231,7 @@ class TelegramReplay:
             if text[i] == "@" and (i == 0 or text[i - 1].isspace()):
                 name = next((n for n in names if _starts(text, i + 1, n)), None)
                 who = self._showing(chat, name) if name else []
-                if len(who) == 1:
+                if name and len(who) == 1:
                     out.append(name)
                     mentions.append(who[0])
                     i += 1 + len(name)
@@ -249,21 +249,23 @@ class TelegramReplay:
         if event.op == "add":
             await roster.add(EmployeeIn.model_validate(event.employee))
             return
-        rows = await Employee.all().order_by("id")
-        row = rows[roster_target([(r.name, r.department) for r in rows], event.employee, "e")]
+        entries = await roster.entries()
+        rows = [(entry.name, entry.department) for entry in entries]
+        entry = entries[roster_target(rows, event.employee, "e")]
         if event.op == "depart":
-            await roster.depart(row)
+            changes: dict[str, Any] = {"status": "departed"}
         else:
-            await roster.update(row, update_changes((row.name, row.department), event))
+            changes = update_changes((entry.name, entry.department), event)
+        await roster.change(entry.id, changes)
 
     # -- the report, as `qunguan replay --json` writes it ---------------------------------------
 
     async def report(self, bot: Running) -> dict[str, Any]:
         tz = self.scenario.tz
-        records = await ActionRecord.filter(outcome__in=TOOK_EFFECT).order_by("id")
-        actions, written = [], []
-        for record in records:
-            entry = {"at": record.at.astimezone(tz).isoformat(), **record.payload}
+        actions: list[dict[str, Any]] = []
+        written: list[dict[str, Any]] = []
+        for logged in await bot.services.action_log.took_effect():
+            entry = {"at": logged.at.astimezone(tz).isoformat(), **logged.payload}
             if "to" in entry:
                 entry["to"] = self.remarks.get(entry["to"], entry["to"])
             if entry["action"] in TELEGRAM_ONLY:

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -135,8 +136,11 @@ async def test_a_rejected_token_is_one_line_and_exit_2(api: FakeBotAPI, tmp_path
     )
 
 
-def _config(**changes) -> StrictOrgConfig:
-    raw = {"org": {"admins": ["42"]}, "groups": [{"name": "g", "id": "-100", "admins": ["7"]}]}
+def _config(**changes: Any) -> StrictOrgConfig:
+    raw: dict[str, Any] = {
+        "org": {"admins": ["42"]},
+        "groups": [{"name": "g", "id": "-100", "admins": ["7"]}],
+    }
     for key, value in changes.items():
         if key == "group":
             raw["groups"][0] |= value

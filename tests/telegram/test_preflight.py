@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from aiogram.types import ChatMemberAdministrator, ChatMemberMember, ChatMemberRestricted
+from aiogram.types import ChatMemberAdministrator, ChatMemberMember, ChatMemberRestricted, User
 
 from adapters.telegram.rights import assess
 from bot.core.capabilities import Capability as C
@@ -15,13 +15,15 @@ from tests.telegram.fake_api import FakeBotAPI
 from tests.telegram.harness import running, telegram_settings
 from tests.telegram.world import ADMIN_RIGHTS, PERMISSIONS
 
-BOT = {"id": 1, "is_bot": True, "first_name": "bot"}
+BOT = User(id=1, is_bot=True, first_name="bot")
 NOT_ADMIN = [(what, "not_admin") for what in ("remove", "mute", "delete", "tag", "notice")]
 
 
 def admin(**rights: bool) -> ChatMemberAdministrator:
     fields = dict.fromkeys(ADMIN_RIGHTS, True) | rights
-    return ChatMemberAdministrator(user=BOT, can_be_edited=False, is_anonymous=False, **fields)
+    return ChatMemberAdministrator.model_validate(
+        {"user": BOT, "can_be_edited": False, "is_anonymous": False, **fields}
+    )
 
 
 @pytest.mark.parametrize(
@@ -56,8 +58,9 @@ def admin(**rights: bool) -> ChatMemberAdministrator:
             [*NOT_ADMIN, ("read", "privacy"), ("updates", "not_admin")],
         ),
         (
-            ChatMemberRestricted(
-                user=BOT, until_date=0, is_member=True, **dict.fromkeys(PERMISSIONS, False)
+            ChatMemberRestricted.model_validate(
+                {"user": BOT, "until_date": 0, "is_member": True}
+                | dict.fromkeys(PERMISSIONS, False)
             ),
             "supergroup",
             True,

@@ -77,7 +77,7 @@ class World:
     """Users and chats; update factories; the bot is one of the users."""
 
     def __init__(self, bot_id: int, bot_username: str, bot_name: str) -> None:
-        self.bot = {
+        self.bot: dict[str, Any] = {  # the bot's User, as the Bot API shows it
             "id": bot_id,
             "is_bot": True,
             "first_name": bot_name,
@@ -104,7 +104,9 @@ class World:
         self.chats[chat_id] = Chat(chat_id, title, type)
         return self.chats[chat_id]
 
-    def set_member(self, chat_id: int, user_id: int, status: str = "member", **extra: Any):
+    def set_member(
+        self, chat_id: int, user_id: int, status: str = "member", **extra: Any
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
         """Put `user_id` in the chat with a status; the ChatMember JSON Telegram would show."""
         member: dict[str, Any] = {"status": status, "user": self.users[user_id]}
         if status == "administrator":

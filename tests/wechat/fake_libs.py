@@ -159,7 +159,11 @@ class FakeWeChat:
             return WxResponse.failure("找不到聊天窗口")
         chat = self.chat_class(self, nickname)
         self._chats[nickname] = chat
-        self._world.listeners[nickname] = lambda msg, _c, cb=callback, ch=chat: cb(msg, ch)
+
+        def deliver(msg: object, _chat: str) -> None:
+            callback(msg, chat)  # the library hands its Chat object, not the name
+
+        self._world.listeners[nickname] = deliver
         return chat
 
     def _limit_message(self) -> str:

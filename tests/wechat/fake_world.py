@@ -14,6 +14,7 @@ import random
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _ids = itertools.count(1)
@@ -91,7 +92,7 @@ class World:
         self.online = True
         self.sent: list[tuple[str, str, list[str]]] = []  # chat, content, mentioned labels
         self.removed: Counter[str] = Counter()  # wxid → times actually removed
-        self.listeners: dict[str, object] = {}  # chat → callback
+        self.listeners: dict[str, Callable[[object, str], None]] = {}  # chat → callback
         self.deliveries: queue.Queue = queue.Queue()
         self.drop = 0  # the next N lines are never delivered
         self._thread = threading.Thread(target=self._deliver, daemon=True)

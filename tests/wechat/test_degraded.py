@@ -68,7 +68,9 @@ async def test_free_wxauto4_governs_one_chat(world: World, harness) -> None:
         world.post("工作群", world.person("工作群", "王五"), "你好")
         await h.settle()
         assert [e.text for e in h.seen] == ["你好"]
-        report = "\n".join(startup_report(h.adapter))
+        report = "\n".join(
+            startup_report(h.adapter.driver, h.adapter.chats, h.adapter.capabilities)
+        )
         assert "wxauto4" in report
         assert "remove by hand" in report
         assert "no privileged commands" in report

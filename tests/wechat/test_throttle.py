@@ -32,5 +32,6 @@ async def test_no_wait_when_spaced_out() -> None:
     throttle = Throttle(Limits(), now=clock.now, sleep=clock.sleep)
     await throttle.turn("a")
     clock.t += 5
+    spaced = clock.now()
     await throttle.turn("b")
-    assert throttle.waited == 0.0
+    assert clock.now() == spaced  # the throttle did not sleep

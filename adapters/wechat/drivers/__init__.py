@@ -7,12 +7,13 @@ import sys
 from types import ModuleType
 
 from adapters.wechat.driver import WeChatDriver
+from adapters.wechat.drivers.base import LibraryDriver
 from bot.core.errors import ConfigError
 
 LIBRARIES = ("wxautox", "wxauto4", "wxautox4")
 
 
-def driver_class(library: str) -> type:
+def driver_class(library: str) -> type[LibraryDriver]:
     """The driver class for `library` (no library import yet)."""
     if library == "wxautox":
         from adapters.wechat.drivers.wxautox import WxautoxDriver
