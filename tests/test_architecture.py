@@ -111,11 +111,7 @@ def graph() -> dict[str, set[str]]:
 @pytest.mark.parametrize(
     "layer",
     [
-        *(name for name in RULES if name != "adapters"),
-        pytest.param(
-            "adapters",
-            marks=pytest.mark.xfail(strict=True, reason="9b: adapters still import commands"),
-        ),
+        *RULES,
     ],
 )
 def test_imports_point_one_way(graph: dict[str, set[str]], layer: str) -> None:
@@ -127,10 +123,7 @@ def test_imports_point_one_way(graph: dict[str, set[str]], layer: str) -> None:
     [
         "bot",
         "bench",
-        pytest.param(
-            "adapters",
-            marks=pytest.mark.xfail(strict=True, reason="9b: telegram runner <-> webhook"),
-        ),
+        "adapters",
     ],
 )
 def test_no_import_cycles(graph: dict[str, set[str]], package: str) -> None:

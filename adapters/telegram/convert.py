@@ -16,10 +16,11 @@ from aiogram.types import Message, MessageEntity, User
 from adapters.telegram.text import index_of
 from bot.core.events import Mention
 from bot.core.members import MemberView
+from bot.core.vocabulary import MessageKind
 
 # Content attributes of a message → the core's message kinds (first match wins: an animation
 # also carries a document).
-KINDS = (
+KINDS: tuple[tuple[str, MessageKind], ...] = (
     ("voice", "voice"),
     ("photo", "image"),
     ("video", "video"),
@@ -35,7 +36,7 @@ ViewOf = Callable[[User], MemberView]
 ByUsername = Callable[[str], MemberView | None]
 
 
-def kind_of(message: Message) -> str:
+def kind_of(message: Message) -> MessageKind:
     """The core's message kind of a Telegram message."""
     return next((kind for attr, kind in KINDS if getattr(message, attr, None)), "text")
 

@@ -26,9 +26,16 @@ from adapters.wechat.senders import Senders
 from bot.core.causes import caused_by
 from bot.core.events import JoinEvent, MessageEvent
 from bot.core.members import MemberView
+from bot.core.vocabulary import MessageKind
 
 SEEN_FOR = timedelta(days=3)
-KINDS = {"text": "text", "quote": "text", "voice": "voice", "image": "image", "video": "video"}
+KINDS: dict[str, MessageKind] = {
+    "text": "text",
+    "quote": "text",
+    "voice": "voice",
+    "image": "image",
+    "video": "video",
+}
 KINDS |= {"file": "file", "link": "link", "emotion": "emotion"}
 HUMAN = ("friend", "other")
 SYSTEM = ("system", "tickle")

@@ -99,7 +99,7 @@ async def test_ten_thousand_lines_with_faults(world: World, harness) -> None:
             routed.append((msg.chat, msg.content, key))
             return await original(msg, key)
 
-        h.adapter.inbound.route = route  # type: ignore[method-assign]
+        h.adapter.inbound.route = route
         world.faults.rate = 0.10
         script = Script(world)
         for n in range(EVENTS):
