@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 
 from adapters.wechat.runner import build
+from bot.core.clock import VirtualClock
 from bot.core.config_file import StrictOrgConfig
 from bot.core.events import MessageEvent
 from bot.core.org import EmployeeIn
 from bot.settings import load_settings
 from bot.storage.models import ActionRecord
+from tests.conftest import T0
 from tests.wechat.fake_libs import library
 from tests.wechat.fake_world import Person, World
 
@@ -53,14 +55,18 @@ def make_config(
 
 
 class Harness:
+    """The app on a virtual wall clock (a working-day morning, outside the default quiet
+    hours, whatever the hour the suite runs at) and virtual monotonic time."""
+
     def __init__(self, world: World, lib: str, config: dict[str, Any], tmp: Path) -> None:
-        self.world, self.time = world, VirtualTime()
+        self.world, self.time, self.clock = world, VirtualTime(), VirtualClock(T0)
         self.config = StrictOrgConfig.model_validate(config)
         settings = load_settings(database_url=f"sqlite://{tmp / 'wx.sqlite3'}", data_dir=tmp)
         self.app, self.adapter = build(
             settings,
             self.config,
             module=library(lib, world),
+            clock=self.clock,
             now=self.time.now,
             sleep=self.time.sleep,
             init=None,
