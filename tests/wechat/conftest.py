@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,16 @@ class VirtualTime:
     async def sleep(self, seconds: float) -> None:
         self.t += max(0.0, seconds)
         await asyncio.sleep(0)
+
+
+async def wait_until(condition: Callable[[], object], limit: float = 30.0) -> None:
+    """Poll a condition another task or thread makes true, up to a deadline."""
+    try:
+        async with asyncio.timeout(limit):
+            while not condition():  # noqa: ASYNC110 (the state belongs to other tasks)
+                await asyncio.sleep(0.01)
+    except TimeoutError:
+        raise AssertionError(f"not reached within {limit}s") from None
 
 
 def make_config(
@@ -81,10 +91,10 @@ class Harness:
         await self.app.start(roster)
         self.app.engine.message_handlers.append(self._record)
         self.task = asyncio.create_task(self.adapter.run())
-        for _ in range(500):
-            if self.adapter.conn.up and self.adapter.listened:
-                break
-            await asyncio.sleep(0.01)
+        adapter = self.adapter
+        await wait_until(lambda: self.task.done() or (adapter.conn.up and adapter.listened))
+        if self.task.done():
+            self.task.result()  # the adapter died starting: its error, here
         await self.settle()
         return self
 
