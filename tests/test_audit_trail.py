@@ -193,6 +193,7 @@ asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3])))
 """
 
 
+@pytest.mark.slow
 async def test_appends_from_several_processes_form_one_chain(db: Database) -> None:
     """Two bot instances, or a bot and `qunguan roster import`, appending at once."""
     processes = [

@@ -87,6 +87,7 @@ def test_refuses_to_overwrite_and_points_postgres_to_pg_dump(tmp_path: Path) -> 
         sqlite_path(f"sqlite://{tmp_path / 'missing.sqlite3'}")
 
 
+@pytest.mark.slow
 def test_the_command_line(tmp_path: Path) -> None:
     live = tmp_path / "live.sqlite3"
     asyncio.run(migrated(live))

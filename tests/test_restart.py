@@ -37,7 +37,7 @@ WINDOW = 100  # start-up alone takes about 20 kill points; the whole script abou
 MAX_KILLS = 60
 KILLED = -signal.SIGKILL
 
-pytestmark = pytest.mark.redis
+pytestmark = [pytest.mark.redis, pytest.mark.slow]  # processes killed and restarted
 
 
 class Driver:

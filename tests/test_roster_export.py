@@ -9,6 +9,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
 import yaml
 from openpyxl import load_workbook
 
@@ -107,6 +108,7 @@ def check_workbook(path: Path, groups: list[str]) -> None:
     no_formulas(path)
 
 
+@pytest.mark.slow
 def test_command_line_export_from_observed_members(tmp_path: Path) -> None:
     scenario_path, config_path = write_files(tmp_path)
     url = f"sqlite://{tmp_path / 'bot.sqlite3'}"
@@ -132,6 +134,7 @@ def test_command_line_export_from_observed_members(tmp_path: Path) -> None:
     assert list((tmp_path / "exports").glob("roster-*.xlsx"))
 
 
+@pytest.mark.slow
 def test_export_needs_the_groups(tmp_path: Path) -> None:
     env = {"DATABASE_URL": f"sqlite://{tmp_path / 'bot.sqlite3'}"}
     for args, message in [

@@ -36,6 +36,7 @@ ROWS = [
 ]
 
 
+@pytest.mark.slow
 def test_preview_json_apply_and_refusals(tmp_path: Path) -> None:
     env = {"DATABASE_URL": f"sqlite://{tmp_path / 'bot.sqlite3'}", "LOCALE": "zh_CN"}
     path = template_xlsx(tmp_path / "名单.xlsx", ROWS)
@@ -115,6 +116,7 @@ async def running_bot(url: str, tmp_path: Path, policy: str) -> tuple[App, SimAd
     return app, adapter
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("policy", ["remove", "report"])
 async def test_a_running_bot_picks_up_an_import(
     database_url: str, tmp_path: Path, policy: str
@@ -203,6 +205,7 @@ ROADS = "解放碑民族路五一路邹容路新华路中山路人民路建设�
 
 
 # One backend is enough to read a large file; the writes are the same.
+@pytest.mark.slow
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 async def test_a_10_mb_wecom_export(db: Database, wecom_10mb: tuple[Path, int]) -> None:
     path, rows = wecom_10mb

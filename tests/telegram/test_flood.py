@@ -16,6 +16,7 @@ from tests.telegram.fake_api import FakeBotAPI
 from tests.telegram.harness import running, telegram_settings
 
 
+@pytest.mark.slow  # waits out a real retry_after
 async def test_retry_after_is_honoured_and_the_call_made_again(
     api: FakeBotAPI, database_url: str, tmp_path: Path
 ) -> None:
@@ -33,6 +34,7 @@ async def test_retry_after_is_honoured_and_the_call_made_again(
         assert reply["outcome"] == "done"
 
 
+@pytest.mark.slow  # waits out a real retry_after
 async def test_a_call_still_refused_after_its_retries_is_an_outcome(
     api: FakeBotAPI, database_url: str, tmp_path: Path
 ) -> None:

@@ -8,6 +8,7 @@ import random
 from collections import Counter
 from typing import Any
 
+import pytest
 from loguru import logger
 
 from adapters.wechat.driver import InMsg
@@ -82,6 +83,7 @@ class Script:
             self.w.replay(group, len(history) - marks[-1])
 
 
+@pytest.mark.slow
 async def test_ten_thousand_lines_with_faults(world: World, harness) -> None:
     populate(world)
     config = make_config(
