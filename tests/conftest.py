@@ -16,10 +16,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import is_hypothesis_test, seed, settings
 
 from bot.storage.counters import Counters, MemoryCounters
 from bot.storage.db import Database
 from bot.storage.redis_counters import RedisCounters
+from tests import seeds
 
 PG_URL = os.environ.get("QUNGUAN_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("QUNGUAN_TEST_REDIS", "redis://127.0.0.1:6379/0")
@@ -143,6 +145,32 @@ async def counters(request: pytest.FixtureRequest) -> AsyncIterator[Counters]:
             yield store
         finally:
             await store.close()
+
+
+# Hypothesis draws the same examples on every run and keeps no example database in the
+# checkout (.hypothesis/): a run does not depend on what earlier runs found.
+settings.register_profile("qunguan", derandomize=True, database=None, print_blob=True)
+settings.load_profile("qunguan")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """QUNGUAN_TEST_SEED, when set, also seeds hypothesis: a new exploration, replayable."""
+    if not seeds.FROM_ENVIRONMENT:
+        return
+    for item in items:
+        test = getattr(item, "obj", None)
+        if test is not None and is_hypothesis_test(test):
+            seed(seeds.SEED)(test)
+
+
+def pytest_report_header() -> str:
+    origin = "from the environment" if seeds.FROM_ENVIRONMENT else "the default"
+    return f"random tests: {seeds.replay_hint()} ({origin})"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if terminalreporter.stats.get("failed") or terminalreporter.stats.get("error"):
+        terminalreporter.write_line(f"replay with {seeds.replay_hint()} (see DEVELOPERS.md)")
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -1,7 +1,7 @@
 """A bot process for the kill -9 restart test: a scenario played against a durable platform.
 
     python -m tests.restart_driver SCENARIO STATE_DIR --db URL --redis URL --prefix P
-        --files DIR [--kill-at N] [--summary]
+        --files DIR [--kill-at N] [--summary] [--step-by-step]
 
 The simulated platform (the world, and every action delivered to it) lives in
 STATE_DIR/world.json, rewritten atomically after each change: like a real chat, it outlives
@@ -12,8 +12,11 @@ messages after a restart. The bot's own restart logic (App.start resuming the jo
 the rest.
 
 `--kill-at N` kills this process with SIGKILL at the N-th kill point: after each database
-statement and after each action the platform carried out. At the end the driver prints
-`{"points": N, ...}`; with `--summary`, also what the bot left in the database.
+statement and after each action the platform carried out. On the way it prints progress
+lines (`started K/N SECONDS`, `done K/N SECONDS`: K of the N steps done); at the end
+`{"points": N, "steps": N, ...}`; with `--summary`, also what the bot left in the database.
+`--step-by-step` waits for a line on stdin after each progress line (the last step included),
+so a test can kill the process in the middle of a step of its choosing.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import json
 import os
 import signal
 import sys
+import time
 from dataclasses import asdict, fields
 from datetime import datetime
 from pathlib import Path
@@ -44,6 +48,7 @@ from bot.storage.redis_counters import RedisCounters
 from tests.restart_summary import summary
 
 POINTS = {"n": 0, "kill_at": 0}
+STARTED = time.monotonic()
 
 
 def kill_point() -> None:
@@ -179,9 +184,18 @@ class DurableClock(VirtualClock):
 # -- playing the scenario from where the last process got to ----------------------------------
 
 
+def progress(what: str) -> None:
+    """A progress line on stdout (`started K/N`, `done K/N`), with the seconds since the
+    process started: the kill test watches them to kill mid-run and to know where it did."""
+    sys.stdout.write(f"{what} {time.monotonic() - STARTED:.3f}\n")
+    sys.stdout.flush()
+
+
 class DurableReplay(Replay):
     adapter: DurableSim
     """Replay's engine wiring, on the durable world and clock, resumable step by step."""
+
+    step_by_step = False
 
     def __init__(
         self, scenario: Any, settings: Settings, state: State, files: Path, counters: Any
@@ -215,16 +229,25 @@ class DurableReplay(Replay):
     async def play(self) -> None:
         data = self.state.data
         await self.app.start(self.scenario.roster)
+        steps = self.scenario.steps
+        self.progress(f"started {data.get('done', -1) + 1}/{len(steps)}")
         try:
-            for step in self.scenario.steps:
+            for step in steps:
                 if step.index <= data.get("done", -1):
                     continue
                 await advance_virtual(self.clock, self.app.scheduler, step.at)
                 await self._step(step, changed=step.index <= data.get("applied", -1))
                 data["done"] = step.index
                 self.state.save()
+                self.progress(f"done {step.index + 1}/{len(steps)}")
         finally:
             await self.app.stop()
+
+    def progress(self, what: str) -> None:
+        """A progress line; step by step, wait for a line on stdin before going on."""
+        progress(what)
+        if self.step_by_step:
+            sys.stdin.readline()  # blocks the loop on purpose: nothing else runs meanwhile
 
     async def _step(self, step: Any, *, changed: bool) -> None:
         event = step.event
@@ -276,6 +299,7 @@ async def main(argv: list[str]) -> int:
     parser.add_argument("--files", type=Path, required=True)
     parser.add_argument("--kill-at", type=int, default=0)
     parser.add_argument("--summary", action="store_true")
+    parser.add_argument("--step-by-step", action="store_true")
     args = parser.parse_args(argv)
     POINTS["kill_at"] = args.kill_at
     setup_logging("WARNING")
@@ -287,8 +311,9 @@ async def main(argv: list[str]) -> int:
     settings = Settings(_env_file=None, database_url=args.db, data_dir=args.state)
     counters = RedisCounters(args.redis, prefix=args.prefix)
     replay = DurableReplay(load_scenario(args.scenario), settings, state, args.files, counters)
+    replay.step_by_step = args.step_by_step
     await replay.play()
-    out: dict[str, Any] = {"points": POINTS["n"]}
+    out: dict[str, Any] = {"points": POINTS["n"], "steps": len(replay.scenario.steps)}
     if args.summary:
         out |= await summary(args.db, state.data)
     sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")

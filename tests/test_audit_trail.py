@@ -178,14 +178,15 @@ async def test_an_export_verifies_and_its_tampering_is_found(chain: list[AuditEn
 
 APPENDER = """
 import asyncio, sys
-from bot.core.clock import SystemClock
+from datetime import UTC, datetime
+from bot.core.clock import VirtualClock
 from bot.services.audit_trail import AuditTrail
 from bot.storage.db import Database
 
 async def main(url, who, n):
     db = Database(url)
     await db.open()
-    log = AuditTrail(SystemClock())
+    log = AuditTrail(VirtualClock(datetime(2026, 11, 23, 1, tzinfo=UTC)))
     for i in range(n):
         await log.append("command", {"i": i}, actor=who)
     await db.close()
@@ -194,6 +195,7 @@ asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3])))
 """
 
 
+@pytest.mark.slow
 async def test_appends_from_several_processes_form_one_chain(db: Database) -> None:
     """Two bot instances, or a bot and `qunguan roster import`, appending at once."""
     processes = [

@@ -7,6 +7,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from adapters.sim.replay import Replay
@@ -50,6 +51,7 @@ async def test_every_action_and_admin_command_is_in_the_chain(
         await db.close()
 
 
+@pytest.mark.slow
 def test_verify_and_export_from_the_command_line(tmp_path: Path) -> None:
     import asyncio
 
@@ -90,6 +92,7 @@ def test_verify_and_export_from_the_command_line(tmp_path: Path) -> None:
     assert "rewritten" in rewritten.stdout
 
 
+@pytest.mark.slow
 def test_bad_input_is_one_line(tmp_path: Path) -> None:
     env = {"DATABASE_URL": f"sqlite://{tmp_path / 'bot.sqlite3'}"}
     bad = tmp_path / "bad.jsonl"

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+import bench.replay
+from bench.storage import redis_counters, temporary_postgres
 from bot.cli import app
 from tests.conftest import PG_URL, REDIS_URL
 
@@ -40,30 +45,46 @@ def test_bench_replay_on_sqlite_and_memory() -> None:
 
 @pytest.mark.postgres
 @pytest.mark.redis
-def test_bench_replay_on_postgres_and_redis(postgres_url: str, redis_prefix: str) -> None:
+def test_bench_replay_on_postgres_and_redis(
+    postgres_url: str, redis_prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    used: dict[str, str] = {}  # its own database and key prefix: other runs may bench too
+
+    def recording(name: str, open_storage: Any) -> Any:
+        @asynccontextmanager
+        async def wrapper(url: str, *args: Any) -> AsyncIterator[Any]:
+            async with open_storage(url, *args) as storage:
+                # the Redis prefix, or the URL of the database it made
+                used[name] = args[0] if args else storage
+                yield storage
+
+        return wrapper
+
+    monkeypatch.setattr(bench.replay, "temporary_postgres", recording("db", temporary_postgres))
+    monkeypatch.setattr(bench.replay, "redis_counters", recording("prefix", redis_counters))
     out = run(
         "replay",
         *("--groups", "2", "--members", "30", "--messages", "400"),
         *("--database-url", PG_URL, "--redis-url", REDIS_URL),
     )
     assert (out["database"], out["redis"]) == ("postgres", True)
-    assert asyncio.run(leftovers()) == (0, 0)  # its database and keys are gone
+    name = used["db"].rpartition("/")[2]
+    assert name.startswith("qunguan_bench_")
+    assert asyncio.run(leftovers(name, used["prefix"])) == (0, 0)  # its database and keys are gone
 
 
-async def leftovers() -> tuple[int, int]:
+async def leftovers(database: str, prefix: str) -> tuple[int, int]:
     import asyncpg
     from redis.asyncio import Redis
 
     conn = await asyncpg.connect(PG_URL.replace("postgres://", "postgresql://", 1))
     try:
-        dbs = await conn.fetchval(
-            "SELECT count(*) FROM pg_database WHERE datname LIKE 'qunguan_bench_%'"
-        )
+        dbs = await conn.fetchval("SELECT count(*) FROM pg_database WHERE datname = $1", database)
     finally:
         await conn.close()
     redis = Redis.from_url(REDIS_URL)
     try:
-        keys = [key async for key in redis.scan_iter(match="qunguan:bench:*")]
+        keys = [key async for key in redis.scan_iter(match=f"{prefix}:*")]
     finally:
         await redis.aclose()
     return dbs, len(keys)

@@ -27,6 +27,7 @@ def qunguan(*args: str, env: dict[str, str] | None = None, cwd: Path | None = No
     )
 
 
+@pytest.mark.slow
 def test_replay_prints_one_json_report(tmp_path: Path) -> None:
     result = qunguan(
         "replay",
@@ -70,6 +71,7 @@ def test_the_formula_looking_member_is_text_in_the_export(tmp_path: Path) -> Non
     assert all(cell.data_type == "s" for cell in cells)
 
 
+@pytest.mark.slow
 def test_lang_en_changes_the_wording_not_the_actions() -> None:
     path = str(SCENARIOS / "joins.yaml")
     zh = json.loads(qunguan("replay", path, "--json").stdout)
@@ -92,6 +94,7 @@ def test_a_file_that_cannot_run_exits_2_with_one_line(name: str) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_a_missing_file_and_bad_options_are_one_line_errors(tmp_path: Path) -> None:
     missing = qunguan("replay", str(tmp_path / "nope.yaml"), "--json")
     assert missing.returncode == 2

@@ -9,24 +9,25 @@ run gets to the end. What the platform saw (every message, removal, file, in ord
 the bot kept (warnings, reminder counts, member states, roster, action log, audit chain,
 journal) must equal the reference exactly.
 
-QUNGUAN_RESTART_TRIALS sets the number of trials (default 1), QUNGUAN_RESTART_SEED the seed.
+QUNGUAN_RESTART_TRIALS sets the number of trials (default 1); the kill points and moments are
+drawn from the suite's seed (QUNGUAN_TEST_SEED, tests/seeds.py), which every failure names.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import random
 import signal
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests import seeds
 from tests.conftest import REDIS_URL, fresh_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,10 +35,9 @@ SCENARIO = Path(__file__).with_name("restart") / "company.yaml"
 TRIALS = int(os.environ.get("QUNGUAN_RESTART_TRIALS", "1"))
 WINDOW = 100  # start-up alone takes about 20 kill points; the whole script about 400
 MAX_KILLS = 60
-SEED = int(os.environ.get("QUNGUAN_RESTART_SEED", str(random.SystemRandom().randrange(10**6))))
 KILLED = -signal.SIGKILL
 
-pytestmark = pytest.mark.redis
+pytestmark = [pytest.mark.redis, pytest.mark.slow]  # processes killed and restarted
 
 
 class Driver:
@@ -118,7 +118,7 @@ async def test_kill_at_random_points(backend: str, tmp_path: Path, redis_prefix:
     """Each trial kills the run again and again, each time at a random one of the next
     WINDOW kill points (start-up and resuming included), until a run gets to the end."""
     ref = await reference(backend, tmp_path, redis_prefix)
-    rng = random.Random(SEED)
+    rng = seeds.rng(f"kill points {backend}")
     total = 0
     for trial in range(TRIALS):
         folder = tmp_path / f"trial{trial}"
@@ -129,36 +129,68 @@ async def test_kill_at_random_points(backend: str, tmp_path: Path, redis_prefix:
             while len(kills) < MAX_KILLS:
                 kills.append(rng.randint(1, WINDOW))
                 done = driver.run("--kill-at", str(kills[-1]))
-                context = f"seed {SEED}, trial {trial}, killed at points {kills}"
+                context = f"{seeds.replay_hint()}, trial {trial}, killed at points {kills}"
                 assert done.returncode in (0, KILLED), f"{context}: {done.stderr[-2000:]}"
                 if done.returncode == 0:
                     break
             assert len(kills) > 1, context
             same_outcome(driver.finish(), ref, context)
         total += len(kills) - 1  # the last run got to the end
-    print(f"{backend}: {total} kills in {TRIALS} trials, seed {SEED}, all equal")  # noqa: T201
+    print(f"{backend}: {total} kills in {TRIALS} trials, {seeds.replay_hint()}, all equal")  # noqa: T201
 
 
 async def test_kill_at_random_moments(tmp_path: Path, redis_prefix: str) -> None:
-    """The same with a SIGKILL from outside after a random delay, as an operator would."""
+    """The same with a SIGKILL from outside at a random moment, as an operator would: in the
+    middle of a random step (or just after it), never before the run started or after it
+    ended, since the driver goes step by step and waits for a go between steps."""
     ref = await reference("sqlite", tmp_path, redis_prefix)
-    rng = random.Random(SEED)
+    steps = int(ref["steps"])
+    rng = seeds.rng("kill moments")
     for trial in range(TRIALS):
         folder = tmp_path / f"moment{trial}"
         folder.mkdir()
         async with fresh_database("sqlite", folder) as url:
             driver = Driver(folder, url, f"{redis_prefix}:m{trial}")
-            delay = rng.uniform(0.2, 1.5)
-            _kill_after(driver.command(), delay)
-            same_outcome(driver.finish(), ref, f"seed {SEED}, killed after {delay:.2f}s")
+            after, delay = rng.randrange(steps), rng.uniform(0.0, 0.02)
+            context = f"{seeds.replay_hint()}, killed {delay:.3f}s into step {after + 1}"
+            lines = _kill_during_step(driver.command("--step-by-step"), after, delay, folder)
+            assert lines[0] == f"started 0/{steps}", context
+            # killed in the step it let start, or waiting right after it: mid-run either way
+            assert _steps_done(lines[-1]) in (after, after + 1), f"{context}: {lines}"
+            same_outcome(driver.finish(), ref, context)
 
 
-def _kill_after(
-    command: list[str], delay: float, wait: Callable[[float], None] = time.sleep
-) -> None:
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    wait(delay)
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
+def _steps_done(line: str) -> int:
+    """K of a progress line `started K/N` or `done K/N`."""
+    return int(line.split()[1].split("/")[0])
+
+
+def _kill_during_step(command: list[str], after: int, delay: float, folder: Path) -> list[str]:
+    """Run the driver step by step up to `after` steps done, let it go on, SIGKILL it `delay`
+    seconds later; the progress lines it printed (`started K/N`, `done K/N`)."""
+    lines: list[str] = []
+    with (
+        (folder / "killed.log").open("w") as log,
+        subprocess.Popen(
+            command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True
+        ) as process,
+    ):
+        watchdog = threading.Timer(120, process.kill)  # a hung driver fails the test, not CI
+        watchdog.start()
+        assert process.stdin is not None and process.stdout is not None
+        try:
+            for line in process.stdout:
+                lines.append(line.rsplit(" ", 1)[0])  # without the seconds
+                process.stdin.write("go\n")
+                process.stdin.flush()
+                if _steps_done(lines[-1]) == after:
+                    time.sleep(delay)  # the random moment: the point of this test, not a wait
+                    process.send_signal(signal.SIGKILL)
+                    break
+            lines += [line.rsplit(" ", 1)[0] for line in process.stdout]
+        finally:
+            watchdog.cancel()
+            process.kill()
+    log_tail = (folder / "killed.log").read_text(encoding="utf-8")[-2000:]
+    assert process.returncode == KILLED, f"the run ended before the kill: {lines} {log_tail}"
+    return lines

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from openpyxl import load_workbook
 
@@ -109,6 +110,7 @@ def check_workbook(path: Path, groups: list[str]) -> None:
     no_formulas(path)
 
 
+@pytest.mark.slow
 def test_command_line_export_from_observed_members(tmp_path: Path) -> None:
     scenario_path, config_path = write_files(tmp_path)
     url = f"sqlite://{tmp_path / 'bot.sqlite3'}"
@@ -134,6 +136,7 @@ def test_command_line_export_from_observed_members(tmp_path: Path) -> None:
     assert list((tmp_path / "exports").glob("roster-*.xlsx"))
 
 
+@pytest.mark.slow
 def test_export_needs_the_groups(tmp_path: Path) -> None:
     env = {"DATABASE_URL": f"sqlite://{tmp_path / 'bot.sqlite3'}"}
     for args, message in [

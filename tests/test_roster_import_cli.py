@@ -36,6 +36,7 @@ ROWS = [
 ]
 
 
+@pytest.mark.slow
 def test_preview_json_apply_and_refusals(tmp_path: Path) -> None:
     env = {"DATABASE_URL": f"sqlite://{tmp_path / 'bot.sqlite3'}", "LOCALE": "zh_CN"}
     path = template_xlsx(tmp_path / "名单.xlsx", ROWS)
@@ -115,6 +116,7 @@ async def running_bot(url: str, tmp_path: Path, policy: str) -> tuple[App, SimAd
     return app, adapter
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("policy", ["remove", "report"])
 async def test_a_running_bot_picks_up_an_import(
     database_url: str, tmp_path: Path, policy: str
@@ -155,11 +157,9 @@ async def test_a_running_bot_picks_up_an_import(
 
 
 def ten_megabytes(folder: Path) -> tuple[Path, int]:
-    """A WeCom export of at least 10 MB (kept in pytest's cache between runs)."""
-    path = folder / "wecom-10mb-v4.xlsx"
+    """A WeCom export of at least 10 MB, generated (the same every time) into `folder`."""
+    path = folder / "wecom-10mb.xlsx"
     rows = 113_000
-    if path.exists():
-        return path, rows
     rng = random.Random(6)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("通讯录")
@@ -184,10 +184,15 @@ def ten_megabytes(folder: Path) -> tuple[Path, int]:
                 "启用",
             ]
         )
-    tmp = path.with_suffix(".partial")
-    book.save(tmp)
-    tmp.rename(path)
+    book.save(path)
     return path, rows
+
+
+@pytest.fixture(scope="session")
+def wecom_10mb(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """Generated once a session into a temporary folder (not pytest's cache: the suite runs
+    the same with `-p no:cacheprovider` and on a clean checkout)."""
+    return ten_megabytes(tmp_path_factory.mktemp("hr"))
 
 
 WECOM_HEADER: tuple[str, ...] = ("姓名", "账号", "别名", "职务", "部门", "性别", "手机", "座机")
@@ -199,12 +204,11 @@ SURNAMES, GIVEN = (
 ROADS = "解放碑民族路五一路邹容路新华路中山路人民路建设路和平路长江路"
 
 
-async def test_a_10_mb_wecom_export(
-    db: Database, tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
-    if "sqlite" not in db.url:
-        pytest.skip("one backend is enough to read a large file; the writes are the same")
-    path, rows = ten_megabytes(Path(request.config.cache.mkdir("qunguan-hr")))
+# One backend is enough to read a large file; the writes are the same.
+@pytest.mark.slow
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_a_10_mb_wecom_export(db: Database, wecom_10mb: tuple[Path, int]) -> None:
+    path, rows = wecom_10mb
     assert path.stat().st_size >= 10 * 1024 * 1024
     started = time.perf_counter()
     clock = VirtualClock(T0)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from adapters.telegram.runner import TelegramBot
-from bot.core.clock import Clock
+from bot.core.clock import Clock, VirtualClock
 from bot.core.org import EmployeeIn, OrgConfig
 from bot.settings import Settings
 from bot.storage.counters import Counters
@@ -69,6 +69,8 @@ async def running(
     clock: Clock | None = None,
     counters: Counters | None = None,
 ) -> AsyncIterator[Running]:
+    # The app's clock is virtual (the fake world's time), never the system clock.
+    clock = clock or VirtualClock(api.world.now)
     telegram = TelegramBot(settings, config, clock=clock, counters=counters)
     await telegram.app.start(roster)
     task = asyncio.create_task(telegram.poll(handle_signals=False))

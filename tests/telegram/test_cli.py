@@ -59,6 +59,7 @@ def environment(api: FakeBotAPI, tmp_path: Path, **extra: str) -> dict[str, str]
     )
 
 
+@pytest.mark.slow
 async def test_run_serves_until_a_signal_stops_it(api: FakeBotAPI, tmp_path: Path) -> None:
     people = company(api)
     config = write_config(tmp_path / "company.yaml", people)
@@ -89,6 +90,7 @@ async def test_run_serves_until_a_signal_stops_it(api: FakeBotAPI, tmp_path: Pat
     assert TOKEN not in log  # the secret never reaches the log
 
 
+@pytest.mark.slow
 async def test_check_prints_the_preflight(api: FakeBotAPI, tmp_path: Path) -> None:
     people = company(api, bot_rights={"can_manage_tags": False})
     config = write_config(tmp_path / "company.yaml", people)
@@ -114,6 +116,7 @@ async def test_check_prints_the_preflight(api: FakeBotAPI, tmp_path: Path) -> No
     assert api.sent() == []
 
 
+@pytest.mark.slow
 async def test_a_rejected_token_is_one_line_and_exit_2(api: FakeBotAPI, tmp_path: Path) -> None:
     people = company(api)
     config = write_config(tmp_path / "company.yaml", people)

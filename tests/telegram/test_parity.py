@@ -17,6 +17,8 @@ from tests.scenario_runner import SCENARIOS, check_report, expectations
 from tests.telegram.fake_api import FakeBotAPI
 from tests.telegram.parity import TelegramReplay
 
+pytestmark = pytest.mark.slow  # a whole scenario over HTTP, for each database
+
 AGREE = [
     "commands_kick",
     "commands_warn",

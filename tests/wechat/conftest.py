@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from adapters.wechat.runner import build
+from bot.core.clock import VirtualClock
 from bot.core.config_file import StrictOrgConfig
 from bot.core.events import MessageEvent
 from bot.core.org import EmployeeIn
 from bot.settings import load_settings
 from bot.storage.models import ActionRecord
+from tests.conftest import T0
 from tests.wechat.fake_libs import library
 from tests.wechat.fake_world import Person, World
 
@@ -41,6 +43,16 @@ class VirtualTime:
         await asyncio.sleep(0)
 
 
+async def wait_until(condition: Callable[[], object], limit: float = 30.0) -> None:
+    """Poll a condition another task or thread makes true, up to a deadline."""
+    try:
+        async with asyncio.timeout(limit):
+            while not condition():  # noqa: ASYNC110 (the state belongs to other tasks)
+                await asyncio.sleep(0.01)
+    except TimeoutError:
+        raise AssertionError(f"not reached within {limit}s") from None
+
+
 def make_config(
     groups: list[dict[str, Any]], *, wechat: dict[str, Any] | None = None, **org: Any
 ) -> dict[str, Any]:
@@ -53,14 +65,18 @@ def make_config(
 
 
 class Harness:
+    """The app on a virtual wall clock (a working-day morning, outside the default quiet
+    hours, whatever the hour the suite runs at) and virtual monotonic time."""
+
     def __init__(self, world: World, lib: str, config: dict[str, Any], tmp: Path) -> None:
-        self.world, self.time = world, VirtualTime()
+        self.world, self.time, self.clock = world, VirtualTime(), VirtualClock(T0)
         self.config = StrictOrgConfig.model_validate(config)
         settings = load_settings(database_url=f"sqlite://{tmp / 'wx.sqlite3'}", data_dir=tmp)
         self.app, self.adapter = build(
             settings,
             self.config,
             module=library(lib, world),
+            clock=self.clock,
             now=self.time.now,
             sleep=self.time.sleep,
             init=None,
@@ -75,10 +91,10 @@ class Harness:
         await self.app.start(roster)
         self.app.engine.message_handlers.append(self._record)
         self.task = asyncio.create_task(self.adapter.run())
-        for _ in range(500):
-            if self.adapter.conn.up and self.adapter.listened:
-                break
-            await asyncio.sleep(0.01)
+        adapter = self.adapter
+        await wait_until(lambda: self.task.done() or (adapter.conn.up and adapter.listened))
+        if self.task.done():
+            self.task.result()  # the adapter died starting: its error, here
         await self.settle()
         return self
 

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from bot.core.actions import Notice
 from bot.storage.models import Warning
-from tests.wechat.conftest import ADMIN, Harness, make_config, people
+from tests.wechat.conftest import ADMIN, Harness, make_config, people, wait_until
 from tests.wechat.fake_world import Person, World
-
-
-async def wait_until(condition, tries: int = 300) -> None:
-    """Poll a condition another task makes true (the reconnect loop)."""
-    for _ in range(tries):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("condition not reached")
 
 
 def sent_texts(world: World, chat: str = "工作群") -> list[str]:

@@ -8,10 +8,12 @@ import random
 from collections import Counter
 from typing import Any
 
+import pytest
 from loguru import logger
 
 from adapters.wechat.driver import InMsg
 from bot.storage.models import ActionRecord, Warning
+from tests import seeds
 from tests.wechat.conftest import ADMIN, Harness, make_config
 from tests.wechat.fake_world import Person, World
 
@@ -38,8 +40,8 @@ def populate(world: World) -> None:
 class Script:
     """Random but reproducible traffic; every command carries a unique tag."""
 
-    def __init__(self, world: World, seed: int = 11) -> None:
-        self.w, self.rng = world, random.Random(seed)
+    def __init__(self, world: World, rng: random.Random) -> None:
+        self.w, self.rng = world, rng
         self.commands: dict[str, str] = {}  # tag → command text
         self.joined = 0
 
@@ -81,6 +83,7 @@ class Script:
             self.w.replay(group, len(history) - marks[-1])
 
 
+@pytest.mark.slow
 async def test_ten_thousand_lines_with_faults(world: World, harness) -> None:
     populate(world)
     config = make_config(
@@ -100,8 +103,8 @@ async def test_ten_thousand_lines_with_faults(world: World, harness) -> None:
             return await original(msg, key)
 
         h.adapter.inbound.route = route
-        world.faults.rate = 0.10
-        script = Script(world)
+        world.faults.rate, world.faults.rng = 0.10, seeds.rng("wechat stress faults")
+        script = Script(world, seeds.rng("wechat stress script"))
         for n in range(EVENTS):
             script.step(n)
             if n % 100 == 99:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import itertools
-import random
 
 from adapters.wechat.throttle import Limits, Throttle
+from tests import seeds
 from tests.wechat.conftest import VirtualTime
 
 
 async def test_pacing_holds_over_a_burst_across_chats() -> None:
     clock = VirtualTime()
     throttle = Throttle(Limits(40, 1.0, 3.0), now=clock.now, sleep=clock.sleep)
-    rng = random.Random(7)
+    rng = seeds.rng("throttle burst")
     sent: list[tuple[float, str]] = []
     for _ in range(300):
         chat = rng.choice(["a", "a", "a", "b", "c"])
