@@ -17,9 +17,9 @@ from bot.core.org import GroupRuntime, RosterEntry
 from bot.core.policy import TEMPLATE_FIELDS
 from bot.core.vocabulary import MemberStatus, Reason, SendKind
 from bot.services import counter_keys
+from bot.services.classification import Classification, classify
 from bot.services.enforcement import Enforcer
 from bot.services.members import MemberService
-from bot.services.naming import Classification, classify
 from bot.services.notify import Notifier
 from bot.services.roster import RosterService
 from bot.storage.counters import Counters
