@@ -89,7 +89,7 @@ class Responder:
     async def warn(self, group: GroupRuntime, event: MessageEvent, verdict: Verdict) -> None:
         """A warning on the ledger (following the member's roster entry), via the enforcer."""
         member = event.sender
-        entry = (await self.services.member_audit.classify(group, member)).entry
+        entry = (await self.services.snapshots.classify(group, member)).entry
         await self.services.enforcer.warn(
             group,
             member,
