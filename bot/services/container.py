@@ -76,7 +76,7 @@ def build_services(
     snapshots = Snapshots(roster, members, org.name)
     notices = AuditNotices(clock=clock, notifier=notify, counters=counters)
     member_audit = MemberAudit(
-        clock=clock, snapshots=snapshots, members=members, enforcer=enforcer, notices=notices
+        clock=clock, snapshots=snapshots, enforcer=enforcer, notices=notices
     )
     return Services(
         org=org,

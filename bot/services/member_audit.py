@@ -17,10 +17,10 @@ from bot.core.clock import Clock
 from bot.core.members import MemberView
 from bot.core.org import GroupRuntime
 from bot.core.vocabulary import MemberStatus, Reason
+from bot.services import member_states
 from bot.services.audit_notices import AuditNotices
 from bot.services.classification import Classification
 from bot.services.enforcement import Enforcer
-from bot.services.members import MemberService
 from bot.services.snapshot import Snapshot, Snapshots
 from bot.storage.models import MemberState
 
@@ -88,20 +88,18 @@ class MemberAudit:
         *,
         clock: Clock,
         snapshots: Snapshots,
-        members: MemberService,
         enforcer: Enforcer,
         notices: AuditNotices,
     ) -> None:
         self.clock = clock
         self.snapshots = snapshots
-        self.members = members
         self.enforcer = enforcer
         self.notices = notices
 
     async def audit(self, group: GroupRuntime) -> AuditResult:
         """The full audit of one group: removals, one reminder message, admin alerts."""
         snap = await self.snapshots.take(group)
-        states = await self.members.states(group)
+        states = await member_states.load(group)
         todo = decide(snap, states, self.enforcer.protected)
         result = AuditResult(snap)
         removed = await self.enforcer.remove(group, todo.removals, snap.members)
@@ -113,7 +111,7 @@ class MemberAudit:
                 await self.notices.report(group, snap.members, status, names)
                 result.reported += names
         gone = {m.key for m in removed}
-        await self.members.record(
+        await member_states.record(
             group,
             [
                 (c.member, c.status, c.entry.id if c.entry else None)
