@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core.employees import RosterEntry
 from bot.core.members import MemberView
-from bot.core.org import RosterEntry, Scope
+from bot.core.org import Scope
 from bot.core.policy import NamingPolicy
 from bot.services.classification import Classification, classify
 from bot.services.names import complies, normalise_name, render_template

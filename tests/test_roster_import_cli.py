@@ -17,7 +17,8 @@ from adapters.sim.world import SimMember, World
 from bot.app import App
 from bot.core.actions import Remove, Send
 from bot.core.clock import VirtualClock
-from bot.core.org import EmployeeIn, OrgConfig
+from bot.core.employees import EmployeeIn
+from bot.core.org import OrgConfig
 from bot.services import roster_import
 from bot.services.audit_trail import AuditTrail
 from bot.settings import Settings

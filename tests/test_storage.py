@@ -8,8 +8,10 @@ import pytest
 
 from bot.core.actions import Outcome, Send
 from bot.core.clock import VirtualClock
+from bot.core.employees import EmployeeIn
+from bot.core.group import group_runtimes
 from bot.core.members import MemberView
-from bot.core.org import EmployeeIn, GroupIn, OrgConfig, group_runtimes
+from bot.core.org import GroupIn, OrgConfig
 from bot.services import member_states
 from bot.services.actions import Actuator
 from bot.services.groups import GroupDirectory

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
-from bot.core.org import GroupRuntime
+from bot.core.group import GroupRuntime
 from bot.services.snapshot import Snapshot
 from bot.services.workbook import export_name
 

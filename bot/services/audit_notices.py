@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.core.clock import Clock
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.core.policy import TEMPLATE_FIELDS
 from bot.core.vocabulary import MemberStatus, Reason, SendKind
 from bot.services import counter_keys

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.core.employees import RosterEntry
 from bot.core.members import MemberView
-from bot.core.org import RosterEntry, Scope
+from bot.core.org import Scope
 from bot.core.policy import NamingPolicy
 from bot.core.vocabulary import MemberStatus
 from bot.services.names import complies, render_template

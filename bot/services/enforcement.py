@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from bot.core.actions import Remove
 from bot.core.capabilities import Capability
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.core.ports import Platform
 from bot.core.vocabulary import Reason, SendKind
 from bot.services.actions import Actuator

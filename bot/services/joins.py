@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.core.vocabulary import Reason
 from bot.services.audit_notices import AuditNotices
 from bot.services.enforcement import Enforcer

@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.core.clock import Clock
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.core.vocabulary import MemberStatus, Reason
 from bot.services import member_states
 from bot.services.audit_notices import AuditNotices

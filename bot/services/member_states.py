@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.services import journal
 from bot.storage.models import MemberState
 

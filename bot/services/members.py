@@ -8,8 +8,8 @@ from typing import Any
 from bot.core.capabilities import Capability
 from bot.core.clock import Clock
 from bot.core.event_codec import member_from_json, member_to_json
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.core.ports import Platform
 from bot.services import journal
 from bot.storage.models import Binding, MemberState

@@ -10,7 +10,7 @@ import string
 import unicodedata
 from collections.abc import Mapping
 
-from bot.core.org import RosterEntry
+from bot.core.employees import RosterEntry
 from bot.core.policy import NamingPolicy
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u180e\u00ad"

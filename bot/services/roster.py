@@ -12,7 +12,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from bot.core.clock import Clock
-from bot.core.org import EmployeeIn, RosterEntry
+from bot.core.employees import EmployeeIn, RosterEntry
 from bot.services.roster_match import RosterIndex
 from bot.storage.models import Employee
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.core.org import RosterEntry
+from bot.core.employees import RosterEntry
 from bot.services.names import normalise_name, render_template
 
 # Roster names shorter than this are not looked for inside display names: one character

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.core.employees import RosterEntry
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime, RosterEntry
 from bot.core.vocabulary import MemberStatus
 from bot.services.classification import Classification, classify
 from bot.services.members import MemberService

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from bot.core.org import GroupRuntime
+from bot.core.group import GroupRuntime
 from bot.i18n import Translator
 from bot.services.roster import RosterService
 from bot.services.snapshot import Snapshot, Snapshots

@@ -21,7 +21,7 @@ from bot.core.actions import DeleteMessage, Mute
 from bot.core.capabilities import Capability
 from bot.core.content_policy import Response
 from bot.core.events import MessageEvent
-from bot.core.org import GroupRuntime
+from bot.core.group import GroupRuntime
 from bot.core.vocabulary import ContentRule
 from bot.services import counter_keys
 from bot.services.container import Services
