@@ -13,8 +13,9 @@ import typer
 from bot.cli_support import guarded, run_async, settings_for
 from bot.core.errors import ConfigError
 from bot.ops.common import opened, translator
-from bot.services import audit_trail
+from bot.services import trail_verify
 from bot.services.spreadsheet import Cell, is_risky, new_workbook, write_table
+from bot.services.trail_chain import Verdict, anchor_verdict, verify_entries
 from bot.settings import Settings
 
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
@@ -49,7 +50,7 @@ def verify(
         settings = settings_for("WARNING")
         t = translator(settings)
         if file is not None:
-            verdict = audit_trail.verify_entries(read_export(file))
+            verdict = verify_entries(read_export(file))
         else:
             verdict = run_async(_verify_database(settings))
         if verdict.ok and kept is not None:
@@ -64,26 +65,19 @@ def verify(
     raise typer.Exit(guarded(work))
 
 
-async def _verify_database(settings: Any) -> audit_trail.Verdict:
+async def _verify_database(settings: Any) -> Verdict:
     async with opened(settings):
-        return await audit_trail.verify()
+        return await trail_verify.verify()
 
 
-async def _check_anchor(
-    settings: Any, file: Path | None, kept: tuple[int, str]
-) -> audit_trail.Verdict | None:
+async def _check_anchor(settings: Any, file: Path | None, kept: tuple[int, str]) -> Verdict | None:
     """A full rewrite of the chain keeps it whole; a hash kept elsewhere still tells."""
     seq, digest = kept
     if file is not None:
         found = next((e["hash"] for e in read_export(file) if e.get("seq") == seq), None)
-    else:
-        async with opened(settings):
-            found = await audit_trail.hash_of(seq)
-    if found == digest:
-        return None
-    verdict = audit_trail.Verdict(broken="audit-broken-anchor", at_seq=seq)
-    verdict.args = {"seq": seq}
-    return verdict
+        return anchor_verdict(found, seq, digest)
+    async with opened(settings):
+        return await trail_verify.check_anchor(seq, digest)
 
 
 @audit_app.command()
@@ -111,7 +105,7 @@ def export(
 
 async def _entries(settings: Settings) -> list[dict[str, Any]]:
     async with opened(settings):
-        return [entry async for entry in audit_trail.entries()]
+        return [entry async for entry in trail_verify.entries()]
 
 
 def write_export(entries: list[dict[str, Any]], out: Path) -> None:
