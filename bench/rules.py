@@ -22,8 +22,9 @@ from zoneinfo import ZoneInfo
 
 from bench.corpus import Message, Stream, dictionary, keywords
 from bot.core.content_policy import RULE_PRECEDENCE
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupIn, GroupRuntime
+from bot.core.org import GroupIn
 from bot.core.policy import build_policy
 from bot.core.textnorm import normalise
 from bot.services.moderation import ContentCheck

@@ -9,7 +9,9 @@ from pathlib import Path
 from loguru import logger
 
 from bot.core.clock import Clock
-from bot.core.org import EmployeeIn, GroupRuntime, OrgConfig, RosterEntry, group_runtimes
+from bot.core.employees import EmployeeIn, RosterEntry
+from bot.core.group import GroupRuntime, group_runtimes
+from bot.core.org import OrgConfig
 from bot.core.ports import Platform
 from bot.core.scheduler import Scheduler
 from bot.engine import Engine

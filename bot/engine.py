@@ -15,7 +15,7 @@ from bot.commands.dispatch import Dispatcher
 from bot.core.causes import CauseDone, caused_by, settle
 from bot.core.commandline import command_body, is_command
 from bot.core.events import DirectEvent, Event, JoinEvent, LeaveEvent, MembersSeen, MessageEvent
-from bot.core.org import GroupRuntime
+from bot.core.group import GroupRuntime
 from bot.services.container import Services
 
 MessageHandler = Callable[[GroupRuntime, MessageEvent], Awaitable[None]]

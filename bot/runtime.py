@@ -13,7 +13,7 @@ from loguru import logger
 
 from bot.app import App
 from bot.core.clock import Clock
-from bot.core.org import EmployeeIn
+from bot.core.employees import EmployeeIn
 
 TICK_SECONDS = 5.0
 

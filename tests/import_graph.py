@@ -34,7 +34,7 @@ def find_modules(root: Path, packages: Iterable[str]) -> dict[str, Path]:
 
 
 def _known(name: str, modules: Mapping[str, Path]) -> str | None:
-    """The project module an import names (`bot.core.org.GroupRuntime` → `bot.core.org`)."""
+    """The project module an import names (`bot.core.org.OrgConfig` → `bot.core.org`)."""
     while name and name not in modules:
         name = name.rpartition(".")[0]
     return name or None

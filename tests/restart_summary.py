@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from bot.services import audit_trail
+from bot.services import trail_verify
+from bot.services.trail_chain import Verdict
 from bot.storage.db import Database
 from bot.storage.models import (
     ActionRecord,
@@ -39,12 +40,12 @@ async def summary(url: str, world: dict[str, Any]) -> dict[str, Any]:
                 [a.idempotency_key or "", a.outcome, a.payload.get("text", "")]
                 for a in await ActionRecord.all()
             ),
-            "audit": _verdict(await audit_trail.verify()),
+            "audit": _verdict(await trail_verify.verify()),
             "causes": dict(Counter(c.status for c in await CauseRecord.all())),
         }
     finally:
         await db.close()
 
 
-def _verdict(verdict: audit_trail.Verdict) -> dict[str, Any]:
+def _verdict(verdict: Verdict) -> dict[str, Any]:
     return {"ok": verdict.ok, "count": verdict.count, "head": verdict.head}

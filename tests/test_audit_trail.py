@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from bot.core.clock import VirtualClock
-from bot.services import audit_trail
-from bot.services.audit_trail import GENESIS, AuditTrail, entry_hash, verify_entries
+from bot.services import trail_verify
+from bot.services.audit_trail import AuditTrail
+from bot.services.trail_chain import GENESIS, entry_hash, verify_entries
 from bot.storage.db import Database
 from bot.storage.models import AuditEntry, AuditHead
 from tests.conftest import T0
@@ -38,7 +39,7 @@ async def chain(db: Database) -> list[AuditEntry]:
 
 
 async def test_a_whole_chain_verifies(chain: list[AuditEntry]) -> None:
-    verdict = await audit_trail.verify()
+    verdict = await trail_verify.verify()
     assert verdict.ok
     assert verdict.count == N
     assert verdict.head == chain[-1].hash
@@ -49,7 +50,7 @@ async def test_a_whole_chain_verifies(chain: list[AuditEntry]) -> None:
 
 
 async def test_each_hash_covers_content_and_previous_hash(chain: list[AuditEntry]) -> None:
-    entry = audit_trail.to_dict(chain[3])
+    entry = trail_verify.to_dict(chain[3])
     assert entry_hash(entry) == entry["hash"]
     for field, value in [("data", {"text": "x"}), ("actor", "王五"), ("prev_hash", GENESIS)]:
         assert entry_hash({**entry, field: value}) != entry["hash"]
@@ -65,7 +66,7 @@ async def test_an_idempotency_key_appends_once(db: Database) -> None:
 async def test_concurrent_appends_form_one_chain(db: Database) -> None:
     log = AuditTrail(VirtualClock(T0))
     await asyncio.gather(*(log.append("action", {"i": i}) for i in range(25)))
-    verdict = await audit_trail.verify()
+    verdict = await trail_verify.verify()
     assert verdict.ok
     assert verdict.count == 25
 
@@ -78,14 +79,14 @@ async def test_appenders_that_remember_the_head_take_turns(db: Database) -> None
         await (first if i % 3 else second).append("action", {"i": i})
     await first.append("command", {"c": 1}, key="k1")  # a keyed entry takes the lock path
     await second.append("action", {"i": 6})
-    verdict = await audit_trail.verify()
+    verdict = await trail_verify.verify()
     assert verdict.ok
     assert verdict.count == 8
     assert [e.seq for e in await AuditEntry.all().order_by("seq")] == list(range(1, 9))
 
 
 async def expect_broken(key: str, seq: int | None) -> None:
-    verdict = await audit_trail.verify()
+    verdict = await trail_verify.verify()
     assert not verdict.ok
     assert (verdict.broken, verdict.at_seq) == (key, seq)
 
@@ -98,7 +99,7 @@ async def test_an_edited_entry_is_named(chain: list[AuditEntry]) -> None:
 async def test_an_edit_with_its_own_hash_recomputed_breaks_the_next_link(
     chain: list[AuditEntry],
 ) -> None:
-    forged = {**audit_trail.to_dict(chain[4]), "actor": "王五"}
+    forged = {**trail_verify.to_dict(chain[4]), "actor": "王五"}
     await AuditEntry.filter(seq=5).update(actor="王五", hash=entry_hash(forged))
     await expect_broken("audit-broken-link", 6)
 
@@ -117,7 +118,7 @@ async def test_an_inserted_entry_is_named(chain: list[AuditEntry]) -> None:
     # Make room after entry 3 and insert a well-formed entry that follows entry 3.
     for seq in range(N, 3, -1):
         await AuditEntry.filter(seq=seq).update(seq=seq + 1)
-    forged = {**audit_trail.to_dict(chain[2]), "seq": 4, "key": "forged", "data": {"text": "x"}}
+    forged = {**trail_verify.to_dict(chain[2]), "seq": 4, "key": "forged", "data": {"text": "x"}}
     forged["prev_hash"] = chain[2].hash
     forged["hash"] = entry_hash(forged)
     await AuditEntry.create(
@@ -135,7 +136,7 @@ async def test_an_inserted_entry_is_named(chain: list[AuditEntry]) -> None:
 
 
 async def test_an_entry_appended_behind_the_heads_back_is_found(chain: list[AuditEntry]) -> None:
-    forged = {**audit_trail.to_dict(chain[-1]), "seq": N + 1, "key": None}
+    forged = {**trail_verify.to_dict(chain[-1]), "seq": N + 1, "key": None}
     forged["prev_hash"] = chain[-1].hash
     forged["hash"] = entry_hash(forged)
     await AuditEntry.create(
@@ -166,7 +167,7 @@ async def test_an_edited_or_missing_head_is_found(chain: list[AuditEntry]) -> No
 
 
 async def test_an_export_verifies_and_its_tampering_is_found(chain: list[AuditEntry]) -> None:
-    exported = [json.loads(json.dumps(e)) async for e in audit_trail.entries()]
+    exported = [json.loads(json.dumps(e)) async for e in trail_verify.entries()]
     assert verify_entries(exported).ok
     assert verify_entries(exported).head == chain[-1].hash
     exported[2]["data"]["text"] = "edited"
@@ -212,6 +213,6 @@ async def test_appends_from_several_processes_form_one_chain(db: Database) -> No
                 process.kill()
                 await process.wait()
     assert codes == [0, 0, 0]
-    verdict = await audit_trail.verify()
+    verdict = await trail_verify.verify()
     assert verdict.ok
     assert verdict.count == 180

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from adapters.sim.replay import Replay
 from adapters.sim.scenario import load_scenario
-from bot.services import audit_trail
+from bot.services import trail_verify
 from bot.services.spreadsheet import first_sheet
 from bot.settings import Settings
 from bot.storage.db import Database
@@ -34,7 +34,7 @@ async def test_every_action_and_admin_command_is_in_the_chain(
     db = Database(database_url)
     await db.open()
     try:
-        assert (await audit_trail.verify()).ok
+        assert (await trail_verify.verify()).ok
         actions = await ActionRecord.exclude(outcome="pending").values_list(
             "idempotency_key", flat=True
         )

@@ -12,7 +12,7 @@ from pathlib import Path
 from aerich import Command
 from tortoise import Tortoise
 
-from bot.services import audit_trail
+from bot.services import trail_verify
 from bot.storage.db import APP, MIGRATIONS, dialect, migration_location, tortoise_config
 from bot.storage.models import (
     ActionRecord,
@@ -128,7 +128,7 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
             "MessageEvent:全员群:m1#1",
         )
         # The upgraded database takes new rows, and its new tables start a fresh chain.
-        verdict = await audit_trail.verify()
+        verdict = await trail_verify.verify()
         assert verdict.ok
         assert verdict.count == 0
         await Employee.create(name="新人", department="研发部", created_at=T0, updated_at=T0)

@@ -10,8 +10,9 @@ import pytest
 
 from bot.core.content_policy import BUILTIN_AD_KEYWORDS, RULE_PRECEDENCE
 from bot.core.errors import ConfigError
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupIn, GroupRuntime
+from bot.core.org import GroupIn
 from bot.core.policy import build_policy
 from bot.core.vocabulary import MessageKind
 from bot.i18n import SUPPORTED, message_ids

@@ -6,17 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core.employees import RosterEntry
 from bot.core.members import MemberView
-from bot.core.org import RosterEntry, Scope
+from bot.core.org import Scope
 from bot.core.policy import NamingPolicy
-from bot.services.naming import (
-    Classification,
-    RosterIndex,
-    classify,
-    complies,
-    normalise_name,
-    render_template,
-)
+from bot.services.classification import Classification, classify
+from bot.services.names import complies, normalise_name, render_template
+from bot.services.roster_match import RosterIndex
 
 ZHANG = RosterEntry(1, "张三", "财务部", phone="138-0000-1234", employee_no="E001")
 LI = RosterEntry(2, "李四", "行政人事部", aliases=("Lily",))

@@ -14,8 +14,9 @@ from bot.core.causes import CauseDone, caused_by, settle
 from bot.core.clock import VirtualClock
 from bot.core.event_codec import event_from_json, event_to_json
 from bot.core.events import Event, JoinEvent, MembersSeen, Mention, MessageEvent
+from bot.core.group import group_runtimes
 from bot.core.members import MemberView
-from bot.core.org import OrgConfig, group_runtimes
+from bot.core.org import OrgConfig
 from bot.services import journal
 from bot.services.actions import Actuator
 from bot.services.groups import GroupDirectory

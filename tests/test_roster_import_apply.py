@@ -10,7 +10,8 @@ import pytest
 
 from bot.core.clock import VirtualClock
 from bot.services import roster_import
-from bot.services.audit_trail import AuditTrail, verify
+from bot.services.audit_trail import AuditTrail
+from bot.services.trail_verify import verify
 from bot.storage.db import Database
 from bot.storage.models import AuditEntry, Employee
 from tests.conftest import T0

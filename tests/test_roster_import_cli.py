@@ -17,7 +17,8 @@ from adapters.sim.world import SimMember, World
 from bot.app import App
 from bot.core.actions import Remove, Send
 from bot.core.clock import VirtualClock
-from bot.core.org import EmployeeIn, OrgConfig
+from bot.core.employees import EmployeeIn
+from bot.core.org import OrgConfig
 from bot.services import roster_import
 from bot.services.audit_trail import AuditTrail
 from bot.settings import Settings
@@ -125,8 +126,7 @@ async def test_a_running_bot_picks_up_an_import(
     try:
         group = next(iter(app.services.groups))
         before = {
-            c.member.display: c.status
-            for c in (await app.services.member_audit.snapshot(group)).results
+            c.member.display: c.status for c in (await app.services.snapshots.take(group)).results
         }
         assert (before["财务部-王芳"], before["研发部-新人"]) == ("compliant", "unknown")
         rows = [r for r in ROWS if r[0] != "王芳"] + [["新人", "研发部", *[None] * 6]]
@@ -136,8 +136,7 @@ async def test_a_running_bot_picks_up_an_import(
         assert done.returncode == 0, done.stdout + done.stderr
         await app.poll()  # what the runtime does every few seconds
         after = {
-            c.member.display: c.status
-            for c in (await app.services.member_audit.snapshot(group)).results
+            c.member.display: c.status for c in (await app.services.snapshots.take(group)).results
         }
         assert after["研发部-新人"] == "compliant"  # the roster was reloaded
         sent = [d.action for d in adapter.delivered]

@@ -8,8 +8,11 @@ import pytest
 
 from bot.core.actions import Outcome, Send
 from bot.core.clock import VirtualClock
+from bot.core.employees import EmployeeIn
+from bot.core.group import group_runtimes
 from bot.core.members import MemberView
-from bot.core.org import EmployeeIn, GroupIn, OrgConfig, group_runtimes
+from bot.core.org import GroupIn, OrgConfig
+from bot.services import member_states
 from bot.services.actions import Actuator
 from bot.services.groups import GroupDirectory
 from bot.services.members import MemberService
@@ -127,16 +130,16 @@ async def test_bindings_and_member_states(db: Database) -> None:
     await members.bind(group, xiao, li.id, by="admin")  # a second /rename replaces the first
     assert await members.bindings(group) == {"name:小张": li.id}
 
-    states = await members.states(group)
+    states = await member_states.load(group)
     seen = [(xiao, "misnamed", li.id), (MemberView("路人"), "unknown", None)]
-    await members.record(group, seen, states, clock.now(), reminded=frozenset({"name:小张"}))
-    states = await members.states(group)
+    await member_states.record(group, seen, states, clock.now(), reminded=frozenset({"name:小张"}))
+    states = await member_states.load(group)
     assert states["name:小张"].reminders == 1
-    await members.record(group, seen, states, clock.now(), reminded=frozenset({"name:小张"}))
-    assert (await members.states(group))["name:小张"].reminders == 2
+    await member_states.record(group, seen, states, clock.now(), reminded=frozenset({"name:小张"}))
+    assert (await member_states.load(group))["name:小张"].reminders == 2
     # 路人 left; 小张 fixed the name: the count resets, 路人 is marked absent.
-    states = await members.states(group)
-    await members.record(group, [(xiao, "compliant", li.id)], states, clock.now())
+    states = await member_states.load(group)
+    await member_states.record(group, [(xiao, "compliant", li.id)], states, clock.now())
     rows = {row.key: row for row in await MemberState.all()}
     assert rows["name:小张"].reminders == 0
     assert rows["name:路人"].present is False

@@ -27,7 +27,7 @@ async def groups_report(services: Services) -> dict[str, Any]:
     """The report's `groups`: each group's members as the bot sees them now, and who is missing."""
     groups: dict[str, Any] = {}
     for group in services.groups:
-        snap = await services.member_audit.snapshot(group)
+        snap = await services.snapshots.take(group)
         counts = await services.warnings.counts(
             group, [(c.member, c.entry.id if c.entry else None) for c in snap.results]
         )

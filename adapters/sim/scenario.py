@@ -28,7 +28,8 @@ from adapters.sim.scenario_events import (
 )
 from adapters.sim.scenario_spec import Scenario, ScenarioIn, SimGroupIn
 from bot.core.config_file import read_yaml
-from bot.core.org import EmployeeIn, group_runtimes
+from bot.core.employees import EmployeeIn
+from bot.core.group import group_runtimes
 from bot.core.validation import config_error
 from bot.services.roster_file import load_roster_file
 

@@ -23,8 +23,8 @@ from adapters.sim.scenario_events import (
 )
 from adapters.sim.scenario_spec import Scenario
 from adapters.sim.world import BOT_ID, MAX_MEMBERS
+from bot.core.employees import EmployeeIn
 from bot.core.errors import ConfigError
-from bot.core.org import EmployeeIn
 from bot.core.validation import config_error
 from bot.services.roster import EDITABLE
 

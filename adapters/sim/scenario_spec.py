@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from pydantic import ConfigDict, Field, model_validator
 
 from adapters.sim.scenario_events import MemberEntry, Step
-from bot.core.org import EmployeeIn, GroupIn, OrgConfig
+from bot.core.employees import EmployeeIn
+from bot.core.org import GroupIn, OrgConfig
 
 
 class SimGroupIn(GroupIn):

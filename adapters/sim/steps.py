@@ -20,8 +20,8 @@ from adapters.sim.scenario_events import (
     Step,
 )
 from adapters.sim.world import SimMember, World
+from bot.core.employees import EmployeeIn
 from bot.core.events import DirectEvent, Event, JoinEvent, MessageEvent
-from bot.core.org import EmployeeIn
 from bot.services.roster import RosterService
 
 

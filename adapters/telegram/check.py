@@ -11,7 +11,7 @@ from pathlib import Path
 from adapters.telegram.config import telegram_options
 from adapters.telegram.connect import make_bot, whoami
 from adapters.telegram.preflight import preflight, reachable, report
-from bot.core.org import group_runtimes
+from bot.core.group import group_runtimes
 from bot.i18n import Translator
 from bot.services.roster_file import load_org_config
 from bot.settings import Settings

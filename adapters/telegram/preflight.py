@@ -13,7 +13,7 @@ from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, Teleg
 from aiogram.types import User
 
 from adapters.telegram.rights import CAPABILITY_NAMES, ChatRights, Gap, assess
-from bot.core.org import GroupRuntime
+from bot.core.group import GroupRuntime
 
 REFUSALS = (TelegramBadRequest, TelegramForbiddenError, TelegramNotFound)
 Translate = Callable[..., str]

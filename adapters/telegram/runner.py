@@ -23,7 +23,8 @@ from adapters.telegram.runtime import TelegramRuntime
 from adapters.telegram.webhook import serve_webhook
 from bot.app import App
 from bot.core.clock import Clock, SystemClock
-from bot.core.org import EmployeeIn, OrgConfig
+from bot.core.employees import EmployeeIn
+from bot.core.org import OrgConfig
 from bot.runtime import run_app
 from bot.settings import Settings
 from bot.storage.counters import Counters

@@ -13,7 +13,7 @@ from adapters.wechat.settings import load_section
 from bot.app import App
 from bot.core.clock import Clock, SystemClock
 from bot.core.config_file import StrictOrgConfig
-from bot.core.org import EmployeeIn
+from bot.core.employees import EmployeeIn
 from bot.runtime import run_app
 from bot.settings import Settings
 from bot.storage.counters import Counters

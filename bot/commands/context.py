@@ -10,8 +10,8 @@ from typing import Any
 from bot.commands.mentions import parse_mentions
 from bot.core.errors import UserFacingError
 from bot.core.events import DirectEvent, MessageEvent
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.core.vocabulary import Reason, SendKind
 from bot.services.container import Services
 

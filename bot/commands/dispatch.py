@@ -9,7 +9,7 @@ from bot.commands.registry import Registry
 from bot.core.commandline import command_body
 from bot.core.errors import UserFacingError
 from bot.core.events import DirectEvent, MessageEvent
-from bot.core.org import GroupRuntime
+from bot.core.group import GroupRuntime
 from bot.services import journal
 from bot.services.container import Services
 

@@ -12,7 +12,7 @@ from bot.core.actions import SetMemberTag
 from bot.core.capabilities import Capability
 from bot.core.errors import UserFacingError
 from bot.core.members import MemberView
-from bot.services.naming import render_template
+from bot.services.names import render_template
 
 
 @command("rename", "改名", "改昵称")

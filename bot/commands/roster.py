@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
-from bot.core.org import GroupRuntime
-from bot.services.member_audit import Snapshot
+from bot.core.group import GroupRuntime
+from bot.services.snapshot import Snapshot
 from bot.services.workbook import export_name
 
 
@@ -39,7 +39,7 @@ def _groups(ctx: CommandContext) -> list[GroupRuntime]:
 @command("roster", "名单", "花名册", where=("group", "direct"))
 async def roster(ctx: CommandContext) -> None:
     """/roster — the group against the roster: compliant, misnamed, unknown, departed, missing."""
-    texts = [summary(ctx, await ctx.services.member_audit.snapshot(g)) for g in _groups(ctx)]
+    texts = [summary(ctx, await ctx.services.snapshots.take(g)) for g in _groups(ctx)]
     await ctx.reply("command_reply", "roster-summary", text="\n\n".join(texts))
 
 

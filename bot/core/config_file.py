@@ -13,7 +13,8 @@ import yaml
 from pydantic import ConfigDict, ValidationError
 
 from bot.core.errors import ConfigError
-from bot.core.org import OrgConfig, group_runtimes
+from bot.core.group import group_runtimes
+from bot.core.org import OrgConfig
 from bot.core.validation import config_error
 
 

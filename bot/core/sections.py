@@ -1,4 +1,5 @@
-"""Building blocks of the policy's sections (bot.core.policy, bot.core.content_policy)."""
+"""Building blocks of the config models: the policy's sections (bot.core.policy,
+bot.core.content_policy) and the field types the org, roster and policy models share."""
 
 from __future__ import annotations
 
@@ -11,6 +12,23 @@ from bot.core.timeutil import TimeWindow, parse_clock_time, parse_duration, pars
 
 # A span written as `90s`, `10m`, `2h`, `30d`.
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+
+
+def as_text(value: object) -> object:
+    """Spreadsheets and YAML turn phone numbers and ids into numbers; keep them as text."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+# Admin ids and chat ids are often numbers in YAML (Telegram); they are text to the bot.
+Text = Annotated[str, BeforeValidator(as_text)]
 
 
 class Section(BaseModel):

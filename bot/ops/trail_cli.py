@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
@@ -13,13 +12,12 @@ import typer
 from bot.cli_support import guarded, run_async, settings_for
 from bot.core.errors import ConfigError
 from bot.ops.common import opened, translator
-from bot.services import audit_trail
-from bot.services.spreadsheet import Cell, is_risky, new_workbook, write_table
+from bot.ops.trail_files import FORMATS, read_export, write_export
+from bot.services import trail_verify
+from bot.services.trail_chain import Verdict, anchor_verdict, verify_entries
 from bot.settings import Settings
 
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
-COLUMNS = ("seq", "at", "kind", "actor", "group", "key", "data", "prev_hash", "hash")
-FORMATS = (".jsonl", ".csv", ".xlsx")
 
 
 def parse_anchor(value: str | None) -> tuple[int, str] | None:
@@ -49,7 +47,7 @@ def verify(
         settings = settings_for("WARNING")
         t = translator(settings)
         if file is not None:
-            verdict = audit_trail.verify_entries(read_export(file))
+            verdict = verify_entries(read_export(file))
         else:
             verdict = run_async(_verify_database(settings))
         if verdict.ok and kept is not None:
@@ -64,26 +62,19 @@ def verify(
     raise typer.Exit(guarded(work))
 
 
-async def _verify_database(settings: Any) -> audit_trail.Verdict:
+async def _verify_database(settings: Any) -> Verdict:
     async with opened(settings):
-        return await audit_trail.verify()
+        return await trail_verify.verify()
 
 
-async def _check_anchor(
-    settings: Any, file: Path | None, kept: tuple[int, str]
-) -> audit_trail.Verdict | None:
+async def _check_anchor(settings: Any, file: Path | None, kept: tuple[int, str]) -> Verdict | None:
     """A full rewrite of the chain keeps it whole; a hash kept elsewhere still tells."""
     seq, digest = kept
     if file is not None:
         found = next((e["hash"] for e in read_export(file) if e.get("seq") == seq), None)
-    else:
-        async with opened(settings):
-            found = await audit_trail.hash_of(seq)
-    if found == digest:
-        return None
-    verdict = audit_trail.Verdict(broken="audit-broken-anchor", at_seq=seq)
-    verdict.args = {"seq": seq}
-    return verdict
+        return anchor_verdict(found, seq, digest)
+    async with opened(settings):
+        return await trail_verify.check_anchor(seq, digest)
 
 
 @audit_app.command()
@@ -111,51 +102,4 @@ def export(
 
 async def _entries(settings: Settings) -> list[dict[str, Any]]:
     async with opened(settings):
-        return [entry async for entry in audit_trail.entries()]
-
-
-def write_export(entries: list[dict[str, Any]], out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    suffix = out.suffix.lower()
-    if suffix == ".jsonl":
-        lines = (json.dumps(e, ensure_ascii=False) + "\n" for e in entries)
-        out.write_text("".join(lines), encoding="utf-8")
-        return
-    rows = [[_cell(e[c]) for c in COLUMNS] for e in entries]
-    if suffix == ".csv":
-        with out.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(COLUMNS)
-            # A CSV cannot say "text": a leading quote keeps a spreadsheet from evaluating it.
-            writer.writerows([[f"'{v}" if is_risky(v) else v for v in row] for row in rows])
-        return
-    book, sheet = new_workbook()
-    write_table(sheet, list(COLUMNS), rows)
-    book.save(out)
-
-
-def _cell(value: object) -> Cell:
-    """An entry's field in a sheet: the data object as JSON text, the rest as it is."""
-    if value is None or isinstance(value, str | int | float):
-        return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def read_export(path: Path) -> list[dict[str, Any]]:
-    """Entries of a .jsonl export, each line checked to be an entry."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(str(path), f"cannot read the file: {exc.strerror}") from None
-    entries = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            entry = json.loads(line)
-        except json.JSONDecodeError:
-            entry = None
-        if not isinstance(entry, dict) or not set(COLUMNS) <= set(entry):
-            raise ConfigError(f"{path.name} line {number}", "expected one exported entry")
-        entries.append(entry)
-    return entries
+        return [entry async for entry in trail_verify.entries()]

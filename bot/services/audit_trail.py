@@ -4,17 +4,13 @@ Each entry's `hash` is SHA-256 over its canonical content (sequence number, time
 actor, group, idempotency key, data) and the previous entry's hash; the first entry follows
 `GENESIS`. The single `audit_head` row holds the last sequence number and hash, updated in
 the same transaction as each append and locked while appending, so appends from several bot
-instances (one PostgreSQL) form one chain. Editing, inserting, deleting or reordering rows
-breaks the chain where it happened; `verify` names the first broken entry.
-
-What a hash chain cannot stop is someone who rewrites the whole chain from the edit onwards:
-keep the head hash that `qunguan audit-log verify` prints somewhere else (docs/operations.md).
+instances (one PostgreSQL) form one chain. This module appends; the hashing is in
+bot.services.trail_chain, reading the trail back and verifying it in bot.services.trail_verify.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
@@ -22,35 +18,10 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from bot.core.clock import Clock
-from bot.services.trail_chain import (
-    GENESIS,
-    ChainChecker,
-    Verdict,
-    canonical,
-    entry_hash,
-    stamp,
-    verify_entries,
-)
+from bot.services.trail_chain import canonical, entry_hash, stamp
 from bot.storage.models import AuditEntry, AuditHead
 
-__all__ = ["GENESIS", "AuditTrail", "Verdict", "entry_hash", "verify", "verify_entries"]
-HEAD_ID = 1
-BATCH = 1000
-
-
-def to_dict(row: AuditEntry) -> dict[str, Any]:
-    """An entry as exported and verified (the stored row, times in UTC)."""
-    return {
-        "seq": row.seq,
-        "at": stamp(row.at),
-        "kind": row.kind,
-        "actor": row.actor,
-        "group": row.group_code,
-        "key": row.key,
-        "data": row.data,
-        "prev_hash": row.prev_hash,
-        "hash": row.hash,
-    }
+HEAD_ID = 1  # the single row of `audit_head`
 
 
 class AuditTrail:
@@ -159,35 +130,3 @@ async def lock(conn: BaseDBAsyncClient) -> tuple[int, str]:
     if not rows:  # the migration creates it; a missing head is itself tampering
         raise RuntimeError("audit_head row is missing; run `qunguan audit-log verify`")
     return int(rows[0]["seq"]), str(rows[0]["hash"])
-
-
-async def entries() -> AsyncIterator[dict[str, Any]]:
-    """Every entry in sequence order, read in batches."""
-    after = -1
-    while True:
-        rows = await AuditEntry.filter(seq__gt=after).order_by("seq").limit(BATCH)
-        for row in rows:
-            yield to_dict(row)
-        if len(rows) < BATCH:
-            return
-        after = rows[-1].seq
-
-
-async def verify() -> Verdict:
-    """Verify the chain in the database, head included."""
-    checker = ChainChecker()
-    async for item in entries():
-        if not checker.feed(item):
-            return checker.verdict
-    head = await AuditHead.get_or_none(id=HEAD_ID)
-    if head is None:
-        checker.fail("audit-broken-head-missing", None)
-    else:
-        checker.check_head(head.seq, head.hash)
-    return checker.verdict
-
-
-async def hash_of(seq: int) -> str | None:
-    """The stored hash of entry `seq` (checking an anchor kept elsewhere)."""
-    row = await AuditEntry.get_or_none(seq=seq)
-    return row.hash if row is not None else None

@@ -12,6 +12,7 @@ from bot.core.scheduler import Scheduler
 from bot.i18n import Translator
 from bot.services.action_log import ActionLog
 from bot.services.actions import Actuator
+from bot.services.audit_notices import AuditNotices
 from bot.services.audit_trail import AuditTrail
 from bot.services.enforcement import Enforcer
 from bot.services.groups import GroupDirectory
@@ -20,6 +21,7 @@ from bot.services.member_audit import MemberAudit
 from bot.services.members import MemberService
 from bot.services.notify import Notifier
 from bot.services.roster import RosterService
+from bot.services.snapshot import Snapshots
 from bot.services.warnings import WarningService
 from bot.services.workbook import WorkbookService
 from bot.storage.counters import Counters
@@ -41,6 +43,8 @@ class Services:
     members: MemberService
     warnings: WarningService
     enforcer: Enforcer
+    snapshots: Snapshots
+    audit_notices: AuditNotices
     member_audit: MemberAudit
     joins: JoinService
     workbooks: WorkbookService
@@ -69,14 +73,10 @@ def build_services(
     members = MemberService(platform, clock)
     warnings = WarningService(clock)
     enforcer = Enforcer(platform, actuator, notify, warnings, members)
+    snapshots = Snapshots(roster, members, org.name)
+    notices = AuditNotices(clock=clock, notifier=notify, counters=counters)
     member_audit = MemberAudit(
-        clock=clock,
-        roster=roster,
-        members=members,
-        enforcer=enforcer,
-        notifier=notify,
-        counters=counters,
-        company=org.name,
+        clock=clock, snapshots=snapshots, enforcer=enforcer, notices=notices
     )
     return Services(
         org=org,
@@ -93,9 +93,11 @@ def build_services(
         members=members,
         warnings=warnings,
         enforcer=enforcer,
+        snapshots=snapshots,
+        audit_notices=notices,
         member_audit=member_audit,
-        joins=JoinService(members, member_audit, enforcer, notify),
-        workbooks=WorkbookService(member_audit, warnings, translator),
+        joins=JoinService(members, snapshots, notices, enforcer, notify),
+        workbooks=WorkbookService(snapshots, roster, warnings, translator),
         files_dir=files_dir,
         trail=trail,
     )

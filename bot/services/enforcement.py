@@ -4,6 +4,9 @@
 - Where the bot cannot remove (no rights, no capability), admins are asked to do it by hand.
 - Removals that did not take effect are reported to admins, never announced as done.
 - Each batch of removals is announced once, in public, with the reason.
+
+The enforcer decides who is removed and when; what it says is in
+bot.services.enforcement_notices.
 """
 
 from __future__ import annotations
@@ -13,24 +16,15 @@ from collections.abc import Sequence
 
 from bot.core.actions import Remove
 from bot.core.capabilities import Capability
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.core.ports import Platform
-from bot.core.vocabulary import Reason, SendKind
+from bot.core.vocabulary import Reason
 from bot.services.actions import Actuator
+from bot.services.enforcement_notices import EnforcementNotices
 from bot.services.members import MemberService
 from bot.services.notify import Notifier
 from bot.services.warnings import WarningService
-
-# The admin alert that replaces a removal the bot could not make, by removal reason.
-ALERT_KINDS: dict[Reason, SendKind] = {
-    "departed": "departed_alert",
-    "not_on_roster": "unknown_member_alert",
-}
-
-
-def alert_kind(reason: Reason) -> SendKind:
-    return ALERT_KINDS.get(reason, "action_failed")
 
 
 class Enforcer:
@@ -44,7 +38,7 @@ class Enforcer:
     ) -> None:
         self.platform = platform
         self.actuator = actuator
-        self.notify = notifier
+        self.notices = EnforcementNotices(notifier)
         self.warnings = warnings
         self.members = members
 
@@ -73,76 +67,33 @@ class Enforcer:
         if not wanted:
             return []
         if not self.can_remove(group):
-            await self._ask_admins(group, present, wanted, "alert-remove-by-hand")
+            await self.notices.ask_admins(group, present, wanted, "alert-remove-by-hand")
             return []
         # Platforms that act by display name cannot tell two members of one name apart:
         # acting on an ambiguous name is refused, not guessed.
         shown = Counter(m.display for m in present)
         ambiguous = [(m, r) for m, r in wanted if m.handle is None and shown[m.display] > 1]
         if ambiguous:
-            await self._ask_admins(group, present, ambiguous, "alert-remove-ambiguous")
+            await self.notices.ask_admins(group, present, ambiguous, "alert-remove-ambiguous")
             wanted = [pair for pair in wanted if pair not in ambiguous]
-        done: dict[Reason, list[MemberView]] = defaultdict(list)
-        failed: list[tuple[MemberView, Reason]] = []
         removals = [
-            Remove(
-                group.code,
-                member,
-                reason,
-                self.notify.translate(
-                    "removal-reason-detail" if detail else "removal-reason",
-                    member=member.display,
-                    reason=self.notify.translate(f"reason-{reason}"),
-                    detail=detail,
-                ),
-            )
+            Remove(group.code, member, reason, self.notices.removal_text(member, reason, detail))
             for member, reason in wanted
         ]
         # Together, so a platform that removes in batches (WeChat) makes one call per group.
         outcomes = await self.actuator.perform_all(removals)
+        done: dict[Reason, list[MemberView]] = defaultdict(list)
+        failed: list[tuple[MemberView, Reason]] = []
         for (member, reason), outcome in zip(wanted, outcomes, strict=True):
             if outcome.ok:
                 done[reason].append(member)
             else:
                 failed.append((member, reason))
         for reason, members in done.items():
-            names = [m.display for m in members]
-            await self.notify.send(
-                group.code,
-                "removal_notice",
-                "removal-notice-detail" if detail else "removal-notice",
-                rule=reason,
-                members=names,
-                members_text=self.notify.join(names),
-                count=len(names),
-                reason=self.notify.translate(f"reason-{reason}"),
-                detail=detail,
-            )
+            await self.notices.announce_removals(group, reason, members, detail)
         if failed:
-            await self._ask_admins(group, present, failed, "alert-remove-failed")
+            await self.notices.ask_admins(group, present, failed, "alert-remove-failed")
         return [m for members in done.values() for m in members]
-
-    async def _ask_admins(
-        self,
-        group: GroupRuntime,
-        present: Sequence[MemberView],
-        targets: Sequence[tuple[MemberView, Reason]],
-        key: str,
-    ) -> None:
-        by_reason: dict[Reason, list[str]] = defaultdict(list)
-        for member, reason in targets:
-            by_reason[reason].append(member.display)
-        for reason, names in by_reason.items():
-            await self.notify.alert_admins(
-                group,
-                present,
-                alert_kind(reason),
-                key,
-                about=names,
-                rule=reason,
-                members_text=self.notify.join(names),
-                reason=self.notify.translate(f"reason-{reason}"),
-            )
 
     async def warn(
         self,
@@ -162,19 +113,8 @@ class Enforcer:
         count = await self.warnings.add(
             group, member, employee_id, rule=rule, reason=reason, evidence=evidence, by=by
         )
+        await self.notices.warning_issued(group, member, count, rule=rule, reason=reason)
         policy = group.policy.warnings
-        await self.notify.send(
-            group.code,
-            "warning",
-            "warning-issued",
-            mentions=[member.display],
-            rule=rule,
-            members=[member.display],
-            member=member.display,
-            count=count,
-            limit=policy.limit,
-            reason=reason,
-        )
         if count < policy.limit:
             return count
         if present is None:
@@ -182,16 +122,5 @@ class Enforcer:
         if policy.action == "remove" and not self.protected(group, member):
             await self.remove(group, [(member, "warn_limit")], present, detail=reason)
         else:
-            await self.notify.alert_admins(
-                group,
-                present,
-                "warn_limit_alert",
-                "alert-warn-limit",
-                about=[member.display],
-                rule="warn_limit",
-                member=member.display,
-                count=count,
-                limit=policy.limit,
-                reason=reason,
-            )
+            await self.notices.warn_limit_reached(group, present, member, count, reason)
         return count

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from bot.core.errors import UserFacingError
-from bot.core.org import GroupRuntime
+from bot.core.group import GroupRuntime
 from bot.storage.models import Group
 
 

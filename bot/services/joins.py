@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.core.vocabulary import Reason
+from bot.services.audit_notices import AuditNotices
 from bot.services.enforcement import Enforcer
-from bot.services.member_audit import MemberAudit
 from bot.services.members import MemberService
 from bot.services.notify import Notifier
+from bot.services.snapshot import Snapshots
 
 
 class JoinService:
     def __init__(
         self,
         members: MemberService,
-        member_audit: MemberAudit,
+        snapshots: Snapshots,
+        notices: AuditNotices,
         enforcer: Enforcer,
         notifier: Notifier,
     ) -> None:
         self.members = members
-        self.member_audit = member_audit
+        self.snapshots = snapshots
+        self.notices = notices
         self.enforcer = enforcer
         self.notify = notifier
 
@@ -28,7 +31,7 @@ class JoinService:
         await self.members.observe(group, member)
         if member.is_self:
             return
-        c = await self.member_audit.classify(group, member)
+        c = await self.snapshots.classify(group, member)
         policy = group.policy.roster
         name = member.display
         if c.status in ("compliant", "misnamed"):
@@ -46,11 +49,11 @@ class JoinService:
             return
         if c.status != "departed":
             await self._welcome(
-                group, member, "welcome-unmatched", template=self.member_audit.template_hint(group)
+                group, member, "welcome-unmatched", template=self.notices.template_hint(group)
             )
         if c.status == "unknown" and policy.unknown == "remind":
             return
-        await self.member_audit.report(group, present, c.status, [name], inviter=inviter or "-")
+        await self.notices.report(group, present, c.status, [name], inviter=inviter or "-")
 
     async def _welcome(
         self, group: GroupRuntime, member: MemberView, key: str, **args: str

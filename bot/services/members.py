@@ -1,17 +1,15 @@
-"""Who is in a group: member-list reads, members seen (where lists cannot be read),
-`/rename` bindings and the per-member state audits keep (reminder counts)."""
+"""Who is in a group: member-list reads, members seen (where lists cannot be read), and the
+`/rename` bindings. The per-member state audits keep is in bot.services.member_states."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from bot.core.capabilities import Capability
 from bot.core.clock import Clock
 from bot.core.event_codec import member_from_json, member_to_json
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.core.ports import Platform
 from bot.services import journal
 from bot.storage.models import Binding, MemberState
@@ -103,67 +101,3 @@ class MemberService:
             },
         )
         (await self.bindings(group))[member.key] = employee_id
-
-    # -- state kept by audits ----------------------------------------------------------------
-
-    async def states(self, group: GroupRuntime) -> dict[str, MemberState]:
-        """Each member's state as the current cause first found it: a reminder this cause
-        counted already (before a crash) is discounted, so the cause decides the same again."""
-        rows = await MemberState.filter(group_id=group.db_id)
-        own = journal.own_key()
-        for row in rows:
-            if own is not None and row.reminded_by == own and row.reminders:
-                row.reminders -= 1
-        return {row.key: row for row in rows}
-
-    async def record(
-        self,
-        group: GroupRuntime,
-        seen: Iterable[tuple[MemberView, str, int | None]],
-        states: dict[str, MemberState],
-        now: datetime,
-        reminded: frozenset[str] = frozenset(),
-    ) -> None:
-        """Store what an audit saw: (member, status, employee id) for every member present,
-        counting a reminder for the keys in `reminded`; everyone else is marked absent."""
-        create, update, present = [], [], set()
-        for member, status, employee_id in seen:
-            if member.key in present:
-                continue  # two members showing one name share what the bot can know of them
-            present.add(member.key)
-            row = states.get(member.key)
-            if row is None:
-                row = MemberState(
-                    group_id=group.db_id,
-                    key=member.key,
-                    first_seen=now,
-                    reminders=0,
-                )
-                create.append(row)
-            else:
-                update.append(row)
-            row.display, row.identity, row.handle = member.display, member.identity, member.handle
-            row.status, row.employee_id, row.present, row.last_seen = (
-                status,
-                employee_id,
-                True,
-                now,
-            )
-            if member.key in reminded:
-                row.reminders, row.last_reminded_at = (row.reminders or 0) + 1, now
-                row.reminded_by = journal.own_key()
-            elif status != "misnamed":
-                row.reminders = 0
-        gone = [row for key, row in states.items() if key not in present and row.present]
-        for row in gone:
-            row.present = False
-        if create:
-            await MemberState.bulk_create(create)
-        fields = ["display", "identity", "handle", "status", "employee_id", "present"]
-        if update:
-            await MemberState.bulk_update(
-                update,
-                fields=[*fields, "last_seen", "reminders", "last_reminded_at", "reminded_by"],
-            )
-        if gone:
-            await MemberState.bulk_update(gone, fields=["present"])

@@ -8,8 +8,8 @@ from typing import Any
 
 from bot.core.actions import Direct, Outcome, Send, SendFile
 from bot.core.capabilities import Capability
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.core.ports import Platform
 from bot.core.vocabulary import Reason, SendKind
 from bot.i18n import Translator

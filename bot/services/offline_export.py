@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.core.clock import SystemClock
-from bot.core.org import group_runtimes
+from bot.core.group import group_runtimes
 from bot.i18n import Translator
 from bot.services.container import build_services
 from bot.services.groups import GroupDirectory

@@ -12,8 +12,8 @@ from datetime import datetime
 
 from bot.core.actions import Action, Outcome
 from bot.core.capabilities import Capability
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.storage.models import Group, MemberState
 
 

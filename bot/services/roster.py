@@ -12,8 +12,8 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from bot.core.clock import Clock
-from bot.core.org import EmployeeIn, RosterEntry
-from bot.services.naming import RosterIndex
+from bot.core.employees import EmployeeIn, RosterEntry
+from bot.services.roster_match import RosterIndex
 from bot.storage.models import Employee
 
 DepartureListener = Callable[[list[RosterEntry]], Awaitable[None]]

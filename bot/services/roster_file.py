@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 from pydantic import ValidationError
 
 from bot.core.config_file import StrictOrgConfig, read_org_config
+from bot.core.employees import EmployeeIn
 from bot.core.errors import ConfigError
-from bot.core.org import EmployeeIn
 
 HEADERS = {
     "name": ("name", "姓名"),

@@ -1,6 +1,7 @@
 """The audit trail's hash chain, as pure functions: canonical content, entry hashes, and a
 checker that walks entries in order and names the first one that breaks the chain. Used for
-the database (bot.services.audit_trail) and for exported files alike."""
+the database (bot.services.audit_trail appends, bot.services.trail_verify reads) and for
+exported files alike."""
 
 from __future__ import annotations
 
@@ -85,3 +86,12 @@ def verify_entries(items: Iterable[dict[str, Any]]) -> Verdict:
         if not checker.feed(item):
             break
     return checker.verdict
+
+
+def anchor_verdict(found: str | None, seq: int, digest: str) -> Verdict | None:
+    """An anchor (entry `seq` had hash `digest`, kept apart from the trail) against the hash
+    `found` now: None if they agree. A full rewrite of the chain keeps it whole; a hash kept
+    elsewhere still tells."""
+    if found == digest:
+        return None
+    return Verdict(broken="audit-broken-anchor", at_seq=seq, args={"seq": seq})

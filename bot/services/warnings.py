@@ -10,8 +10,8 @@ from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from bot.core.clock import Clock
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.core.vocabulary import Reason
 from bot.services import journal
 from bot.storage.models import Warning

@@ -8,24 +8,30 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from bot.core.org import GroupRuntime
+from bot.core.group import GroupRuntime
 from bot.i18n import Translator
-from bot.services.member_audit import MemberAudit, Snapshot
+from bot.services.roster import RosterService
+from bot.services.snapshot import Snapshot, Snapshots
 from bot.services.spreadsheet import Cell, new_workbook, sheet_title, write_table
 from bot.services.warnings import WarningService
 
 
 class WorkbookService:
     def __init__(
-        self, member_audit: MemberAudit, warnings: WarningService, translate: Translator
+        self,
+        snapshots: Snapshots,
+        roster: RosterService,
+        warnings: WarningService,
+        translate: Translator,
     ) -> None:
-        self.member_audit = member_audit
+        self.snapshots = snapshots
+        self.roster = roster
         self.warnings = warnings
         self.translate = translate
 
     async def write(self, groups: Sequence[GroupRuntime], path: Path) -> Path:
         """Measure each group now and write the workbook to `path`."""
-        snapshots = [await self.member_audit.snapshot(group) for group in groups]
+        snapshots = [await self.snapshots.take(group) for group in groups]
         warnings = [
             await self.warnings.counts(
                 snap.group, [(c.member, c.entry.id if c.entry else None) for c in snap.results]
@@ -35,7 +41,7 @@ class WorkbookService:
         book, matrix = new_workbook()
         taken: set[str] = set()
         matrix.title = sheet_title(self.translate("export-sheet-matrix"), taken)
-        index = await self.member_audit.roster.index()
+        index = await self.roster.index()
         header = [self.translate("export-col-name"), self.translate("export-col-department")]
         header += [self.translate("export-col-employee-status")] + [
             snap.group.name for snap in snapshots

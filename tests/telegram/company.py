@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.core.config_file import StrictOrgConfig
-from bot.core.org import EmployeeIn
+from bot.core.employees import EmployeeIn
 from tests.telegram.fake_api import FakeBotAPI
 
 CHAT = -1001000000001

@@ -11,7 +11,8 @@ from typing import Any
 
 from adapters.telegram.runner import TelegramBot
 from bot.core.clock import Clock, VirtualClock
-from bot.core.org import EmployeeIn, OrgConfig
+from bot.core.employees import EmployeeIn
+from bot.core.org import OrgConfig
 from bot.settings import Settings
 from bot.storage.counters import Counters
 from bot.storage.models import ActionRecord

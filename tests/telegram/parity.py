@@ -36,8 +36,9 @@ from adapters.sim.scenario import (
     update_changes,
 )
 from bot.core.clock import VirtualClock
+from bot.core.employees import EmployeeIn
 from bot.core.events import MembersSeen
-from bot.core.org import EmployeeIn, OrgConfig
+from bot.core.org import OrgConfig
 from bot.core.scheduler import advance_virtual
 from tests.telegram.fake_api import FakeBotAPI
 from tests.telegram.harness import Running, running, telegram_settings

@@ -125,7 +125,7 @@ async def test_rename_writes_the_tag_then_tells_the_member(
         # The member now shows the tag, which is the name the roster expects.
         group = bot.services.groups[str(CHAT)]
         seen = {m.identity: m for m in await bot.services.members.read(group)}
-        snapshot = await bot.services.member_audit.snapshot(group, [seen[str(uid)]])
+        snapshot = await bot.services.snapshots.take(group, [seen[str(uid)]])
         assert [(c.member.display, c.status) for c in snapshot.results] == [
             ("财务部-张三", "compliant")
         ]

@@ -12,8 +12,8 @@ import pytest
 from adapters.wechat.runner import build
 from bot.core.clock import VirtualClock
 from bot.core.config_file import StrictOrgConfig
+from bot.core.employees import EmployeeIn
 from bot.core.events import MessageEvent
-from bot.core.org import EmployeeIn
 from bot.settings import load_settings
 from bot.storage.models import ActionRecord
 from tests.conftest import T0

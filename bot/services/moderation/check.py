@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.org import GroupRuntime
 from bot.core.vocabulary import ContentRule, MessageKind
 from bot.services import counter_keys
 from bot.services.moderation.rules import CompiledRules, RuleBook

@@ -21,7 +21,7 @@ from bot.core.actions import DeleteMessage, Mute
 from bot.core.capabilities import Capability
 from bot.core.content_policy import Response
 from bot.core.events import MessageEvent
-from bot.core.org import GroupRuntime
+from bot.core.group import GroupRuntime
 from bot.core.vocabulary import ContentRule
 from bot.services import counter_keys
 from bot.services.container import Services
@@ -89,7 +89,7 @@ class Responder:
     async def warn(self, group: GroupRuntime, event: MessageEvent, verdict: Verdict) -> None:
         """A warning on the ledger (following the member's roster entry), via the enforcer."""
         member = event.sender
-        entry = (await self.services.member_audit.classify(group, member)).entry
+        entry = (await self.services.snapshots.classify(group, member)).entry
         await self.services.enforcer.warn(
             group,
             member,

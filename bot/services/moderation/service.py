@@ -12,7 +12,7 @@ from __future__ import annotations
 from loguru import logger
 
 from bot.core.events import MessageEvent
-from bot.core.org import GroupRuntime
+from bot.core.group import GroupRuntime
 from bot.services.container import Services
 from bot.services.moderation.check import ContentCheck
 from bot.services.moderation.respond import Responder

@@ -1,0 +1,105 @@
+"""What audits and joins say: the naming reminder and the admin reports about members.
+
+The reminder is one message per group mentioning everyone concerned, each member at most once
+per `remind.cooldown`; reports go to the admins by member status (a join's report names the
+inviter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.core.clock import Clock
+from bot.core.group import GroupRuntime
+from bot.core.members import MemberView
+from bot.core.policy import TEMPLATE_FIELDS
+from bot.core.vocabulary import MemberStatus, Reason, SendKind
+from bot.services import counter_keys
+from bot.services.classification import Classification
+from bot.services.notify import Notifier
+from bot.storage.counters import Counters
+
+# The admin alert about members of a status: its kind and rule.
+_ALERTS: dict[MemberStatus, tuple[SendKind, Reason]] = {
+    "unknown": ("unknown_member_alert", "not_on_roster"),
+    # Members matching several roster entries are not identified either: the spec's
+    # unknown_member_alert, with rule naming (the name fits more than one employee).
+    "ambiguous": ("unknown_member_alert", "naming"),
+    "departed": ("departed_alert", "departed"),
+    # Persistently misnamed members are reported to admins as the audit's report about them.
+    "misnamed": ("audit_report", "naming"),
+}
+
+
+class AuditNotices:
+    def __init__(self, *, clock: Clock, notifier: Notifier, counters: Counters) -> None:
+        self.clock = clock
+        self.notify = notifier
+        self.counters = counters
+
+    async def remind(self, group: GroupRuntime, due: list[Classification]) -> list[Classification]:
+        """One naming reminder for the whole group; each member at most once per cooldown.
+        Returns those reminded."""
+        now, cooldown = self.clock.now(), group.policy.remind.cooldown
+        reminded = [
+            c
+            for c in due
+            if await self.counters.claim(
+                counter_keys.reminder(group.code, "naming", c.member), cooldown, now
+            )
+        ]
+        if not reminded:
+            return []
+        lines = [self.reminder_line(group, c) for c in reminded]
+        await self.notify.send(
+            group.code,
+            "naming_reminder",
+            "naming-reminder",
+            mentions=[c.member.display for c in reminded],
+            rule="naming",
+            members=[c.member.display for c in reminded],
+            lines="\n".join(lines),
+            count=len(reminded),
+        )
+        return reminded
+
+    def reminder_line(self, group: GroupRuntime, c: Classification) -> str:
+        """One member's line of the reminder: the exact name to set, or the template."""
+        if c.expected:
+            return self.notify.translate(
+                "naming-reminder-line", member=c.member.display, expected=c.expected
+            )
+        return self.notify.translate(
+            "naming-reminder-line-unknown",
+            member=c.member.display,
+            template=self.template_hint(group),
+        )
+
+    def template_hint(self, group: GroupRuntime) -> str:
+        """The naming template in words, e.g. `部门-姓名`."""
+        labels = {f: self.notify.translate(f"field-{f}") for f in TEMPLATE_FIELDS}
+        return group.policy.naming.template.format(**labels)
+
+    async def report(
+        self,
+        group: GroupRuntime,
+        present: Sequence[MemberView],
+        status: MemberStatus,
+        names: list[str],
+        *,
+        inviter: str | None = None,
+    ) -> None:
+        """Tell the admins about members with `status` (a join when `inviter` is given)."""
+        kind, rule = _ALERTS[status]
+        extra = {} if inviter is None else {"inviter": inviter}
+        await self.notify.alert_admins(
+            group,
+            present,
+            kind,
+            f"alert-join-{status}" if inviter is not None else f"alert-{status}",
+            about=names,
+            rule=rule,
+            members_text=self.notify.join(names),
+            count=len(names),
+            **extra,
+        )

@@ -1,0 +1,82 @@
+"""The state audits keep per member: status, employee, presence and the reminder count.
+
+Audits load the states before deciding (`load`) and store what they saw after (`record`).
+Both are keyed to the current cause (bot.services.journal) so a cause run again after a crash
+decides from the same counts and does not count its reminders twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from bot.core.group import GroupRuntime
+from bot.core.members import MemberView
+from bot.services import journal
+from bot.storage.models import MemberState
+
+_SEEN_FIELDS = ["display", "identity", "handle", "status", "employee_id", "present"]
+
+
+async def load(group: GroupRuntime) -> dict[str, MemberState]:
+    """Each member's state as the current cause first found it: a reminder this cause
+    counted already (before a crash) is discounted, so the cause decides the same again."""
+    rows = await MemberState.filter(group_id=group.db_id)
+    own = journal.own_key()
+    for row in rows:
+        if own is not None and row.reminded_by == own and row.reminders:
+            row.reminders -= 1
+    return {row.key: row for row in rows}
+
+
+async def record(
+    group: GroupRuntime,
+    seen: Iterable[tuple[MemberView, str, int | None]],
+    states: dict[str, MemberState],
+    now: datetime,
+    reminded: frozenset[str] = frozenset(),
+) -> None:
+    """Store what an audit saw: (member, status, employee id) for every member present,
+    counting a reminder for the keys in `reminded`; everyone else is marked absent."""
+    create, update, present = [], [], set()
+    for member, status, employee_id in seen:
+        if member.key in present:
+            continue  # two members showing one name share what the bot can know of them
+        present.add(member.key)
+        row = states.get(member.key)
+        if row is None:
+            row = MemberState(group_id=group.db_id, key=member.key, first_seen=now, reminders=0)
+            create.append(row)
+        else:
+            update.append(row)
+        _saw(row, member, status, employee_id, now, member.key in reminded)
+    gone = [row for key, row in states.items() if key not in present and row.present]
+    for row in gone:
+        row.present = False
+    if create:
+        await MemberState.bulk_create(create)
+    if update:
+        await MemberState.bulk_update(
+            update,
+            fields=[*_SEEN_FIELDS, "last_seen", "reminders", "last_reminded_at", "reminded_by"],
+        )
+    if gone:
+        await MemberState.bulk_update(gone, fields=["present"])
+
+
+def _saw(
+    row: MemberState,
+    member: MemberView,
+    status: str,
+    employee_id: int | None,
+    now: datetime,
+    reminded: bool,
+) -> None:
+    """Update one row with what the audit saw of the member."""
+    row.display, row.identity, row.handle = member.display, member.identity, member.handle
+    row.status, row.employee_id, row.present, row.last_seen = status, employee_id, True, now
+    if reminded:
+        row.reminders, row.last_reminded_at = (row.reminders or 0) + 1, now
+        row.reminded_by = journal.own_key()
+    elif status != "misnamed":
+        row.reminders = 0

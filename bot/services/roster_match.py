@@ -1,0 +1,84 @@
+"""The roster matcher: which employees a display name could be.
+
+An unbound member is matched by trying, in order, the template name, the bare name, an alias,
+and a roster name contained in the display name; the first strategy that finds any candidate
+decides (bot.services.classification turns the candidates into a status). Names are compared
+normalised (bot.services.names).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.core.employees import RosterEntry
+from bot.services.names import normalise_name, render_template
+
+# Roster names shorter than this are not looked for inside display names: one character
+# would be found in almost every name.
+MIN_CONTAINED_NAME = 2
+
+Strategy = Literal["template", "bare_name", "alias", "contained"]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    strategy: Strategy | None
+    candidates: tuple[RosterEntry, ...]
+
+
+class RosterIndex:
+    """The roster, indexed for matching. Build once per roster version, reuse for every member."""
+
+    def __init__(self, entries: Iterable[RosterEntry]) -> None:
+        self.entries: tuple[RosterEntry, ...] = tuple(entries)
+        self.by_id = {entry.id: entry for entry in self.entries}
+        self._bare: dict[str, list[RosterEntry]] = defaultdict(list)
+        self._alias: dict[str, list[RosterEntry]] = defaultdict(list)
+        for entry in self.entries:
+            self._bare[normalise_name(entry.name)].append(entry)
+            for alias in entry.aliases:
+                self._alias[normalise_name(alias)].append(entry)
+        self._contained = [
+            (name, found) for name, found in self._bare.items() if len(name) >= MIN_CONTAINED_NAME
+        ]
+        self._templates: dict[tuple[str, str | None], dict[str, list[RosterEntry]]] = {}
+
+    def _by_template(self, template: str, company: str | None) -> dict[str, list[RosterEntry]]:
+        key = (template, company)
+        if key not in self._templates:
+            table: dict[str, list[RosterEntry]] = defaultdict(list)
+            for entry in self.entries:
+                table[normalise_name(render_template(template, entry, company))].append(entry)
+            self._templates[key] = table
+        return self._templates[key]
+
+    def match(self, display: str, template: str, company: str | None) -> Match:
+        """Which roster entries `display` could be, by the first strategy that finds any."""
+        name = normalise_name(display)
+        for strategy, found in (
+            ("template", self._by_template(template, company).get(name, ())),
+            ("bare_name", self._bare.get(name, ())),
+            ("alias", self._alias.get(name, ())),
+        ):
+            if found:
+                return Match(strategy, _unique(found))  # type: ignore[arg-type]
+        contained = [entry for rname, found in self._contained if rname in name for entry in found]
+        if contained:
+            return Match("contained", _unique(contained))
+        return Match(None, ())
+
+    def find_by_name(self, name: str, template: str, company: str | None) -> list[RosterEntry]:
+        """Entries an admin means by `name` in `/rename`: the template name, else the bare name."""
+        wanted = normalise_name(name)
+        found = self._by_template(template, company).get(wanted) or self._bare.get(wanted, [])
+        return list(_unique(found))
+
+
+def _unique(entries: Iterable[RosterEntry]) -> tuple[RosterEntry, ...]:
+    seen: dict[int, RosterEntry] = {}
+    for entry in entries:
+        seen.setdefault(entry.id, entry)
+    return tuple(seen.values())
