@@ -14,9 +14,12 @@ class MemberView:
 
     `display` is the name shown in the group (anyone can change it). `identity` is what the
     platform vouches for and members cannot spoof: the operator account's contact remark on
-    WeChat, the user id on Telegram; None when the platform gives none. `handle` is an opaque
-    reference the adapter may need to act on the member (a Telegram user id); the core never
-    interprets it. `role` is the member's platform role in the group.
+    WeChat, the user id on Telegram; None when the platform gives none. Authority is
+    configured with it. `account` is an account id the platform vouches for where it can
+    read one (the WeChat ID, 微信号, from a profile; the Telegram user id), matched against
+    an employee's configured id. `handle` is an opaque reference the adapter may need to act
+    on the member (a Telegram user id); the core never interprets it. `role` is the member's
+    platform role in the group.
     """
 
     display: str
@@ -24,6 +27,7 @@ class MemberView:
     role: Role = "member"
     is_self: bool = False
     handle: str | None = None
+    account: str | None = None
 
     @property
     def key(self) -> str:
