@@ -14,6 +14,7 @@ from adapters.telegram.cli import app as telegram_app  # imports no aiogram
 from bench.cli import bench_app
 from bot.cli_support import fail, guarded, lang_option, run_async, settings_for
 from bot.ops import register as register_ops
+from bot.web.cli import web_app
 
 app = typer.Typer(
     name="qunguan",
@@ -111,3 +112,4 @@ def main() -> None:
 
 
 register_ops(app)  # after the commands above, so `--help` lists them first
+app.add_typer(web_app, name="web")

@@ -80,6 +80,10 @@ class Settings(BaseSettings):
     config_file: Path | None = Field(
         default=None, description="the org and groups file, for commands run outside the bot"
     )
+    web_secret: SecretStr | None = Field(
+        default=None,
+        description="signs the web console's session cookies; unset: random per start",
+    )
 
     @field_validator("log_level")
     @classmethod

@@ -1,0 +1,34 @@
+"""A company the bot has run on, for the console tests: the roster-export scenario replayed
+(two groups with compliant, misnamed, unknown and departed members, a warning, an audit), and
+console users added as `qunguan web user add` adds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from adapters.sim.replay import Replay
+from adapters.sim.scenario import load_scenario
+from bot.core.clock import VirtualClock
+from bot.settings import Settings
+from bot.storage.db import Database
+from tests.test_roster_export import write_files
+
+
+async def seeded_database(folder: Path, password: str) -> tuple[Path, Path]:
+    from bot.web import users
+
+    scenario_path, config_path = write_files(folder)
+    path = folder / "bot.sqlite3"
+    url = f"sqlite://{path}"
+    settings = Settings(_env_file=None, database_url=url, data_dir=folder)  # type: ignore[call-arg]
+    scenario = load_scenario(scenario_path)
+    await Replay(scenario, settings, folder / "files").run()
+    database = Database(url)
+    await database.open()
+    try:
+        clock = VirtualClock(scenario.spec.start)
+        await users.add("hr", password, clock, "cli:test")
+        await users.add("admin", password, clock, "cli:test")
+    finally:
+        await database.close()
+    return path, config_path
