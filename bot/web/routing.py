@@ -116,5 +116,14 @@ def page(path: str, endpoint: Endpoint, name: str) -> Route:
 def action(path: str, endpoint: Endpoint, name: str, *, login: bool = True) -> Route:
     """A form's target: POST, CSRF token checked first, then (unless `login` is False: the
     login form itself) a logged-in user."""
-    checked = _logged_in(endpoint) if login else endpoint
-    return Route(path, csrf_protect(checked), methods=["POST"], name=name)
+    checked = csrf_protect(_logged_in(endpoint) if login else endpoint)
+
+    async def closing(request: Request) -> Response:
+        try:
+            response: Response = await checked(request)
+            return response
+        finally:
+            await request.close()  # the uploaded files' temporary copies
+
+    closing.__name__ = endpoint.__name__
+    return Route(path, closing, methods=["POST"], name=name)

@@ -20,7 +20,7 @@ async def seeded_database(folder: Path, password: str) -> tuple[Path, Path]:
     scenario_path, config_path = write_files(folder)
     path = folder / "bot.sqlite3"
     url = f"sqlite://{path}"
-    settings = Settings(_env_file=None, database_url=url, data_dir=folder)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, database_url=url, data_dir=folder)
     scenario = load_scenario(scenario_path)
     await Replay(scenario, settings, folder / "files").run()
     database = Database(url)

@@ -13,16 +13,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from starlette.testclient import TestClient
 
+from bot.core.clock import VirtualClock
+from bot.storage.db import Database
+from bot.web.app import create_app
+from bot.web.routing import Console
 from tests.web.company import seeded_database
-
-pytest.importorskip("starlette")
-from starlette.testclient import TestClient  # noqa: E402
-
-from bot.core.clock import VirtualClock  # noqa: E402
-from bot.storage.db import Database  # noqa: E402
-from bot.web.app import create_app  # noqa: E402
-from bot.web.routing import Console  # noqa: E402
 
 PASSWORD = "correct horse battery"
 # The morning after the replayed one, in Beijing: the warnings are still live.
@@ -58,14 +55,19 @@ def company(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return asyncio.run(seeded_database(folder, PASSWORD))
 
 
-def site_on(folder: Path, company: tuple[Path, Path], **app_args: object) -> Iterator[Site]:
+def site_on(
+    folder: Path, company: tuple[Path, Path], *, secure_cookies: bool = False, limit: int = 0
+) -> Iterator[Site]:
     database, config = company
+    folder.mkdir(parents=True, exist_ok=True)
     copy = folder / "console.sqlite3"
     shutil.copy(database, copy)
     url = f"sqlite://{copy}"
     clock = VirtualClock(NOW)
     console = Console(config, clock, folder / "data", url, "zh_CN")
-    app = create_app(console, Database(url), secret="test-secret", secure_cookies=False)
+    if limit:
+        console.max_upload = limit
+    app = create_app(console, Database(url), secret="test-secret", secure_cookies=secure_cookies)
     with TestClient(app, base_url="http://127.0.0.1", follow_redirects=True) as client:
         yield Site(client, clock, url, config, folder)
 

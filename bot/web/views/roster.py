@@ -15,7 +15,7 @@ from starlette.responses import FileResponse, Response
 from tortoise.expressions import Q
 
 from bot.core.errors import ConfigError
-from bot.ops.import_report import as_json
+from bot.ops.import_report import as_json, value_text
 from bot.services import roster_import
 from bot.services.offline_export import export_observed
 from bot.services.roster_import.formats import FORMATS
@@ -40,6 +40,7 @@ async def roster_page(request: Request, **context: Any) -> Response:
     return render(
         request,
         "roster.html",
+        value=lambda v: value_text(translator(request), v),
         employees=await employees.limit(SHOWN),
         total=await Employee.all().count(),
         q=query,
@@ -66,7 +67,8 @@ async def preview(request: Request) -> Response:
     except ConfigError as err:
         return await roster_page(request, error=str(err))
     request.session[UPLOAD] = {"token": token, "format": fmt, "mode": mode}
-    return await roster_page(request, report=as_json(t, result), token=token)
+    report = {**as_json(t, result), "file": path.name}
+    return await roster_page(request, report=report, token=token)
 
 
 async def apply(request: Request) -> Response:
@@ -91,8 +93,10 @@ async def apply(request: Request) -> Response:
     if result.applied:
         request.session.pop(UPLOAD, None)
         uploads.discard(c.data_dir, kept["token"])
-        return await roster_page(request, report=as_json(t, result))
-    return await roster_page(request, report=as_json(t, result), token=kept["token"])
+    report = {**as_json(t, result), "file": path.name}
+    if result.applied:
+        return await roster_page(request, report=report)
+    return await roster_page(request, report=report, token=kept["token"])
 
 
 async def export(request: Request) -> Response:
