@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import guarded, run_async, settings_for
-from bot.ops.common import opened, operator, translator
+from bot.ops.common import announce, opened, operator, translator
 from bot.services.audit_trail import AuditTrail
 from bot.services.backup import backup_sqlite, default_target, sqlite_path
 from bot.settings import Settings
@@ -31,6 +31,7 @@ def backup(
         result = backup_sqlite(source, target)
         run_async(_record(settings, result.path, result.size, result.sha256))
         t = translator(settings)
+        announce(settings)
         typer.echo(
             t(
                 "backup-done",

@@ -6,9 +6,11 @@ import getpass
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import typer
+
 from bot.i18n import Translator
 from bot.settings import Settings
-from bot.storage.db import Database
+from bot.storage.db import Database, redacted
 
 
 @asynccontextmanager
@@ -24,6 +26,16 @@ async def opened(settings: Settings) -> AsyncIterator[Database]:
 
 def translator(settings: Settings, lang: str | None = None) -> Translator:
     return Translator(lang or settings.locale)
+
+
+def announce(settings: Settings, lang: str | None = None) -> None:
+    """Say on stderr which database a command works on (the same from any folder)."""
+    typer.echo(translator(settings, lang)("cli-database", database=shown(settings)), err=True)
+
+
+def shown(settings: Settings) -> str:
+    """The database URL as people should see it: no password."""
+    return redacted(settings.database_url)
 
 
 def operator() -> str:

@@ -13,7 +13,7 @@ import typer
 from bot.cli_support import guarded, lang_option, run_async, settings_for
 from bot.core.clock import SystemClock
 from bot.core.errors import ConfigError
-from bot.ops.common import opened, operator, translator
+from bot.ops.common import announce, opened, operator, translator
 from bot.ops.import_report import as_json, readable
 from bot.services import roster_import
 from bot.services.audit_trail import AuditTrail
@@ -54,6 +54,7 @@ def import_(
             sys.stdout.write(json.dumps(as_json(t, result), ensure_ascii=False) + "\n")
         else:
             typer.echo("\n".join(readable(t, result)))
+        announce(settings, lang)  # after the result: a bad input stays one line
         return 2 if result.refused else 0
 
     raise typer.Exit(guarded(work))
@@ -111,6 +112,7 @@ def export(
             raise ConfigError("--out", f"expected an .xlsx file, got {target.name}")
         lines = run_async(_export(settings, path, target.resolve(), platform, lang))
         typer.echo("\n".join(lines))
+        announce(settings, lang)
 
     guarded(work)
 

@@ -11,7 +11,7 @@ import typer
 
 from bot.cli_support import guarded, run_async, settings_for
 from bot.core.errors import ConfigError
-from bot.ops.common import opened, translator
+from bot.ops.common import announce, opened, translator
 from bot.ops.trail_files import FORMATS, read_export, write_export
 from bot.services import trail_verify
 from bot.services.trail_chain import Verdict, anchor_verdict, verify_entries
@@ -52,6 +52,8 @@ def verify(
             verdict = run_async(_verify_database(settings))
         if verdict.ok and kept is not None:
             verdict = run_async(_check_anchor(settings, file, kept)) or verdict
+        if file is None:
+            announce(settings)
         if verdict.ok:
             typer.echo(t("audit-verify-ok", count=verdict.count, head=verdict.head))
             return 0
@@ -90,6 +92,7 @@ def export(
         if out is not None and out.suffix.lower() not in FORMATS:
             raise ConfigError("--out", f"expected a {', '.join(FORMATS)} file, got {out.name}")
         entries = run_async(_entries(settings))
+        announce(settings)
         if out is None:
             for entry in entries:
                 sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")

@@ -12,9 +12,8 @@ import typer
 from bot.cli_support import guarded, run_async, settings_for
 from bot.core.clock import SystemClock
 from bot.core.errors import ConfigError
-from bot.ops.common import opened, operator, translator
+from bot.ops.common import announce, opened, operator, translator
 from bot.settings import Settings
-from bot.storage.db import redacted
 
 user_app = typer.Typer(help="Console accounts.", no_args_is_help=True)
 
@@ -47,10 +46,10 @@ def _run_user(action: str, name: str | None = None) -> None:
         need_web_extra()
         settings = settings_for("WARNING")
         t = translator(settings)
-        typer.echo(t("cli-database", database=redacted(settings.database_url)), err=True)
         password = _password("Password: ") if action in ("add", "reset") else ""
         lines = run_async(_user(settings, action, name or "", password))
         typer.echo("\n".join(lines) if lines else t("web-cli-no-users"))
+        announce(settings)
 
     guarded(work)
 

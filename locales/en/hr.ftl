@@ -56,3 +56,4 @@ import-field-status = status
 roster-export-done = Roster workbook written: { $path } ({ $groups } groups)
 roster-export-seen = { "  " }"{ $group }": members as the bot last saw them ({ $at })
 roster-export-never = { "  " }"{ $group }": the bot has not run in this group yet, so it has no member list; not exported
+cli-database = Database: { $database }

@@ -98,4 +98,3 @@ web-cli-user-line = { $name }  created { $created }  last login { $last }
 web-cli-user-add = Console account { $name } created.
 web-cli-user-reset = Password of { $name } reset.
 web-cli-user-remove = Console account { $name } removed.
-cli-database = Database: { $database }

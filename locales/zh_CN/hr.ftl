@@ -56,3 +56,4 @@ import-field-status = 状态
 roster-export-done = 已导出名单核对表：{ $path }（{ $groups } 个群）
 roster-export-seen = { "  " }「{ $group }」的成员为机器人最后一次看到的名单（{ $at }）
 roster-export-never = { "  " }「{ $group }」：机器人还没有在这个群运行过，没有成员名单，未导出
+cli-database = 数据库：{ $database }

@@ -98,4 +98,3 @@ web-cli-user-line = { $name }  创建于 { $created }  最近登录 { $last }
 web-cli-user-add = 已创建控制台账号 { $name }。
 web-cli-user-reset = 已重设 { $name } 的密码。
 web-cli-user-remove = 已删除控制台账号 { $name }。
-cli-database = 数据库：{ $database }
