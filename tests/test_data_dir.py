@@ -48,3 +48,27 @@ def test_commands_from_any_folder_use_one_database(
     assert seen == [expected, expected]
     assert not any(p.name == "data" for p in (tmp_path / "a").iterdir())
     assert "qunguan.sqlite3" in os.listdir(tmp_path / "data")
+
+
+def test_help_is_chinese_by_default_and_flags_show_no_type() -> None:
+    import subprocess
+    import sys
+
+    base = {k: v for k, v in os.environ.items() if k != "LOCALE"}
+    for args, lang, expected in [
+        (["roster", "import", "--help"], None, "正式导入（不加则只预览）"),
+        (["audit-log", "verify", "--help"], "en", "SEQ:HASH printed by an earlier verify"),
+        (["backup", "--help"], None, "--lang"),
+        (["audit-log", "export", "--help"], None, "--lang"),
+    ]:
+        env = {**base, **({"LOCALE": lang} if lang else {})}
+        done = subprocess.run(
+            [sys.executable, "-c", "from bot.cli import main; main()", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert expected in done.stdout
+        assert "<bool>" not in done.stdout

@@ -52,5 +52,6 @@ def company_config(scenario_path: Path, target: Path) -> Path:
     config["groups"] = [
         {k: v for k, v in group.items() if k != "members"} for group in raw.get("groups", [])
     ]
-    target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    target.write_text(text, encoding="utf-8")
     return target

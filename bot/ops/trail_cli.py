@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from bot.cli_support import guarded, run_async, settings_for
+from bot.cli_support import guarded, lang_option, run_async, settings_for
+from bot.cli_text import LANG_HELP, h
 from bot.core.errors import ConfigError
 from bot.ops.common import announce, opened, translator
 from bot.ops.trail_files import FORMATS, read_export, write_export
@@ -17,7 +18,8 @@ from bot.services import trail_verify
 from bot.services.trail_chain import Verdict, anchor_verdict, verify_entries
 from bot.settings import Settings
 
-audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
+audit_app = typer.Typer(help=h("cli-help-audit"), no_args_is_help=True)
+Lang = Annotated[str | None, typer.Option("--lang", callback=lang_option, help=h(LANG_HELP))]
 
 
 def parse_anchor(value: str | None) -> tuple[int, str] | None:
@@ -30,22 +32,21 @@ def parse_anchor(value: str | None) -> tuple[int, str] | None:
     return int(seq), digest.lower()
 
 
-@audit_app.command()
+@audit_app.command(help=h("cli-help-audit-verify"))
 def verify(
-    file: Annotated[
-        Path | None, typer.Option("--file", help="verify an export (.jsonl) instead")
-    ] = None,
+    file: Annotated[Path | None, typer.Option("--file", help=h("cli-help-audit-file"))] = None,
     anchor: Annotated[
         str | None,
-        typer.Option("--anchor", help="SEQ:HASH printed by an earlier verify and kept apart"),
+        typer.Option("--anchor", help=h("cli-help-audit-anchor")),
     ] = None,
+    lang: Lang = None,
 ) -> None:
     """Exit 0 if the chain is whole; 1 naming the first entry edited, inserted or deleted."""
     kept = parse_anchor(anchor)
 
     def work() -> int:
         settings = settings_for("WARNING")
-        t = translator(settings)
+        t = translator(settings, lang)
         if file is not None:
             verdict = verify_entries(read_export(file))
         else:
@@ -53,7 +54,7 @@ def verify(
         if verdict.ok and kept is not None:
             verdict = run_async(_check_anchor(settings, file, kept)) or verdict
         if file is None:
-            announce(settings)
+            announce(settings, lang)
         if verdict.ok:
             typer.echo(t("audit-verify-ok", count=verdict.count, head=verdict.head))
             return 0
@@ -79,11 +80,10 @@ async def _check_anchor(settings: Any, file: Path | None, kept: tuple[int, str])
         return await trail_verify.check_anchor(seq, digest)
 
 
-@audit_app.command()
+@audit_app.command(help=h("cli-help-audit-export"))
 def export(
-    out: Annotated[
-        Path | None, typer.Option("--out", help="file (.jsonl, .csv, .xlsx); default stdout")
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=h("cli-help-audit-out"))] = None,
+    lang: Lang = None,
 ) -> None:
     """Write the whole audit trail out, hashes included (verify an export with --file)."""
 
@@ -92,13 +92,15 @@ def export(
         if out is not None and out.suffix.lower() not in FORMATS:
             raise ConfigError("--out", f"expected a {', '.join(FORMATS)} file, got {out.name}")
         entries = run_async(_entries(settings))
-        announce(settings)
+        announce(settings, lang)
         if out is None:
             for entry in entries:
                 sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
             return
         write_export(entries, out)
-        typer.echo(translator(settings)("audit-export-done", count=len(entries), path=str(out)))
+        typer.echo(
+            translator(settings, lang)("audit-export-done", count=len(entries), path=str(out))
+        )
 
     guarded(work)
 

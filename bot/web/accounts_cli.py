@@ -10,12 +10,13 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import guarded, run_async, settings_for
+from bot.cli_text import h
 from bot.core.clock import SystemClock
 from bot.core.errors import ConfigError
 from bot.ops.common import announce, opened, operator, translator
 from bot.settings import Settings
 
-user_app = typer.Typer(help="Console accounts.", no_args_is_help=True)
+user_app = typer.Typer(help=h("cli-help-web-user"), no_args_is_help=True)
 
 
 def need_web_extra() -> None:
@@ -78,25 +79,25 @@ async def _user(settings: Settings, action: str, name: str, password: str) -> li
     return [t(f"web-cli-user-{action}", name=name)]
 
 
-@user_app.command("add")
-def user_add(name: Annotated[str, typer.Argument(help="the user name")]) -> None:
+@user_app.command("add", help=h("cli-help-web-user-add"))
+def user_add(name: Annotated[str, typer.Argument(help=h("cli-help-web-user-name"))]) -> None:
     """Create a console account; its password is read from standard input."""
     _run_user("add", name)
 
 
-@user_app.command("list")
+@user_app.command("list", help=h("cli-help-web-user-list"))
 def user_list() -> None:
     """List the console accounts."""
     _run_user("list")
 
 
-@user_app.command("remove")
-def user_remove(name: Annotated[str, typer.Argument(help="the user name")]) -> None:
+@user_app.command("remove", help=h("cli-help-web-user-remove"))
+def user_remove(name: Annotated[str, typer.Argument(help=h("cli-help-web-user-name"))]) -> None:
     """Remove a console account."""
     _run_user("remove", name)
 
 
-@user_app.command("reset")
-def user_reset(name: Annotated[str, typer.Argument(help="the user name")]) -> None:
+@user_app.command("reset", help=h("cli-help-web-user-reset"))
+def user_reset(name: Annotated[str, typer.Argument(help=h("cli-help-web-user-name"))]) -> None:
     """Set a new password (read from standard input)."""
     _run_user("reset", name)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import guarded, settings_for
+from bot.cli_text import h
 from bot.core.clock import SystemClock
 from bot.core.errors import ConfigError
 from bot.ops.common import translator
@@ -16,9 +17,7 @@ from bot.settings import Settings
 from bot.storage.db import redacted
 from bot.web.accounts_cli import need_web_extra, user_app
 
-web_app = typer.Typer(
-    help="The HR web console (docs/web.md).", invoke_without_command=True, no_args_is_help=False
-)
+web_app = typer.Typer(help=h("cli-help-web"), invoke_without_command=True, no_args_is_help=False)
 web_app.add_typer(user_app, name="user")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -28,15 +27,15 @@ def web(
     ctx: typer.Context,
     config: Annotated[
         Path | None,
-        typer.Option("--config", help="the org and groups (default: the CONFIG_FILE setting)"),
+        typer.Option("--config", help=h("cli-help-config")),
     ] = None,
-    host: Annotated[str, typer.Option("--host", help="address to listen on")] = "127.0.0.1",
+    host: Annotated[str, typer.Option("--host", help=h("cli-help-web-host"))] = "127.0.0.1",
     port: Annotated[
-        int, typer.Option("--port", help="port to listen on", min=1, max=65535)
+        int, typer.Option("--port", help=h("cli-help-web-port"), min=1, max=65535)
     ] = 8080,
     behind_proxy: Annotated[
         bool,
-        typer.Option("--behind-proxy", help="behind a TLS proxy: HTTPS-only cookies"),
+        typer.Option("--behind-proxy", help=h("cli-help-web-behind-proxy")),
     ] = False,
 ) -> None:
     """Serve the console on the bot's database (beside a running bot, or alone)."""
