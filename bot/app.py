@@ -22,7 +22,7 @@ from bot.services.groups import GroupDirectory
 from bot.services.moderation import ModerationService
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
-from bot.storage.db import Database
+from bot.storage.db import Database, redacted
 
 
 def make_counters(settings: Settings) -> Counters:
@@ -72,6 +72,7 @@ class App:
 
     async def start(self, roster: list[EmployeeIn] | None = None) -> None:
         await self.db.open()
+        logger.info("database: {url}", url=redacted(self.db.url))  # which one, always
         now = self.clock.now()
         await self.services.groups.sync(now)
         if roster:

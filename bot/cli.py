@@ -97,12 +97,10 @@ def run(
     def work() -> None:
         import importlib
 
-        from bot.ops.common import announce
         from bot.services.roster_file import load_org_config
 
         settings = settings_for("DEBUG" if verbose else None)
         org, roster = load_org_config(config)
-        announce(settings)
         runner = importlib.import_module(f"adapters.{adapter}.runner")
         run_async(runner.serve(settings, org, roster, config_path=config))
 
