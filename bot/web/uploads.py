@@ -11,7 +11,7 @@ from pathlib import Path
 
 from starlette.datastructures import UploadFile
 
-from bot.core.errors import ConfigError
+from bot.core.errors import UserFacingError
 
 SUFFIXES = (".xlsx", ".csv")
 CHUNK = 1024 * 1024
@@ -26,7 +26,7 @@ def safe_name(name: str) -> str:
     base = Path(name.replace("\\", "/")).name
     cleaned = _UNSAFE.sub("_", base).lstrip(".")[:120] or "roster"
     if Path(cleaned).suffix.lower() not in SUFFIXES:
-        raise ConfigError("file", f"expected an .xlsx or .csv file, got {base or '-'}")
+        raise UserFacingError("web-upload-type", name=base or "-")
     return cleaned
 
 
@@ -45,8 +45,10 @@ async def save(upload: UploadFile, data_dir: Path, limit: int) -> tuple[str, Pat
             out.write(chunk)
     if size > limit or size == 0:
         discard(data_dir, token)
-        what = f"at most {limit // (1024 * 1024)} MiB" if size else "a file that is not empty"
-        raise ConfigError("file", f"expected {what}")
+        if size:
+            shown = f"{limit >> 20} MiB" if limit >= 1 << 20 else f"{limit >> 10} KiB"
+            raise UserFacingError("web-upload-size", size=shown)
+        raise UserFacingError("web-upload-empty")
     return token, target
 
 

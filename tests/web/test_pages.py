@@ -98,10 +98,10 @@ def test_roster_upload_refusals(site: Site, tmp_path: Path, company: tuple[Path,
         small.login()
         big = tmp_path / "big.csv"
         big.write_text("姓名,部门\n" + "张三,财务部\n" * 1000, encoding="utf-8")
-        assert "expected at most" in upload(small, big) or "413" in upload(small, big)
+        assert "文件太大：最多 2 KiB" in upload(small, big)
         evil = tmp_path / "evil.exe"
         evil.write_bytes(b"MZ")
-        assert "expected an .xlsx or .csv file" in upload(small, evil)
+        assert "只能上传 .xlsx 或 .csv 文件（收到的是 evil.exe）" in upload(small, evil)
 
 
 def test_export_workbook(logged_in: Site, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from tortoise.expressions import Q
 
-from bot.core.errors import ConfigError
+from bot.core.errors import ConfigError, UserFacingError
 from bot.ops.import_report import as_json, value_text
 from bot.services import roster_import
 from bot.services.offline_export import export_observed
@@ -57,14 +57,16 @@ async def preview(request: Request) -> Response:
     uploads.discard(c.data_dir, (request.session.pop(UPLOAD, None) or {}).get("token"))
     try:
         if not isinstance(upload, UploadFile):
-            raise ConfigError("file", "expected a roster file (.xlsx or .csv)")
+            raise UserFacingError("web-upload-empty")
         token, path = await uploads.save(upload, c.data_dir, c.max_upload)
         try:
             result = await roster_import.preview(path, format_name=fmt, mode=mode)
         except ConfigError:
             uploads.discard(c.data_dir, token)
             raise
-    except ConfigError as err:
+    except UserFacingError as err:
+        return await roster_page(request, error=t(err.key, **err.args_))
+    except ConfigError as err:  # the importer's own verdict on the file, as the CLI gives it
         return await roster_page(request, error=str(err))
     request.session[UPLOAD] = {"token": token, "format": fmt, "mode": mode}
     report = {**as_json(t, result), "file": path.name}
