@@ -49,7 +49,7 @@ def web(
             raise ConfigError("--config", "give the org and groups file (or set CONFIG_FILE)")
         serve(settings, path, host, port, behind_proxy)
 
-    guarded(work, verbose=True)
+    guarded(work)
 
 
 def serve(settings: Settings, config: Path, host: str, port: int, behind_proxy: bool) -> None:

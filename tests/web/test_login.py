@@ -77,3 +77,18 @@ def test_user_commands(tmp_path: Path) -> None:
     assert code == 2 and "no console user 'nobody'" in out
     assert run("remove", "hr") == (0, "Console account hr removed.\n")
     assert run("list") == (0, "No console accounts yet (qunguan web user add NAME).\n")
+
+
+def test_serving_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    env = {"DATA_DIR": str(tmp_path)}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("groups: 3\n", encoding="utf-8")
+    for args, message in [
+        ([], "--config: give the org and groups file"),
+        (["--config", str(bad)], "groups: expected a list of groups"),
+        (["--config", str(tmp_path / "nope.yaml")], "cannot read the file"),
+    ]:
+        done = runner.invoke(app, ["web", *args], env=env)
+        assert done.exit_code == 2, done.output
+        assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1
