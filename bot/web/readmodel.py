@@ -10,13 +10,13 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.core.clock import Clock
+from bot.core.config_file import StrictOrgConfig, read_org_config
 from bot.core.group import GroupRuntime, group_runtimes
 from bot.i18n import Translator
 from bot.services.compliance_history import status_counts
 from bot.services.container import Services, build_services
 from bot.services.groups import GroupDirectory
 from bot.services.offline_members import OfflineMembers
-from bot.services.roster_file import load_org_config
 from bot.services.snapshot import Snapshot
 from bot.storage.counters import MemoryCounters
 from bot.storage.models import Group, MemberState
@@ -55,12 +55,18 @@ class ReadModel:
         self.config_path = config_path
         self.clock = clock
         self.translator = translator
+        self._config: StrictOrgConfig | None = None
+
+    def config(self) -> StrictOrgConfig:
+        """The org and groups, read once per request (not the roster: that is the database's)."""
+        if self._config is None:
+            self._config = read_org_config(self.config_path)
+        return self._config
 
     async def groups(self) -> list[GroupRow]:
         """Every group of the config file, once per platform the bot has run it on."""
-        config, _ = load_org_config(self.config_path)
         rows = []
-        for runtime in group_runtimes(config):
+        for runtime in group_runtimes(self.config()):
             stored = await Group.filter(code=runtime.code).order_by("platform")
             if not stored:
                 rows.append(GroupRow(runtime, None, 0))
@@ -74,9 +80,8 @@ class ReadModel:
 
     def services(self, row: GroupRow, files_dir: Path) -> Services:
         """The bot's services over the stored member list of one group (read only)."""
-        config, _ = load_org_config(self.config_path)
         return build_services(
-            org=config.org,
+            org=self.config().org,
             clock=self.clock,
             translator=self.translator,
             platform=OfflineMembers({row.code: row.db_id}),
