@@ -84,8 +84,9 @@ class Engine:
     async def _message(self, group: GroupRuntime, event: MessageEvent) -> None:
         if event.sender.is_self:
             return
-        await self.services.members.observe(group, event.sender)
-        if is_command(event.text):
+        if not event.anonymous:
+            await self.services.members.observe(group, event.sender)
+        if is_command(event.text) and not event.forwarded:
             await self.dispatcher.dispatch(event, group)
             return
         for handler in self.message_handlers:

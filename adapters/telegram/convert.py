@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from aiogram.types import Message, MessageEntity, User
 
+from adapters.telegram.senders import chat_sender
 from adapters.telegram.text import index_of
 from bot.core.events import Mention
 from bot.core.members import MemberView
@@ -94,4 +95,5 @@ def reply_target(message: Message, view_of: ViewOf) -> MemberView | None:
         return None
     if message.is_topic_message and reply.forum_topic_created is not None:
         return None
-    return view_of(reply.from_user)
+    on_behalf = chat_sender(reply)  # a channel or the group itself, not the placeholder
+    return on_behalf if on_behalf is not None else view_of(reply.from_user)

@@ -124,6 +124,15 @@ class WorldMethods:
         self._change(chat, uid, "kicked")
         return True
 
+    async def m_banChatSenderChat(self, p: dict[str, Any]) -> bool:
+        chat = self._chat(p)
+        self._right(chat, "can_restrict_members")
+        sender = int(p["sender_chat_id"])
+        if sender > 0:
+            raise ApiError(400, "Bad Request: PEER_ID_INVALID")
+        chat.banned_senders.add(sender)
+        return True
+
     async def m_unbanChatMember(self, p: dict[str, Any]) -> bool:
         chat, uid = self._chat(p), int(p["user_id"])
         self._right(chat, "can_restrict_members")

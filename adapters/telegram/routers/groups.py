@@ -10,6 +10,7 @@ from adapters.telegram.convert import Addressed, kind_of, mentions_of, reply_tar
 from adapters.telegram.filters import ForThisBot, GovernedChat
 from adapters.telegram.middlewares import FreshAdmins
 from adapters.telegram.runtime import TelegramRuntime
+from adapters.telegram.senders import forwarded, is_group_voice
 from bot.core.events import JoinEvent, LeaveEvent, MessageEvent
 
 
@@ -39,6 +40,8 @@ async def message(message: Message, group: str, seen: Addressed, runtime: Telegr
             str(message.message_id),  # DeleteMessage acts on it
             mentions_of(message, seen, view_of, lambda name: runtime.by_username(group, name)),
             reply_target(message, view_of),
+            forwarded=forwarded(message),
+            anonymous=is_group_voice(message),
         )
     )
 
