@@ -83,7 +83,9 @@ class WeChatAdapter:
             emit=self._emit,
             now=now,
         )
-        self.senders = Senders(self.conn)
+        max_age = section.profile_max_age.total_seconds()
+        self.senders = Senders(self.conn, max_age=max_age, now=now)
+        self.members.accounts = self.senders.known
         self._now = now
         self._bound: Bound | None = None
 

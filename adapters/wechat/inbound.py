@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from loguru import logger
@@ -109,6 +109,8 @@ class Inbound:
         sender: MemberView | None = self.members.view(group, msg.display)
         if self.bot.needs_admin(text):
             sender = await self.verified(msg, key)
+        elif sender is not None and not sender.is_self:
+            sender = replace(sender, account=await self.senders.account(msg))
         if sender is not None:
             kind = KINDS.get(msg.type, "text")
             now = self.bot.clock.now()
@@ -129,7 +131,7 @@ class Inbound:
                 await notify.send(msg.chat, "command_error", "wechat-verify-failed")
                 return None
         self.members.learn(msg.chat, msg.display, wechat_id)
-        return MemberView(msg.display, wechat_id)
+        return MemberView(msg.display, wechat_id, account=wechat_id)
 
     async def system(self, msg: InMsg, key: str) -> None:
         """A system line: joins become events; the rest is logged (or loses the group)."""

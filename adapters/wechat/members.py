@@ -45,6 +45,8 @@ class MemberLists:
         self._emit = emit
         self._now = now
         self.lists: dict[str, GroupList] = {}
+        # group, label → the WeChat ID last read from that label's profile (Senders.known)
+        self.accounts: Callable[[str, str], str | None] = lambda group, label: None
         self.known: dict[str, dict[str, str]] = {}  # group → label → verified admin ID
 
     def list_of(self, group: str) -> GroupList:
@@ -62,9 +64,10 @@ class MemberLists:
         """A member as the core sees them, with the admin ID attached where it is safe."""
         names = names if names is not None else self.list_of(group).names
         identity = self.known.get(group, {}).get(label)
-        if identity is not None and Counter(names)[label] > 1:
-            identity = None  # two members show this label: it no longer points at one person
-        return MemberView(label, identity, is_self=label == self.bot_name)
+        account = self.accounts(group, label)
+        if Counter(names)[label] > 1:  # two members show this label: it points at no one
+            identity = account = None
+        return MemberView(label, identity, is_self=label == self.bot_name, account=account)
 
     async def names(self, group: str) -> list[str]:
         """The labels now: the cached list while it is young, else a fresh read."""

@@ -1,9 +1,24 @@
-"""Who sent a line: the WeChat ID (微信号) their profile shows, where the library can read it.
+"""Who sent a line: the WeChat ID (微信号) their profile card shows. All three libraries read
+it (`FriendMessage.sender_info()` opens the card: slow, on the UI thread).
 
-Only a WeChat ID grants authority: names can be changed or copied by anyone.
+Two uses, two rules:
+
+- **Authority** (a privileged command, the console): the card is read afresh every time, and
+  the ID becomes the sender's `identity`. Names can be copied by anyone, and the cache below
+  is keyed by name, so it never grants anything.
+- **Telling members apart** (every other line): the ID last read for this name in this group
+  becomes the sender's `account` (what an employee's `wechat_id` is matched against). The card
+  is read at a name's first line and again once the reading is older than `profile_max_age`,
+  after the group's member count changed (someone joined or left: names may have changed
+  hands), and when a fresh read shows the ID under another name (the member renamed: the old
+  name is dropped).
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from loguru import logger
 
@@ -12,17 +27,73 @@ from adapters.wechat.driver import DriverError, InMsg
 from bot.core.capabilities import Capability
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    wechat_id: str | None  # None: the card could not be read (not tried again until stale)
+    at: float
+
+
 class Senders:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        *,
+        max_age: float = 600.0,
+        now: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.conn = conn
         self.can_verify = Capability.VERIFY_IDENTITY in conn.driver.capabilities
+        self.max_age = max_age
+        self._now = now
+        self._read: dict[str, dict[str, Reading]] = {}  # group → name → last reading
 
     async def wechat_id(self, msg: InMsg) -> str | None:
-        """The sender's WeChat ID read from their profile; None if it could not be read."""
+        """The sender's WeChat ID read from their profile now; None if it could not be."""
         try:
-            return await self.conn.call(self.conn.driver.verify, msg)
+            found = await self.conn.call(self.conn.driver.verify, msg)
         except DriverError as exc:
             logger.warning(
                 "could not read the WeChat ID of {who}: {exc}", who=msg.display, exc=exc
             )
             return None
+        if found:
+            self._remember(msg.chat, msg.display, found)
+        return found
+
+    async def account(self, msg: InMsg) -> str | None:
+        """The WeChat ID behind this line's name: the reading kept for it while fresh, else
+        read from the card now (tried once: an ordinary line is not worth retries)."""
+        if not self.can_verify:
+            return None
+        kept = self._fresh(msg.chat, msg.display)
+        if kept is not None:
+            return kept.wechat_id
+        try:
+            found = await self.conn.once(self.conn.driver.verify, msg)
+        except DriverError as exc:
+            logger.debug("no WeChat ID for {who}: {exc}", who=msg.display, exc=exc)
+            found = None
+        if found:
+            self._remember(msg.chat, msg.display, found)
+        else:
+            self._read.setdefault(msg.chat, {})[msg.display] = Reading(None, self._now())
+        return found or None
+
+    def known(self, group: str, name: str) -> str | None:
+        """The fresh reading for a name, without reading (member lists)."""
+        kept = self._fresh(group, name)
+        return kept.wechat_id if kept is not None else None
+
+    def forget(self, group: str) -> None:
+        """Membership changed: every name in the group is read afresh at its next line."""
+        self._read.pop(group, None)
+
+    def _fresh(self, group: str, name: str) -> Reading | None:
+        kept = self._read.get(group, {}).get(name)
+        return kept if kept is not None and self._now() - kept.at <= self.max_age else None
+
+    def _remember(self, group: str, name: str, wechat_id: str) -> None:
+        names = self._read.setdefault(group, {})
+        for other in [n for n, r in names.items() if r.wechat_id == wechat_id and n != name]:
+            del names[other]  # the member renamed: the old name is no longer theirs
+        names[name] = Reading(wechat_id, self._now())
