@@ -166,6 +166,9 @@ class FakeWeChat:
         self._world.faults.hit("AddListenChat")
         if nickname in self._chats:
             return WxResponse.failure("该聊天已监听")
+        refusal = self._refusal()
+        if refusal is not None:
+            return WxResponse.failure(refusal)
         if len(self._chats) >= self.max_listen:
             return WxResponse.failure(self._limit_message())
         if nickname not in self._world.groups and nickname not in self._world.private:
@@ -181,6 +184,9 @@ class FakeWeChat:
 
     def _limit_message(self) -> str:
         return "最多设置40个监听对象"
+
+    def _refusal(self) -> str | None:
+        return None
 
     def RemoveListenChat(self, nickname: str, close_window: bool = True) -> WxResponse:
         self._chats.pop(nickname, None)
@@ -292,13 +298,12 @@ class PlusWeChat(KeepsRunning, FakeWeChat):
 class Single4WeChat(FakeWeChat):
     max_listen = 1
 
-    def AddListenChat(self, nickname: str, callback: Any) -> FakeChat | WxResponse:
-        self._check()
+    def _refusal(self) -> str | None:
         if self._world.foreign_listener:  # the lock file of another process
-            return WxResponse.failure("已存在其他监听实例，无法重复添加")
+            return "已存在其他监听实例，无法重复添加"
         if self._world.loose_windows:
-            return WxResponse.failure("当前存在多个独立聊天窗口，请先关闭多余窗口后再添加监听")
-        return super().AddListenChat(nickname, callback)
+            return "当前存在多个独立聊天窗口，请先关闭多余窗口后再添加监听"
+        return None
 
     def _limit_message(self) -> str:
         return "当前实例只允许监听一个聊天"
