@@ -87,7 +87,9 @@ def mentions_of(
     return tuple(out) if out else None
 
 
-def reply_target(message: Message, view_of: ViewOf) -> MemberView | None:
+def reply_target(
+    message: Message, view_of: ViewOf, linked: int | None = None
+) -> MemberView | None:
     """The author of the message replied to; not the topic's opening message that every
     message in a forum topic formally replies to."""
     reply = message.reply_to_message
@@ -95,5 +97,5 @@ def reply_target(message: Message, view_of: ViewOf) -> MemberView | None:
         return None
     if message.is_topic_message and reply.forum_topic_created is not None:
         return None
-    on_behalf = chat_sender(reply)  # a channel or the group itself, not the placeholder
+    on_behalf = chat_sender(reply, linked)  # a channel or the group itself, not a placeholder
     return on_behalf if on_behalf is not None else view_of(reply.from_user)

@@ -119,7 +119,7 @@ class TelegramRuntime:
     def sender(self, chat: str, message: Message) -> MemberView:
         """The author of a group message, with the tag the message shows (their name now);
         for a message sent on behalf of a chat, that chat (never the placeholder in `from`)."""
-        on_behalf = chat_sender(message)
+        on_behalf = chat_sender(message, self.linked(chat))
         if on_behalf is not None:
             return on_behalf
         user = message.from_user
@@ -129,6 +129,11 @@ class TelegramRuntime:
         if message.chat.type == "supergroup":  # only supergroup messages carry sender_tag
             self.directory.set_tag(chat, user.id, message.sender_tag)
         return self.view(chat, user)
+
+    def linked(self, chat: str) -> int | None:
+        """The channel linked to the group, if any (its posts are the group's own voice)."""
+        rights = self.adapter.rights.get(chat)
+        return rights.linked if rights else None
 
     def by_username(self, chat: str, username: str) -> MemberView | None:
         """A member named by @username, if the bot has seen them."""

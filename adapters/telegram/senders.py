@@ -6,8 +6,9 @@ group itself, Channel_Bot for someone writing as a channel, Telegram (777000) on
 channel's automatic forwards. A placeholder is nobody: nothing is ever charged to it, and two
 channels are never one member because they share it.
 
-- The group itself (an anonymous administrator): protected like an administrator, with no
-  identity, since which administrator wrote is hidden: no authority, not kept as a member.
+- The group itself (an anonymous administrator, or the channel linked to the group, which its
+  owner set up): protected like an administrator, with no identity, since which
+  administrator wrote is hidden: no authority, not kept as a member.
 - A channel: a member of its own, known by its chat id (identity and handle, negative where a
   user id is positive); the adapter removes it with banChatSenderChat.
 """
@@ -25,18 +26,21 @@ CHANNEL_BOT = 136817688
 SERVICE_ACCOUNT = 777000
 
 
-def is_group_voice(message: Message) -> bool:
-    """Whether an anonymous administrator wrote this in the group's own name."""
+def is_group_voice(message: Message, linked: int | None = None) -> bool:
+    """Whether the group itself wrote this: an anonymous administrator, or the channel
+    linked to the group (its automatic forwards, or an administrator writing as it)."""
     chat = message.sender_chat
-    return chat is not None and chat.id == message.chat.id
+    if chat is None:
+        return False
+    return chat.id in (message.chat.id, linked) or bool(message.is_automatic_forward)
 
 
-def chat_sender(message: Message) -> MemberView | None:
+def chat_sender(message: Message, linked: int | None = None) -> MemberView | None:
     """The sender of a message sent on behalf of a chat; None for one a user sent."""
     chat = message.sender_chat
     if chat is None:
         return None
-    if chat.id == message.chat.id:
+    if is_group_voice(message, linked):
         title = message.author_signature or chat.title or str(chat.id)
         return MemberView(title, None, "admin")
     return channel_view(chat)

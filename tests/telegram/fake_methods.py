@@ -67,11 +67,16 @@ class WorldMethods:
         gifts = dict.fromkeys(
             ("unlimited_gifts", "limited_gifts", "unique_gifts", "premium_subscription"), False
         )
-        return chat.json() | {
-            "accent_color_id": 0,
-            "max_reaction_count": 11,
-            "accepted_gift_types": gifts | {"gifts_from_channels": False},
-        }
+        linked = {"linked_chat_id": chat.linked} if chat.linked is not None else {}
+        return (
+            chat.json()
+            | linked
+            | {
+                "accent_color_id": 0,
+                "max_reaction_count": 11,
+                "accepted_gift_types": gifts | {"gifts_from_channels": False},
+            }
+        )
 
     async def m_getChatMember(self, p: dict[str, Any]) -> dict[str, Any]:
         chat, uid = self._chat(p), int(p["user_id"])

@@ -114,3 +114,21 @@ async def test_a_reply_names_the_channel_or_member_replied_to(
         post(api, api.world.message(CHAT, people.li4["id"], "/kick", reply_to=voice))
         await bot.settle()
         assert len(api.moderation()) == 1
+
+
+async def test_the_linked_channel_is_the_groups_own_voice(
+    api: FakeBotAPI, database_url: str, tmp_path: Path
+) -> None:
+    people = company(api)
+    linked = api.world.channel(-1002000000009, "公司公告")
+    api.world.chats[CHAT].linked = linked["id"]
+    settings = telegram_settings(api, database_url, tmp_path)
+    async with running(api, settings, config(people), ROSTER) as bot:
+        post(api, api.world.as_chat(CHAT, linked, OFFENCE, is_automatic_forward=True))
+        post(api, api.world.as_chat(CHAT, linked, OFFENCE))  # an admin writing as the channel
+        await bot.settle()
+        assert api.moderation() == []
+        assert await bot.actions(kind="warning") == []
+        group = bot.services.groups[str(CHAT)]
+        identities = {m.identity for m in await bot.services.members.read(group)}
+        assert str(linked["id"]) not in identities

@@ -68,6 +68,7 @@ class Chat:
     type: str = "supergroup"
     members: dict[int, dict[str, Any]] = field(default_factory=dict)  # user id → ChatMember
     banned_senders: set[int] = field(default_factory=set)  # channels banned from writing here
+    linked: int | None = None  # the channel linked to this group (getChat's linked_chat_id)
 
     def json(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "title": self.title}

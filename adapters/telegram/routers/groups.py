@@ -39,9 +39,9 @@ async def message(message: Message, group: str, seen: Addressed, runtime: Telegr
             message.date,
             str(message.message_id),  # DeleteMessage acts on it
             mentions_of(message, seen, view_of, lambda name: runtime.by_username(group, name)),
-            reply_target(message, view_of),
+            reply_target(message, view_of, runtime.linked(group)),
             forwarded=forwarded(message),
-            anonymous=is_group_voice(message),
+            anonymous=is_group_voice(message, runtime.linked(group)),
         )
     )
 
