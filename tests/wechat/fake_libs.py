@@ -298,6 +298,9 @@ class PlusWeChat(KeepsRunning, FakeWeChat):
 class Single4WeChat(FakeWeChat):
     max_listen = 1
 
+    def __init__(self, debug: bool = False, resize: bool = True, **kwargs: Any) -> None:
+        super().__init__(debug=debug)  # wxauto4's WeChat() takes no nickname
+
     def _refusal(self) -> str | None:
         if self._world.foreign_listener:  # the lock file of another process
             return "已存在其他监听实例，无法重复添加"
