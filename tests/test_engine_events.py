@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.core.event_codec import event_from_json, event_to_json
 from bot.core.events import MessageEvent
 from bot.core.members import MemberView
 from bot.storage.counters import MemoryCounters
@@ -43,3 +44,13 @@ async def test_the_groups_own_voice_is_never_warned(tmp_path: Path, database_url
         assert await Warning.all().count() == 0
     finally:
         await app.stop()
+
+
+def test_provenance_survives_the_restart_journal() -> None:
+    voice = MemberView("全员群", None, "admin")
+    replied = MemberView("陌生人", "42", account="42", handle="42")
+    for event in (
+        MessageEvent("g", ADMIN, "/kick", key="1", forwarded=True, reply_to=replied),
+        MessageEvent("g", voice, "通知", key="2", anonymous=True),
+    ):
+        assert event_from_json(event_to_json(event)) == event

@@ -95,6 +95,9 @@ async def test_a_forwarded_command_is_not_run(
         )
         await bot.settle()
         assert [c.int("user_id") for c in api.called("banChatMember")] == [people.stranger["id"]]
+        group = bot.services.groups[str(CHAT)]
+        seen = {m.identity: m.account for m in await bot.services.members.read(group)}
+        assert seen[str(people.li4["id"])] == str(people.li4["id"])  # the account: the user id
 
 
 async def test_a_reply_names_the_channel_or_member_replied_to(
