@@ -15,9 +15,9 @@ from loguru import logger
 from adapters.telegram.adapter import TelegramAdapter
 from adapters.telegram.directory import Person
 from adapters.telegram.preflight import check_chat, preflight, reachable, report
-from adapters.telegram.senders import chat_sender
+from adapters.telegram.senders import PLACEHOLDERS, chat_sender
 from bot.app import App
-from bot.core.events import Event, MembersSeen
+from bot.core.events import Event, ForgetEvent, MembersSeen
 from bot.core.members import MemberView
 
 
@@ -96,6 +96,9 @@ class TelegramRuntime:
         """Members the database remembers from earlier runs, so mentions of them work."""
         group = self.app.services.groups[chat]
         for member in await self.app.services.members.read(group):
+            if member.handle in PLACEHOLDERS:  # kept by a version that charged placeholders
+                await self.feed(ForgetEvent(chat, member))
+                continue
             if member.handle is None or not member.handle.isdigit():
                 continue  # users only: a channel (a negative chat id) cannot be mentioned
             uid = int(member.handle)

@@ -19,11 +19,12 @@ from aiogram.types import Chat, Message
 
 from bot.core.members import MemberView
 
-# The placeholder accounts in `from` (documentation and tests; the decision rests on
-# `sender_chat`, which every such message carries).
+# The placeholder accounts in `from` (the decision rests on `sender_chat`, which every such
+# message carries; a member record under one of these ids is a leftover, never a person).
 GROUP_ANONYMOUS_BOT = 1087968824
 CHANNEL_BOT = 136817688
 SERVICE_ACCOUNT = 777000
+PLACEHOLDERS = frozenset(str(uid) for uid in (GROUP_ANONYMOUS_BOT, CHANNEL_BOT, SERVICE_ACCOUNT))
 
 
 def is_group_voice(message: Message, linked: int | None = None) -> bool:

@@ -78,6 +78,16 @@ class LeaveEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class ForgetEvent:
+    """A member record the adapter knows to be wrong (never a member: a platform placeholder,
+    a record kept under a name that turned out to be someone else's) is dropped, silently:
+    not a leave, so nothing reports one."""
+
+    group: str
+    member: MemberView
+
+
+@dataclass(frozen=True, slots=True)
 class MembersSeen:
     """The adapter read the member list (or learned part of it) on its own."""
 
@@ -85,4 +95,4 @@ class MembersSeen:
     members: tuple[MemberView, ...] = field(default_factory=tuple)
 
 
-Event = MessageEvent | DirectEvent | JoinEvent | LeaveEvent | MembersSeen
+Event = MessageEvent | DirectEvent | JoinEvent | LeaveEvent | ForgetEvent | MembersSeen

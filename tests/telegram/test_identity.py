@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.core.members import MemberView
 from tests.telegram.company import CHAT, ROSTER, company, config
 from tests.telegram.fake_api import FakeBotAPI
-from tests.telegram.harness import running, telegram_settings
+from tests.telegram.harness import eventually, running, telegram_settings
 from tests.telegram.world import CHANNEL_BOT, GROUP_ANONYMOUS_BOT
 
 OFFENCE = "刷单返利，加我"  # a built-in ad lure: a warning by default, removal at the second
@@ -135,3 +136,24 @@ async def test_the_linked_channel_is_the_groups_own_voice(
         group = bot.services.groups[str(CHAT)]
         identities = {m.identity for m in await bot.services.members.read(group)}
         assert str(linked["id"]) not in identities
+
+
+async def test_a_placeholder_kept_by_an_older_version_is_forgotten_not_left(
+    api: FakeBotAPI, database_url: str, tmp_path: Path
+) -> None:
+    people = company(api)
+    settings = telegram_settings(api, database_url, tmp_path)
+    placeholder = str(GROUP_ANONYMOUS_BOT["id"])
+    async with running(api, settings, config(people), ROSTER) as bot:
+        group = bot.services.groups[str(CHAT)]
+        # What a version that charged GroupAnonymousBot kept, as if it were a member.
+        await bot.services.members.observe(
+            group, MemberView("Group", placeholder, handle=placeholder, account=placeholder)
+        )
+    polls = len(api.called("getUpdates"))
+    async with running(api, settings, config(people), ROSTER) as bot:
+        await eventually(lambda: len(api.called("getUpdates")) > polls)  # this run has started
+        group = bot.services.groups[str(CHAT)]
+        kept = {m.identity for m in await bot.services.members.read(group)}
+        assert placeholder not in kept
+        assert int(placeholder) not in bot.telegram.runtime.directory.members(str(CHAT))
