@@ -84,7 +84,8 @@ class WeChatAdapter:
             now=now,
         )
         max_age = section.profile_max_age.total_seconds()
-        self.senders = Senders(self.conn, max_age=max_age, now=now)
+        admins = self.chats.admin_ids  # names last read as theirs are read at every line
+        self.senders = Senders(self.conn, max_age=max_age, always_read=admins, now=now)
         self.members.accounts = self.senders.known
         self._now = now
         self._bound: Bound | None = None

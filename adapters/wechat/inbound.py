@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from loguru import logger
@@ -106,11 +106,13 @@ class Inbound:
 
     async def group_message(self, msg: InMsg, key: str) -> None:
         group, text = msg.chat, msg.content
-        sender: MemberView | None = self.members.view(group, msg.display)
+        sender: MemberView | None
         if self.bot.needs_admin(text):
             sender = await self.verified(msg, key)
-        elif sender is not None and not sender.is_self:
-            sender = replace(sender, account=await self.senders.account(msg))
+        elif msg.display == self.members.bot_name:
+            sender = self.members.view(group, msg.display)
+        else:
+            sender = self.members.view(group, msg.display, account=await self.senders.account(msg))
         if sender is not None:
             kind = KINDS.get(msg.type, "text")
             now = self.bot.clock.now()
@@ -131,7 +133,7 @@ class Inbound:
                 await notify.send(msg.chat, "command_error", "wechat-verify-failed")
                 return None
         self.members.learn(msg.chat, msg.display, wechat_id)
-        return MemberView(msg.display, wechat_id, account=wechat_id)
+        return self.members.view(msg.chat, msg.display, account=wechat_id)
 
     async def system(self, msg: InMsg, key: str) -> None:
         """A system line: joins become events; the rest is logged (or loses the group)."""
@@ -141,6 +143,7 @@ class Inbound:
         group = msg.chat
         if line.kind in ("join", "removed_by_bot", "bot_joined"):
             self.members.invalidate(group)
+            self.senders.forget(group)  # a joiner may show a name someone was read under
         if line.kind == "join":
             for n, name in enumerate(line.targets):
                 view = self.members.view(group, name)

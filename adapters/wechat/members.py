@@ -60,12 +60,23 @@ class MemberLists:
         if wechat_id in self.admin_ids:
             self.known.setdefault(group, {})[label] = wechat_id
 
-    def view(self, group: str, label: str, names: list[str] | None = None) -> MemberView:
-        """A member as the core sees them, with the admin ID attached where it is safe."""
+    def view(
+        self,
+        group: str,
+        label: str,
+        names: list[str] | None = None,
+        *,
+        account: str | None = None,
+    ) -> MemberView:
+        """A member as the core sees them, with the admin ID attached where it is safe: the
+        `account` their profile card showed for this line decides; without one, a label
+        the member list shows exactly once keeps the ID an admin's card showed under it."""
+        if account is not None:
+            identity = account if account in self.admin_ids else None
+            return MemberView(label, identity, is_self=label == self.bot_name, account=account)
         names = names if names is not None else self.list_of(group).names
-        identity = self.known.get(group, {}).get(label)
-        account = self.accounts(group, label)
-        if Counter(names)[label] > 1:  # two members show this label: it points at no one
+        identity, account = self.known.get(group, {}).get(label), self.accounts(group, label)
+        if Counter(names)[label] != 1:  # not listed, or listed twice: it points at no one
             identity = account = None
         return MemberView(label, identity, is_self=label == self.bot_name, account=account)
 

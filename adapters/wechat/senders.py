@@ -3,15 +3,19 @@ it (`FriendMessage.sender_info()` opens the card: slow, on the UI thread).
 
 Two uses, two rules:
 
-- **Authority** (a privileged command, the console): the card is read afresh every time, and
-  the ID becomes the sender's `identity`. Names can be copied by anyone, and the cache below
-  is keyed by name, so it never grants anything.
+- **Authority** (a privileged command, the console): the card is read afresh every time; an
+  admin's ID becomes the sender's `identity`. Names can be copied by anyone, and the cache
+  below is keyed by name, so it never grants anything.
 - **Telling members apart** (every other line): the ID last read for this name in this group
-  becomes the sender's `account` (what an employee's `wechat_id` is matched against). The card
-  is read at a name's first line and again once the reading is older than `profile_max_age`,
-  after the group's member count changed (someone joined or left: names may have changed
-  hands), and when a fresh read shows the ID under another name (the member renamed: the old
-  name is dropped).
+  becomes the sender's `account` (what an employee's `wechat_id` is matched against). The
+  card is read at a name's first line, and again once the reading is older than
+  `profile_max_age` (0: at every line), after a join line or a change of the group's member
+  count (names may have changed hands), and when a fresh read shows the ID under another
+  name (the member renamed: the old name is dropped). A name last read as an admin's, or
+  read under two IDs (two members show it), is read at every line: whoever shows it is that
+  admin, or either member, only while the card says so. The hole left: a member who renames
+  to the name of a non-admin read less than `profile_max_age` ago is taken for them until
+  the reading is renewed.
 """
 
 from __future__ import annotations
@@ -39,13 +43,18 @@ class Senders:
         conn: Connection,
         *,
         max_age: float = 600.0,
+        always_read: frozenset[str] = frozenset(),
         now: Callable[[], float] = time.monotonic,
     ) -> None:
         self.conn = conn
         self.can_verify = Capability.VERIFY_IDENTITY in conn.driver.capabilities
         self.max_age = max_age
+        self.always_read = always_read  # IDs whose names are read at every line (admins)
         self._now = now
         self._read: dict[str, dict[str, Reading]] = {}  # group → name → last reading
+        # group → name → every ID read under it (while its holder keeps it): two or more, and
+        # the name is shared, so it is read at every line
+        self._ids: dict[str, dict[str, set[str]]] = {}
 
     async def wechat_id(self, msg: InMsg) -> str | None:
         """The sender's WeChat ID read from their profile now; None if it could not be."""
@@ -65,18 +74,20 @@ class Senders:
         read from the card now (tried once: an ordinary line is not worth retries)."""
         if not self.can_verify:
             return None
-        kept = self._fresh(msg.chat, msg.display)
-        if kept is not None:
+        group, name = msg.chat, msg.display
+        kept = self._fresh(group, name)
+        shared = len(self._ids.get(group, {}).get(name, ())) > 1
+        if kept is not None and not shared and kept.wechat_id not in self.always_read:
             return kept.wechat_id
         try:
             found = await self.conn.once(self.conn.driver.verify, msg)
         except DriverError as exc:
-            logger.debug("no WeChat ID for {who}: {exc}", who=msg.display, exc=exc)
+            logger.debug("no WeChat ID for {who}: {exc}", who=name, exc=exc)
             found = None
         if found:
-            self._remember(msg.chat, msg.display, found)
+            self._remember(group, name, found)
         else:
-            self._read.setdefault(msg.chat, {})[msg.display] = Reading(None, self._now())
+            self._read.setdefault(group, {})[name] = Reading(None, self._now())
         return found or None
 
     def known(self, group: str, name: str) -> str | None:
@@ -90,10 +101,17 @@ class Senders:
 
     def _fresh(self, group: str, name: str) -> Reading | None:
         kept = self._read.get(group, {}).get(name)
-        return kept if kept is not None and self._now() - kept.at <= self.max_age else None
+        if kept is None or self.max_age <= 0:
+            return None  # 0: every line is read
+        return kept if self._now() - kept.at <= self.max_age else None
 
     def _remember(self, group: str, name: str, wechat_id: str) -> None:
-        names = self._read.setdefault(group, {})
+        names, ids = self._read.setdefault(group, {}), self._ids.setdefault(group, {})
+        # A member shows one name in a group: under any other, they renamed from it.
         for other in [n for n, r in names.items() if r.wechat_id == wechat_id and n != name]:
-            del names[other]  # the member renamed: the old name is no longer theirs
+            del names[other]
+        for other, seen in ids.items():
+            if other != name:
+                seen.discard(wechat_id)
         names[name] = Reading(wechat_id, self._now())
+        ids.setdefault(name, set()).add(wechat_id)

@@ -12,7 +12,7 @@ from adapters.wechat.driver import Refused
 from adapters.wechat.drivers import load_driver
 from bot.core.actions import Notice
 from bot.storage.models import Warning
-from tests.wechat.conftest import VirtualTime, make_config, people
+from tests.wechat.conftest import ADMIN, VirtualTime, make_config, people
 from tests.wechat.fake_libs import library
 from tests.wechat.fake_world import Person, World
 
@@ -143,3 +143,49 @@ async def test_wxautox4_notice_refusals(
         assert (outcome.ok, outcome.reason) == (False, reason)
         assert says in outcome.detail
         assert world.groups["工作群"].notice == ""
+
+
+async def test_a_copy_of_an_admins_name_is_never_the_admin(world: World, harness) -> None:
+    async with harness("wxautox4", four_x(world)) as h:
+        li = world.person("工作群", "李四")  # an org admin (by WeChat ID)
+        copycat = Person("李四", "wxid_copycat")
+        world.groups["工作群"].people.append(copycat)
+        world.post("工作群", li, "大家好")
+        world.post("工作群", copycat, "刷单返利，加我")  # at once: the name is read again
+        world.post("工作群", li, "别理他")
+        await h.settle()
+        senders = [(e.sender.identity, e.sender.account) for e in h.seen]
+        assert senders == [
+            (ADMIN, ADMIN),
+            (None, "wxid_copycat"),  # not protected as the admin, not charged to the admin
+            (ADMIN, ADMIN),
+        ]
+        assert reads(world) == 3
+        assert await Warning.filter(display="李四").count() == 1
+
+
+async def test_a_joiner_or_a_shared_name_is_read_at_its_lines(world: World, harness) -> None:
+    async with harness("wxautox4", four_x(world)) as h:
+        wang = world.person("工作群", "王五")
+        world.post("工作群", wang, "早")
+        await h.settle()
+        namesake = Person("王五", "wxid_wangwu_2")
+        world.join("工作群", namesake, inviter="李四")  # the join line: names are read again
+        world.post("工作群", namesake, "大家好，我是新来的王五")
+        world.post("工作群", wang, "欢迎")  # read again: two IDs were read under 王五
+        world.post("工作群", namesake, "谢谢")
+        await h.settle()
+        accounts = [e.sender.account for e in h.seen]
+        assert accounts == ["wxid_wangwu", "wxid_wangwu_2", "wxid_wangwu", "wxid_wangwu_2"]
+        assert reads(world) == 4
+
+
+async def test_profile_max_age_zero_reads_every_line(world: World, harness) -> None:
+    config = four_x(world)
+    config["wechat"]["profile_max_age"] = "0s"
+    async with harness("wxautox4", config) as h:
+        wang = world.person("工作群", "王五")
+        for text in ("一", "二", "三"):
+            world.post("工作群", wang, text)
+        await h.settle()
+        assert reads(world) == 3
