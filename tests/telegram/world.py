@@ -48,13 +48,18 @@ PERMISSIONS = (
 )
 IN_CHAT = ("creator", "administrator", "member", "restricted")
 # The placeholder accounts Telegram puts in `from` on messages sent on behalf of a chat.
-GROUP_ANONYMOUS_BOT = {
+GROUP_ANONYMOUS_BOT: dict[str, Any] = {
     "id": 1087968824,
     "is_bot": True,
     "first_name": "Group",
     "username": "GroupAnonymousBot",
 }
-CHANNEL_BOT = {"id": 136817688, "is_bot": True, "first_name": "Channel", "username": "Channel_Bot"}
+CHANNEL_BOT: dict[str, Any] = {
+    "id": 136817688,
+    "is_bot": True,
+    "first_name": "Channel",
+    "username": "Channel_Bot",
+}
 
 
 def utf16(text: str) -> int:
