@@ -24,7 +24,7 @@ from adapters.wechat.link import BotLink
 from adapters.wechat.members import MemberLists
 from adapters.wechat.senders import Senders
 from bot.core.causes import caused_by
-from bot.core.events import JoinEvent, MessageEvent
+from bot.core.events import ForgetEvent, JoinEvent, MessageEvent
 from bot.core.members import MemberView
 from bot.core.vocabulary import MessageKind
 
@@ -112,7 +112,11 @@ class Inbound:
         elif msg.display == self.members.bot_name:
             sender = self.members.view(group, msg.display)
         else:
-            sender = self.members.view(group, msg.display, account=await self.senders.account(msg))
+            account = await self.senders.account(msg)
+            if account is not None and self.senders.replaces_nameless(group, msg.display):
+                # Their earlier lines went in under the name alone: that record was theirs.
+                await self.bot.handle(ForgetEvent(group, MemberView(msg.display)))
+            sender = self.members.view(group, msg.display, account=account)
         if sender is not None:
             kind = KINDS.get(msg.type, "text")
             now = self.bot.clock.now()

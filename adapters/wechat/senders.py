@@ -13,9 +13,11 @@ Two uses, two rules:
   count (names may have changed hands), and when a fresh read shows the ID under another
   name (the member renamed: the old name is dropped). A name last read as an admin's, or
   read under two IDs (two members show it), is read at every line: whoever shows it is that
-  admin, or either member, only while the card says so. The hole left: a member who renames
-  to the name of a non-admin read less than `profile_max_age` ago is taken for them until
-  the reading is renewed.
+  admin, or either member, only while the card says so. A card that cannot be read leaves
+  the name on the one ID read under it before; a line that went in under the name alone is
+  followed, once the card is read, by a ForgetEvent for that name-only record. The hole
+  left: a member who renames to the name of a non-admin read less than `profile_max_age`
+  ago is taken for them until the reading is renewed.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class Senders:
         # group → name → every ID read under it (while its holder keeps it): two or more, and
         # the name is shared, so it is read at every line
         self._ids: dict[str, dict[str, set[str]]] = {}
+        self._nameless: dict[str, set[str]] = {}  # group → names handed over without an ID
 
     async def wechat_id(self, msg: InMsg) -> str | None:
         """The sender's WeChat ID read from their profile now; None if it could not be."""
@@ -70,30 +73,44 @@ class Senders:
         return found
 
     async def account(self, msg: InMsg) -> str | None:
-        """The WeChat ID behind this line's name: the reading kept for it while fresh, else
-        read from the card now (tried once: an ordinary line is not worth retries)."""
+        """The WeChat ID behind this line's name: read from the card unless a reading of it
+        is fresh (tried once: an ordinary line is not worth retries). When the card cannot
+        be read, the one ID read under this name before, if any (keys stay stable)."""
         if not self.can_verify:
             return None
         group, name = msg.chat, msg.display
         kept = self._fresh(group, name)
         shared = len(self._ids.get(group, {}).get(name, ())) > 1
-        if kept is not None and not shared and kept.wechat_id not in self.always_read:
-            return kept.wechat_id
-        try:
-            found = await self.conn.once(self.conn.driver.verify, msg)
-        except DriverError as exc:
-            logger.debug("no WeChat ID for {who}: {exc}", who=name, exc=exc)
-            found = None
-        if found:
-            self._remember(group, name, found)
-        else:
-            self._read.setdefault(group, {})[name] = Reading(None, self._now())
-        return found or None
+        found = kept.wechat_id if kept is not None else None
+        if kept is None or shared or found in self.always_read:
+            try:
+                found = await self.conn.once(self.conn.driver.verify, msg)
+            except DriverError as exc:
+                logger.debug("no WeChat ID for {who}: {exc}", who=name, exc=exc)
+                found = None
+            if found:
+                self._remember(group, name, found)
+            else:  # not tried again until stale
+                self._read.setdefault(group, {})[name] = Reading(None, self._now())
+        account = found or self.known(group, name)
+        if account is None:
+            self._nameless.setdefault(group, set()).add(name)
+        return account
+
+    def replaces_nameless(self, group: str, name: str) -> bool:
+        """Whether a line under this name went to the core without an account before, and
+        the account now known is the name's only one: that name-only record was this
+        member's (asked once per record)."""
+        nameless = self._nameless.get(group, set())
+        if name not in nameless or self.known(group, name) is None:
+            return False
+        nameless.discard(name)
+        return True
 
     def known(self, group: str, name: str) -> str | None:
-        """The fresh reading for a name, without reading (member lists)."""
-        kept = self._fresh(group, name)
-        return kept.wechat_id if kept is not None else None
+        """The one ID read under this name (None if none was, or two members share it)."""
+        ids = self._ids.get(group, {}).get(name, set())
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def forget(self, group: str) -> None:
         """Membership changed: every name in the group is read afresh at its next line."""

@@ -189,3 +189,39 @@ async def test_profile_max_age_zero_reads_every_line(world: World, harness) -> N
             world.post("工作群", wang, text)
         await h.settle()
         assert reads(world) == 3
+
+
+async def test_a_card_that_cannot_be_read_keeps_the_name_on_its_known_id(
+    world: World, harness
+) -> None:
+    async with harness("wxautox4", four_x(world)) as h:
+        wang = world.person("工作群", "王五")
+        age = h.adapter.section.profile_max_age.total_seconds() + 1
+        world.faults.forced["sender_info"] = 1  # the first card does not open
+        world.post("工作群", wang, "早")
+        await h.settle()
+        forgotten = []
+        members = h.app.services.members
+        real_forget = members.forget
+
+        async def forget(group, member):
+            forgotten.append(member.key)
+            await real_forget(group, member)
+
+        members.forget = forget
+        h.time.t += age  # the failed try is stale: the next line tries again, and reads it
+        world.post("工作群", wang, "早")
+        await h.settle()
+        # The name-only record of the first line was this member's: forgotten (not a leave),
+        # so one record stays, under the ID.
+        assert forgotten == ["name:王五"]
+        group = h.app.services.groups["工作群"]
+        assert [(m.display, m.account) for m in await members.read(group)] == [
+            ("王五", "wxid_wangwu")
+        ]
+        h.time.t += age
+        world.faults.forced["sender_info"] = 1  # a card fails later: the ID read before holds
+        world.post("工作群", wang, "早")
+        await h.settle()
+        assert [e.sender.account for e in h.seen] == [None, "wxid_wangwu", "wxid_wangwu"]
+        assert forgotten == ["name:王五"]
