@@ -22,9 +22,10 @@ from adapters.wechat.dedup import ChatKeys
 from adapters.wechat.driver import InMsg
 from adapters.wechat.link import BotLink
 from adapters.wechat.members import MemberLists
+from adapters.wechat.sender_views import joiner, line_sender, settle_name
 from adapters.wechat.senders import Senders
 from bot.core.causes import caused_by
-from bot.core.events import ForgetEvent, JoinEvent, MessageEvent
+from bot.core.events import JoinEvent, MessageEvent
 from bot.core.members import MemberView
 from bot.core.vocabulary import MessageKind
 
@@ -109,15 +110,10 @@ class Inbound:
         sender: MemberView | None
         if self.bot.needs_admin(text):
             sender = await self.verified(msg, key)
-        elif msg.display == self.members.bot_name:
-            sender = self.members.view(group, msg.display)
         else:
-            account = await self.senders.account(msg)
-            if account is not None and self.senders.replaces_nameless(group, msg.display):
-                # Their earlier lines went in under the name alone: that record was theirs.
-                await self.bot.handle(ForgetEvent(group, MemberView(msg.display)))
-            sender = self.members.view(group, msg.display, account=account)
+            sender = await line_sender(msg, self.members, self.senders)
         if sender is not None:
+            await settle_name(group, msg.display, self.senders, self.bot)
             kind = KINDS.get(msg.type, "text")
             now = self.bot.clock.now()
             await self.bot.handle(MessageEvent(group, sender, text, kind, now, key))
@@ -150,7 +146,7 @@ class Inbound:
             self.senders.forget(group)  # a joiner may show a name someone was read under
         if line.kind == "join":
             for n, name in enumerate(line.targets):
-                view = self.members.view(group, name)
+                view = joiner(group, name, self.members, self.senders)
                 now = self.bot.clock.now()
                 await self.bot.handle(
                     JoinEvent(group, view, line.actor, line.via, now, f"{key}:{n}")

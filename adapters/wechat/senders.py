@@ -97,6 +97,10 @@ class Senders:
             self._nameless.setdefault(group, set()).add(name)
         return account
 
+    def mark_nameless(self, group: str, name: str) -> None:
+        """A view of this name went to the core without an ID (a join line)."""
+        self._nameless.setdefault(group, set()).add(name)
+
     def replaces_nameless(self, group: str, name: str) -> bool:
         """Whether a line under this name went to the core without an account before, and
         the account now known is the name's only one: that name-only record was this

@@ -225,3 +225,27 @@ async def test_a_card_that_cannot_be_read_keeps_the_name_on_its_known_id(
         await h.settle()
         assert [e.sender.account for e in h.seen] == [None, "wxid_wangwu", "wxid_wangwu"]
         assert forgotten == ["name:王五"]
+
+
+async def test_a_joiner_goes_on_under_their_id_once_their_card_is_read(
+    world: World, harness
+) -> None:
+    async with harness("wxautox4", four_x(world)) as h:
+        members = h.app.services.members
+        forgotten = []
+        real_forget = members.forget
+
+        async def forget(group, member):
+            forgotten.append(member.key)
+            await real_forget(group, member)
+
+        members.forget = forget
+        world.join("工作群", Person("新人", "wxid_newcomer"), inviter="李四")
+        await h.settle()
+        assert forgotten == []  # the join line has no card: the joiner is known by name
+        world.post("工作群", world.person("工作群", "新人"), "大家好")
+        await h.settle()
+        assert forgotten == ["name:新人"]  # dropped silently, not a leave
+        group = h.app.services.groups["工作群"]
+        views = [m for m in await members.read(group) if m.display == "新人"]
+        assert [m.account for m in views] == ["wxid_newcomer"]
