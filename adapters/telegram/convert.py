@@ -93,9 +93,11 @@ def reply_target(
     """The author of the message replied to; not the topic's opening message that every
     message in a forum topic formally replies to."""
     reply = message.reply_to_message
-    if reply is None or reply.from_user is None:
+    if reply is None:
         return None
     if message.is_topic_message and reply.forum_topic_created is not None:
         return None
     on_behalf = chat_sender(reply, linked)  # a channel or the group itself, not a placeholder
-    return on_behalf if on_behalf is not None else view_of(reply.from_user)
+    if on_behalf is not None:
+        return on_behalf
+    return view_of(reply.from_user) if reply.from_user is not None else None
