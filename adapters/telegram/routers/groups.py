@@ -11,6 +11,7 @@ from adapters.telegram.filters import ForThisBot, GovernedChat
 from adapters.telegram.middlewares import FreshAdmins
 from adapters.telegram.runtime import TelegramRuntime
 from adapters.telegram.senders import forwarded, is_group_voice
+from bot.core.causes import caused_by
 from bot.core.events import JoinEvent, LeaveEvent, MessageEvent
 
 
@@ -28,6 +29,13 @@ def router() -> Router:
 
 async def message(message: Message, group: str, seen: Addressed, runtime: TelegramRuntime) -> None:
     """A member posted (a command is a message whose text starts with `/`)."""
+    anonymous = is_group_voice(message, runtime.linked(group))
+    if anonymous and not forwarded(message) and runtime.app.engine.needs_admin(seen.text):
+        # Which administrator wrote is hidden, so the command has no author to authorise.
+        with caused_by(f"MessageEvent:{group}:{message.message_id}"):
+            notify = runtime.app.services.notify
+            await notify.send(group, "command_denied", "tg-anonymous-admin")
+        return
     sender = runtime.sender(group, message)
     view_of = lambda user: runtime.view(group, user)  # noqa: E731
     await runtime.feed(
@@ -41,7 +49,7 @@ async def message(message: Message, group: str, seen: Addressed, runtime: Telegr
             mentions_of(message, seen, view_of, lambda name: runtime.by_username(group, name)),
             reply_target(message, view_of, runtime.linked(group)),
             forwarded=forwarded(message),
-            anonymous=is_group_voice(message, runtime.linked(group)),
+            anonymous=anonymous,
         )
     )
 
