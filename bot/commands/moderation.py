@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
+from bot.commands.targets import target
 from bot.core.errors import UserFacingError
 from bot.core.members import MemberView
 
 
 async def _protected_target(ctx: CommandContext, refusal: str) -> tuple[MemberView, str]:
     assert ctx.group is not None
-    member, rest = await ctx.target()
+    member, rest = await target(ctx)
     if member.is_self:
         raise UserFacingError("error-target-bot")
     if ctx.services.enforcer.protected(ctx.group, member):
@@ -55,7 +56,7 @@ async def warn(ctx: CommandContext) -> None:
 async def unwarn(ctx: CommandContext) -> None:
     """/unwarn @member — remove the member's latest warning."""
     assert ctx.group is not None
-    member, _ = await ctx.target()
+    member, _ = await target(ctx)
     services = ctx.services
     employee_id = await _employee_id(ctx, member)
     revoked = await services.warnings.revoke_latest(ctx.group, member, employee_id, by=ctx.who)
@@ -76,7 +77,7 @@ async def unwarn(ctx: CommandContext) -> None:
 async def warns(ctx: CommandContext) -> None:
     """/warns @member — show the member's live warnings."""
     assert ctx.group is not None
-    member, _ = await ctx.target()
+    member, _ = await target(ctx)
     services = ctx.services
     live = await services.warnings.live(ctx.group, member, await _employee_id(ctx, member))
     tz = ctx.group.tz

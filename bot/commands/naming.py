@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
+from bot.commands.targets import target
 from bot.core.actions import SetMemberTag
 from bot.core.capabilities import Capability
 from bot.core.errors import UserFacingError
@@ -19,7 +20,7 @@ from bot.services.names import render_template
 async def rename(ctx: CommandContext) -> None:
     """/rename @member Dept-Name — bind the member to that roster entry and remind them."""
     assert ctx.group is not None
-    member, wanted = await ctx.target()
+    member, wanted = await target(ctx)
     if not wanted:
         raise UserFacingError("error-rename-usage", usage=ctx.services.translate("help-rename"))
     if member.is_self:
