@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
+from bot.commands.rename_identity import check_rename
 from bot.commands.targets import target
 from bot.core.actions import SetMemberTag
 from bot.core.capabilities import Capability
@@ -38,6 +39,7 @@ async def rename(ctx: CommandContext) -> None:
         raise UserFacingError("error-rename-departed", name=entry.name)
     if not group.config.scope.admits(entry):
         raise UserFacingError("error-rename-out-of-scope", name=entry.name, group=group.name)
+    await check_rename(ctx, member, entry)
     await services.members.bind(group, member, entry.id, by=ctx.who)
     expected = render_template(naming.template, entry, services.company)
     tagged = await _write_tag(ctx, member, expected)

@@ -8,3 +8,5 @@ target-error-remark = 群里没有备注为「{ $name }」的成员。
 target-error-account = 群里没有 ID 为「{ $name }」的成员。
 roster-numbered = #{ $number } { $member }
 help-targets = 指定成员：@成员（照群里显示的原样）、#编号（见 /roster）、备注:备注名、id:账号 ID，或回复对方的消息再发命令。名字相同或相似时请用编号。
+error-rename-trusted = { $member } 已按备注/账号 ID 认定为员工 { $own }，不能改绑为 { $name }。如确有错误，请先修改运营号对其的备注。
+error-rename-taken = 「{ $name }」的名字已由群里的 #{ $number } { $holder } 使用，不能再分配给别人。请先核实 #{ $number } 的身份。
