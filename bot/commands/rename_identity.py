@@ -23,7 +23,8 @@ async def check_rename(ctx: CommandContext, member: MemberView, entry: RosterEnt
     assert ctx.group is not None
     group, services = ctx.group, ctx.services
     naming = group.policy.naming
-    own = trusted_entry(await services.roster.index(), member, naming.template, services.company)
+    index = await services.roster.index()
+    own = trusted_entry(index, member, naming.template, services.company)
     if own is not None and own.id != entry.id:
         raise UserFacingError(
             "error-rename-trusted", member=member.display, own=own.name, name=entry.name
@@ -34,7 +35,8 @@ async def check_rename(ctx: CommandContext, member: MemberView, entry: RosterEnt
         other = c.member
         if other.is_self or other.key == member.key:
             continue
-        holds = c.entry is not None and c.entry.id == entry.id
+        trusted = trusted_entry(index, other, naming.template, services.company)
+        holds = entry.id in (c.entry.id if c.entry else None, trusted.id if trusted else None)
         if holds or complies(other.display, entry, naming, services.company):
             number = (await member_numbers.numbers(group, members)).get(other.key, 0)
             raise UserFacingError(
