@@ -9,7 +9,7 @@ A mention names the member whose display name it spells exactly, code point for 
 exactly but looks like members' names once normalised (full-width forms, circled digits,
 zero-width characters, dashes, case), those members are `lookalikes` and the command refuses
 rather than guess; so it does where a look-alike name runs longer than the exact match (the
-rest of the text may be part of another member's name).
+rest of the text may be part of another member's name), though never across WeChat's U+2005.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from bot.core.textnorm import normalise
 # How far a look-alike name may run (display names hold at most 255 characters, padding with
 # zero-width characters included); bounds the work a long message can cause.
 _MAX_STRETCH = 512
+MENTION_END = "\u2005"
 
 
 @dataclass
@@ -95,6 +96,8 @@ def _lookalike(
     """The longest stretch from `start` to a separator that looks like members' names (and
     where it ends); (start, []) if none does."""
     stop = min(len(text), start + _MAX_STRETCH)
+    if (marked := text.find(MENTION_END, start, stop)) >= 0:
+        stop = marked + 1  # WeChat ends a mention with U+2005: never a look-alike across it
     ends = [j for j in range(start + 1, stop) if text[j].isspace()]
     if stop == len(text):
         ends.append(stop)
