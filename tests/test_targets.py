@@ -137,3 +137,14 @@ async def test_remark_and_id_selectors(tmp_path: Path) -> None:
         assert [a.mentions for a in done if isinstance(a, Send)] == [("小张",)]
         assert kinds(await h.say("/warn 备注:王")) == ["command_error"]  # not a prefix match
         assert kinds(await h.say("/warn remark:nobody")) == ["command_error"]
+
+
+async def test_members_lists_numbers_and_look_alikes_side_by_side(tmp_path: Path) -> None:
+    members = [*IMPOSTOR, {"name": "王建囯", "id": "other"}, {"name": "路人甲", "id": "a"}]
+    async with Harness(tmp_path, members) as h:
+        listed = text(await h.say("/members"))
+        for line in ("#1 行政人事部-李四", "#2 王建国（已核实身份）", "#3 王建国", "#5 路人甲"):
+            assert line in listed
+        listed = text(await h.say("/成员 王建国"))
+        assert "#2 王建国" in listed and "#3 王建国" in listed and "路人甲" not in listed
+        assert kinds(await h.say("/members 张三")) == ["command_reply"]

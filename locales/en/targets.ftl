@@ -10,3 +10,10 @@ roster-numbered = #{ $number } { $member }
 help-targets = Naming a member: @member (exactly as shown in the group), #n (the number /roster shows), remark:their remark, id:their account id, or reply to their message with the command. Where names are the same or look alike, use the number.
 error-rename-trusted = { $member } is known by remark or account id to be the employee { $own } and cannot be rebound to { $name }. If that is wrong, change the operator account's remark for them first.
 error-rename-taken = The name of { $name } is already held by #{ $number } { $holder } in this group and cannot be handed to someone else. Check who #{ $number } is first.
+
+## /members
+help-members = /members [name] — the members with their numbers (for /kick #n and the like).
+members-list = { $count } members (use the numbers as in /kick #n):
+    { $lines }
+members-more = …and { $count } more; add a name to narrow the list
+members-none = No member's name looks like "{ $name }".
