@@ -1,11 +1,12 @@
 """Property, end to end (engine, commands, storage, the simulator): in random groups of
 look-alike names, an admin's `/kick` and `/warn` act on the member typed (by `@name` exactly
-as shown, or by `备注:remark`) or on nobody; never on another member. Typed exactly, and
-unique, the command does act."""
+as shown, by `备注:remark`, or by the `#n` that `/members` lists) or on nobody; never on
+another member. Typed exactly, and unique, the command does act."""
 
 from __future__ import annotations
 
 import asyncio
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,8 @@ from hypothesis import strategies as st
 
 from adapters.sim.replay import Replay
 from adapters.sim.scenario import load_scenario
-from bot.core.actions import Remove, Send
+from adapters.sim.world import SimMember
+from bot.core.actions import Action, Remove, Send
 from bot.core.events import MessageEvent
 from bot.core.members import MemberView
 from bot.settings import Settings
@@ -31,7 +33,7 @@ ADMIN = MemberView("行政人事部-李四", "李四")
 class Command:
     verb: str  # kick | warn
     pick: int  # which present member (index into the current list) is meant
-    how: str  # exact | variant | remark
+    how: str  # exact | variant | remark | number
     reason: str
 
 
@@ -40,7 +42,7 @@ def commands(draw: st.DrawFn) -> Command:
     return Command(
         draw(st.sampled_from(("kick", "warn"))),
         draw(st.integers(0, 20)),
-        draw(st.sampled_from(("exact", "exact", "variant", "remark"))),
+        draw(st.sampled_from(("exact", "exact", "variant", "remark", "number"))),
         draw(st.sampled_from(("", "刷屏"))),
     )
 
@@ -67,6 +69,32 @@ def _scenario(folder: Path, names: list[str], remarks: list[bool]) -> Path:
     return path
 
 
+LISTED = re.compile(r"^#(\d+) (.*?)(（已核实身份）)?$")
+
+
+async def _say(replay: Replay, text: str, key: str) -> list[Action]:
+    sent = len(replay.adapter.delivered)
+    await replay.app.engine.handle(MessageEvent(GROUP, ADMIN, text, key=key))
+    return [d.action for d in replay.adapter.delivered[sent:]]
+
+
+async def _typed(
+    replay: Replay, command: Command, meant: SimMember, data: st.DataObject, key: str
+) -> tuple[str, str, str]:
+    """The command as the admin types it: (text, what names the member, the name given)."""
+    if command.how == "remark" and meant.remark:
+        return f"/{command.verb} 备注:{meant.remark}", "remark", meant.remark
+    if command.how == "number":
+        # The numbers as /members lists them; the oracle is that listing, not the table.
+        listing = [a.text for a in await _say(replay, "/members", key) if isinstance(a, Send)]
+        lines = [LISTED.match(line) for line in listing[0].splitlines()[1:]]
+        numbers = [int(m.group(1)) for m in lines if m and m.group(2) == meant.display]
+        number = numbers[0] if numbers else 999
+        return f"/{command.verb} #{number} {command.reason}".rstrip(), "display", meant.display
+    named = meant.display if command.how == "exact" else data.draw(variant(meant.display))
+    return f"/{command.verb} @{named}\u2005{command.reason}".rstrip(), "display", named
+
+
 async def _run(folder: Path, names: list[str], remarks: list[bool], data: st.DataObject) -> None:
     scenario = load_scenario(_scenario(folder, names, remarks))
     settings_ = Settings(_env_file=None, data_dir=folder, database_url=f"sqlite://{folder}/db")
@@ -80,20 +108,12 @@ async def _run(folder: Path, names: list[str], remarks: list[bool], data: st.Dat
             if not present:
                 break
             meant = present[command.pick % len(present)]
-            if command.how == "remark" and meant.remark:
-                named, text = meant.remark, f"/{command.verb} 备注:{meant.remark}"
-            else:
-                exact = command.how != "variant"
-                named = meant.display if exact else data.draw(variant(meant.display))
-                text = f"/{command.verb} @{named}\u2005{command.reason}".rstrip()
+            text, by, named = await _typed(replay, command, meant, data, f"l{n}")
             before = {m.id: m for m in world.members.values()}
-            sent = len(replay.adapter.delivered)
-            await replay.app.engine.handle(MessageEvent(GROUP, ADMIN, text, key=f"c{n}"))
+            done = await _say(replay, text, f"c{n}")
             removed = [before[i] for i in before if i not in world.members]
-            done = [d.action for d in replay.adapter.delivered[sent:]]
-            by_remark = text.split()[1].startswith("备注:")
             targets = [
-                m for m in before.values() if (m.remark if by_remark else m.display) == named
+                m for m in before.values() if (m.remark if by == "remark" else m.display) == named
             ]
             for member in removed:
                 assert member in targets, (text, member)
@@ -103,9 +123,7 @@ async def _run(folder: Path, names: list[str], remarks: list[bool], data: st.Dat
                 if isinstance(action, Send) and action.kind == "warning":
                     assert set(action.mentions) <= {m.display for m in targets}, (text, action)
             unique = sum(m.display == meant.display for m in before.values()) == 1
-            if (by_remark and (command.verb == "warn" or unique)) or (
-                named == meant.display and unique
-            ):
+            if (by == "remark" and command.verb == "warn") or (named == meant.display and unique):
                 acted = (
                     removed
                     if command.verb == "kick"
