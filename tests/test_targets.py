@@ -148,3 +148,15 @@ async def test_members_lists_numbers_and_look_alikes_side_by_side(tmp_path: Path
         listed = text(await h.say("/成员 王建国"))
         assert "#2 王建国" in listed and "#3 王建国" in listed and "路人甲" not in listed
         assert kinds(await h.say("/members 张三")) == ["command_reply"]
+
+
+async def test_members_the_bot_cannot_tell_apart_share_a_number(tmp_path: Path) -> None:
+    members = [*IMPOSTOR, {"name": "王建国", "id": "twin"}]  # two 王建国 with no remark
+    async with Harness(tmp_path, members) as h:
+        refused = text(await h.say("/warn @王建国"))
+        assert refused.count("#3 王建国") == 1 and "#2 王建国（已核实身份）" in refused
+        assert kinds(await h.say("/warn #3")) == ["command_error"]  # which of the two? refused
+        assert kinds(await h.say("/warn #2 x")) == ["warning"]
+        # A look-alike of the bot's own name names nobody to act on.
+        assert kinds(await h.say("/kick @群管家\u200b")) == ["command_error"]
+        assert await Warning.all().count() == 1

@@ -113,7 +113,7 @@ def _values(members: Sequence[MemberView], by_remark: bool) -> set[str]:
 async def _one(ctx: CommandContext, typed: str, candidates: Sequence[MemberView]) -> MemberView:
     if len(candidates) == 1:
         return candidates[0]
-    if len({m.key for m in candidates}) < len(candidates):
+    if len({m.key for m in candidates}) == 1:
         # The bot cannot tell them apart at all (one name, no remark, no id): no way to name one.
         raise UserFacingError("error-ambiguous-member", name=typed)
     raise await _refusal(ctx, "target-error-ambiguous", typed, candidates)
@@ -127,15 +127,19 @@ async def _refusal(
     members = await ctx.members()
     numbers = await member_numbers.numbers(_group(ctx), members)
     t = ctx.services.translate
-    listed = sorted(candidates, key=lambda m: numbers.get(m.key, 0))
-    lines = [
-        t(
-            "target-candidate-trusted" if m.identity or m.account else "target-candidate",
-            number=numbers.get(m.key, 0),
-            member=m.display,
+    listed = sorted((m for m in candidates if not m.is_self), key=lambda m: numbers.get(m.key, 0))
+    if not listed:
+        return UserFacingError("error-target-bot")  # only the bot's own name looks like it
+    lines = list(  # two members the bot cannot tell apart share one number: listed once
+        dict.fromkeys(
+            t(
+                "target-candidate-trusted" if m.identity or m.account else "target-candidate",
+                number=numbers.get(m.key, 0),
+                member=m.display,
+            )
+            for m in listed
         )
-        for m in listed
-    ]
+    )
     return UserFacingError(
         key,
         name=typed,
