@@ -160,3 +160,11 @@ async def test_members_the_bot_cannot_tell_apart_share_a_number(tmp_path: Path) 
         # A look-alike of the bot's own name names nobody to act on.
         assert kinds(await h.say("/kick @群管家\u200b")) == ["command_error"]
         assert await Warning.all().count() == 1
+
+
+async def test_a_number_works_before_anything_was_listed(tmp_path: Path) -> None:
+    # Numbers follow the platform's member list (the bot itself has none): #3 is the third.
+    async with Harness(tmp_path, IMPOSTOR) as h:
+        assert kinds(await h.say("/warn #3 冒充")) == ["warning"]
+        keys = await Warning.all().values_list("member_key", flat=True)
+        assert keys == [h.view("impostor").key]

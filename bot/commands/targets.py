@@ -80,6 +80,7 @@ async def _selector(
     word = unicodedata.normalize("NFKC", first)  # the selector's own syntax, never a name
     if number := _NUMBER.fullmatch(word):
         members = await ctx.members()
+        await member_numbers.numbers(_group(ctx), members)  # members never listed get theirs
         key = await member_numbers.key_of(_group(ctx), int(number.group(1)))
         found = [m for m in members if key is not None and m.key == key and not m.is_self]
         if not found:
