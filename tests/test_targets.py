@@ -90,7 +90,7 @@ async def test_a_reply_names_the_member_replied_to(tmp_path: Path) -> None:
         assert kinds(await h.say("/warn 冒充高管")) == ["command_error"]  # nobody named
         done = await h.say("/warn 冒充高管", reply_to=h.view("impostor"))
         assert kinds(done) == ["warning"]
-        keys = await Warning.all().values_list("member_key", flat=True)
+        keys = [w.member_key for w in await Warning.all()]
         assert keys == [h.view("impostor").key] != [h.view("exec").key]
         # A name typed wins over the reply; here it is ambiguous, so refused.
         done = await h.say("/warn @王建国 x", reply_to=h.view("impostor"))
@@ -166,5 +166,5 @@ async def test_a_number_works_before_anything_was_listed(tmp_path: Path) -> None
     # Numbers follow the platform's member list (the bot itself has none): #3 is the third.
     async with Harness(tmp_path, IMPOSTOR) as h:
         assert kinds(await h.say("/warn #3 冒充")) == ["warning"]
-        keys = await Warning.all().values_list("member_key", flat=True)
+        keys = [w.member_key for w in await Warning.all()]
         assert keys == [h.view("impostor").key]

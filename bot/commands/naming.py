@@ -19,7 +19,7 @@ from bot.services.names import render_template
 
 @command("rename", "改名", "改昵称")
 async def rename(ctx: CommandContext) -> None:
-    """/rename @member Dept-Name — bind the member to that roster entry and remind them."""
+    """/rename @member|#n Dept-Name — bind the member to that roster entry and remind them."""
     assert ctx.group is not None
     member, wanted = await target(ctx)
     if not wanted:
