@@ -25,6 +25,8 @@ from bot.core.textnorm import normalise
 # zero-width characters included); bounds the work a long message can cause.
 _MAX_STRETCH = 512
 MENTION_END = "\u2005"
+# Commands name one member; a text with more mentions than this is refused unread.
+MAX_MENTIONS = 16
 
 
 @dataclass
@@ -54,6 +56,11 @@ def parse_mentions(text: str, members: Sequence[MemberView]) -> Mentions:
     i = 0
     while i < len(text):
         if text[i] == "@" and (i == 0 or text[i - 1].isspace()):
+            if len(out.resolved) + len(out.unresolved) + len(out.lookalikes) >= MAX_MENTIONS:
+                out.unresolved.append(
+                    text[i + 1 :].split(maxsplit=1)[0] if text[i + 1 :].split() else ""
+                )
+                break  # more than any command takes: refused, with bounded work
             end = _match(text, i + 1, names)
             look_end, alike = _lookalike(text, i + 1, by_look)
             exact = by_name[text[i + 1 : end]] if end is not None else []
