@@ -7,7 +7,7 @@ from WeCom and DingTalk are handled by the importer (`qunguan roster import`).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -33,7 +33,7 @@ _TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}
 _DEPARTED = {"departed", "离职", "已离职"}
 
 
-def read_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
+def read_rows(path: Path) -> Generator[tuple[int, list[object]], None, None]:
     """(row number, cells) of a csv or the first sheet of an xlsx."""
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as handle:
