@@ -19,6 +19,7 @@ from bot.storage.models import (
     Binding,
     Employee,
     Group,
+    MemberNumber,
     MemberState,
     Warning,
 )
@@ -133,6 +134,8 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
         assert verdict.count == 0
         await Employee.create(name="新人", department="研发部", created_at=T0, updated_at=T0)
         assert await Employee.all().count() == 3
+        await MemberNumber.create(group_id=1, key="name:张三", number=1)  # the numbers table
+        assert await MemberNumber.filter(group_id=1).count() == 1
     finally:
         await db.close()
 

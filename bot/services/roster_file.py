@@ -7,7 +7,8 @@ from WeCom and DingTalk are handled by the importer (`qunguan roster import`).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from contextlib import closing
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -32,7 +33,7 @@ _TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}
 _DEPARTED = {"departed", "离职", "已离职"}
 
 
-def read_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
+def read_rows(path: Path) -> Generator[tuple[int, list[object]], None, None]:
     """(row number, cells) of a csv or the first sheet of an xlsx."""
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -51,9 +52,14 @@ def load_roster_file(path: Path, where: str = "org.roster_file") -> list[Employe
         raise ConfigError(where, f"expected a .xlsx or .csv file, got {path.name}")
     if not path.is_file():
         raise ConfigError(where, f"no such file: {path}")
+    with closing(read_rows(path)) as rows:  # an error mid-file closes the workbook at once
+        return _employees(rows, where)
+
+
+def _employees(rows: Iterator[tuple[int, list[object]]], where: str) -> list[EmployeeIn]:
     columns: list[str | None] | None = None
     out: list[EmployeeIn] = []
-    for number, cells in read_rows(path):
+    for number, cells in rows:
         values = ["" if c is None else str(c).strip() for c in cells]
         if not any(values):
             continue

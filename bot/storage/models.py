@@ -97,6 +97,25 @@ class Binding(Model):
         unique_together = (("group", "key"),)
 
 
+class MemberNumber(Model):
+    """A member's number in a group, as the roster command shows it and commands take it.
+
+    Given once per member key, in the order the bot first lists the members, and never
+    changed or reused: a number names one member or nobody (bot.services.member_numbers)."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="member_numbers", on_delete=fields.CASCADE
+    )
+    group_id: int  # the column tortoise adds for the relation
+    key = fields.CharField(max_length=300)
+    number = fields.IntField()
+
+    class Meta:
+        table = "member_number"
+        unique_together = (("group", "key"), ("group", "number"))
+
+
 class Warning(Model):
     """One warning in the ledger. It counts while unrevoked and younger than warnings.expire."""
 

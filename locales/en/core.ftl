@@ -90,11 +90,11 @@ help-admin = Admin commands:
     { $lines }
 help-member = Commands:
     { $lines }
-help-rename = /rename @member Dept-Name — bind the member to that roster entry and remind them.
-help-kick = /kick @member [reason] — remove the member and say why in the group.
-help-warn = /warn @member [reason] — record a warning; at the limit the policy's action applies.
-help-unwarn = /unwarn @member — remove the member's latest warning.
-help-warns = /warns @member — show the member's live warnings.
+help-rename = /rename @member|#n Dept-Name — bind the member to that roster entry and remind them.
+help-kick = /kick @member|#n [reason] — remove the member and say why in the group.
+help-warn = /warn @member|#n [reason] — record a warning; at the limit the policy's action applies.
+help-unwarn = /unwarn @member|#n — remove the member's latest warning.
+help-warns = /warns @member|#n — show the member's live warnings.
 help-roster = /roster — the group against the roster: compliant, misnamed, unknown, departed, missing.
 help-roster-export = /roster export — the same as a spreadsheet (xlsx) sent to this chat.
 help-audit = /audit — check the members now, send the reminders and removals the policy calls for.

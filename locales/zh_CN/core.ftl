@@ -90,11 +90,11 @@ help-admin = 管理员可用命令：
     { $lines }
 help-member = 可用命令：
     { $lines }
-help-rename = /rename（/改名）@成员 部门-姓名 — 绑定员工名单并提醒其改昵称
-help-kick = /kick（/移出、/踢）@成员 [原因] — 移出成员并公示原因
-help-warn = /warn（/警告）@成员 [原因] — 记一次警告，达到上限按规定处理
-help-unwarn = /unwarn（/撤销警告）@成员 — 撤销最近一次警告
-help-warns = /warns（/警告记录）@成员 — 查看有效警告
+help-rename = /rename（/改名）@成员|#编号 部门-姓名 — 绑定员工名单并提醒其改昵称
+help-kick = /kick（/移出、/踢）@成员|#编号 [原因] — 移出成员并公示原因
+help-warn = /warn（/警告）@成员|#编号 [原因] — 记一次警告，达到上限按规定处理
+help-unwarn = /unwarn（/撤销警告）@成员|#编号 — 撤销最近一次警告
+help-warns = /warns（/警告记录）@成员|#编号 — 查看有效警告
 help-roster = /roster（/名单）— 本群与员工名单核对
 help-roster-export = /roster export（/导出名单）— 导出核对表（xlsx）
 help-audit = /audit（/检查）— 立即检查成员并按规定提醒、移出

@@ -36,6 +36,7 @@ AGREE = [
     "moderation_keywords",
     "moderation_precedence",
     "moderation_quiet_hours",
+    "identity_kick_lookalike",
 ]
 
 
@@ -110,6 +111,18 @@ DIFFERENCES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
 }
 
 
+# Not played on Telegram, and why.
+WECHAT_ONLY = {
+    # The exec is told from the impostor by the operator's remark (`备注:` names him): Telegram
+    # has no remarks (a user's identity is their id). Naming by #n and by id is tested on the
+    # engine in tests/test_targets.py.
+    "identity_kick_number": "remarks",
+    # /rename refuses to rebind a member whom a remark binds; on Telegram that trust comes
+    # from a `telegram_id` configured on the employee, which this scenario has no way to set.
+    "identity_rename": "remarks",
+}
+
+
 @pytest.mark.parametrize("name", [*AGREE, *DIFFERENCES], ids=str)
 async def test_scenario_on_telegram(
     name: str, api: FakeBotAPI, database_url: str, tmp_path: Path
@@ -127,7 +140,7 @@ async def test_scenario_on_telegram(
 
 def test_every_scenario_is_played_or_its_absence_explained() -> None:
     """Rejected files (bad_*) are about the scenario format, not a platform."""
-    played = {*AGREE, *DIFFERENCES}
+    played = {*AGREE, *DIFFERENCES, *WECHAT_ONLY}
     for path in SCENARIOS.glob("*.yaml"):
         name = path.name.removesuffix(".yaml")
         if name.endswith(".expect") or name.startswith("bad_"):
