@@ -6,16 +6,16 @@ from WeCom and DingTalk are handled by the importer (`qunguan roster import`).
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from openpyxl import load_workbook
 from pydantic import ValidationError
 
 from bot.core.config_file import StrictOrgConfig, read_org_config
 from bot.core.employees import EmployeeIn
 from bot.core.errors import ConfigError
+from bot.services.roster_import.fields import Problem, check_controls
+from bot.services.roster_import.sheet import open_sheet
 
 HEADERS = {
     "name": ("name", "姓名"),
@@ -32,18 +32,12 @@ _TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}
 _DEPARTED = {"departed", "离职", "已离职"}
 
 
-def read_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
-    """(row number, cells) of a csv or the first sheet of an xlsx."""
-    if path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            yield from enumerate(csv.reader(handle), start=1)
-        return
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        for number, row in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
-            yield number, list(row)
-    finally:
-        book.close()
+def read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cell texts) of a csv or the first sheet of an xlsx, within the importer's
+    limits (bot.services.roster_import.limits): a hostile file is refused, never worked on."""
+    sheets = open_sheet(path, None)
+    if sheets:
+        yield from sheets[0].rows
 
 
 def load_roster_file(path: Path, where: str = "org.roster_file") -> list[EmployeeIn]:
@@ -54,7 +48,7 @@ def load_roster_file(path: Path, where: str = "org.roster_file") -> list[Employe
     columns: list[str | None] | None = None
     out: list[EmployeeIn] = []
     for number, cells in read_rows(path):
-        values = ["" if c is None else str(c).strip() for c in cells]
+        values = [c.strip() for c in cells]
         if not any(values):
             continue
         if columns is None:
@@ -64,6 +58,7 @@ def load_roster_file(path: Path, where: str = "org.roster_file") -> list[Employe
                 raise ConfigError(f"{where} row {number}", f"no {missing[0]!r} column in header")
             continue
         fields = {k: v for k, v in zip(columns, values, strict=False) if k and v}
+        _no_controls(f"{where} row {number}", fields)
         record: dict[str, object] = dict(fields)
         if "exec" in fields:
             record["exec"] = fields["exec"].casefold() in _TRUE
@@ -77,6 +72,15 @@ def load_roster_file(path: Path, where: str = "org.roster_file") -> list[Employe
                 f"{where} row {number} column {field}", "required but missing or invalid"
             ) from None
     return out
+
+
+def _no_controls(where: str, fields: dict[str, str]) -> None:
+    for key, text in fields.items():
+        try:
+            check_controls([text])
+        except Problem as problem:
+            char = problem.args_["char"]
+            raise ConfigError(f"{where} column {key}", f"a control character {char}") from None
 
 
 def load_org_config(path: Path) -> tuple[StrictOrgConfig, list[EmployeeIn]]:

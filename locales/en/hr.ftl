@@ -37,6 +37,7 @@ import-error-phone = expected a mobile number, got "{ $value }"
 import-error-exec = expected 是/否 (yes/no), got "{ $value }"
 import-error-status = unknown status "{ $value }" (employed: 在职, 正式, 试用, 已激活, 启用, active; departed: 离职, 已离职, 已禁用, 已退出, departed)
 import-error-duplicate = the same person as row { $first } (a duplicate)
+import-error-control = contains the control character { $char } (character { $position }): delete it
 import-refused-errors = The file has errors; nothing was changed. Correct them and try again.
 import-refused-departures = This import would mark { $count } people as departed, more than a fifth of the { $active } active employees: refused, nothing was changed. If it is right, add --force.
 import-preview-only = This is a preview; nothing was changed. Add --apply to import it.

@@ -37,6 +37,7 @@ import-error-phone = 应为手机号码，实际是“{ $value }”
 import-error-exec = 应为“是”或“否”，实际是“{ $value }”
 import-error-status = 不认识的状态“{ $value }”（在职可写：在职、正式、试用、已激活、启用；离职可写：离职、已离职、已禁用、已退出）
 import-error-duplicate = 与第 { $first } 行是同一个人（重复）
+import-error-control = 含有控制字符 { $char }（第 { $position } 个字）：请删去
 import-refused-errors = 文件有错误，未做任何更改。请改正后重试。
 import-refused-departures = 本次导入会把 { $count } 人标为离职，超过在职 { $active } 人的五分之一，已拒绝，未做任何更改。确认无误请加 --force。
 import-preview-only = 以上为预览，未做任何更改；确认无误后加 --apply 导入。

@@ -4,6 +4,7 @@ and returns the value, or raises `Problem` with a message key (locales/*/hr.ftl)
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from bot.services.roster_import import formats as fm
@@ -19,6 +20,15 @@ class Problem(ValueError):
     def __init__(self, key: str, **args: Any) -> None:
         super().__init__(key)
         self.key, self.args_ = key, args
+
+
+def check_controls(texts: list[str]) -> None:
+    """No control characters (NUL, line breaks, C1…): PostgreSQL refuses NUL, and none of
+    them belongs in a name; refused here, so a preview refuses what an import would fail on."""
+    for text in texts:
+        for position, ch in enumerate(text, start=1):
+            if unicodedata.category(ch) in ("Cc", "Cs"):
+                raise Problem("import-error-control", char=f"U+{ord(ch):04X}", position=position)
 
 
 def _text(texts: list[str], field: str, required: bool = False) -> str | None:

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from bot.core.errors import ConfigError
 from bot.services.roster_import import formats as fm
-from bot.services.roster_import.fields import PARSERS, Problem
+from bot.services.roster_import.fields import PARSERS, Problem, check_controls
 from bot.services.roster_import.sheet import HEADER_SCAN, Row, Sheet, open_sheet
 
 ANY_FORMAT = fm.Format(
@@ -122,6 +122,7 @@ def _parse_row(parsed: ParsedFile, number: int, row: list[str]) -> None:
     for name, indexes in parsed.columns.items():
         texts = [row[i] if i < len(row) else "" for i in indexes]
         try:
+            check_controls(texts)
             values[name] = PARSERS[name](texts)
         except Problem as problem:
             ok = False
