@@ -1,7 +1,7 @@
 ## HR and operations: roster import and export, the audit trail, backups (en).
 
 ## Audit trail: qunguan audit-log verify
-audit-verify-ok = Audit log intact: { $count } entries, head hash { $head }
+audit-verify-ok = Audit log intact: { $count } entries, anchor { $anchor }
 audit-verify-broken = Audit log tampered with: entry { $seq } onwards cannot be trusted. { $reason }
 audit-broken-sequence = Expected entry { $expected } but found entry { $found }: an entry after entry { $after } was deleted, inserted or moved.
 audit-broken-link = This entry does not follow entry { $previous }: the entry before it was deleted, inserted or moved.
@@ -9,6 +9,11 @@ audit-broken-hash = This entry's content does not match its hash: it was edited.
 audit-broken-head = The log ends at entry { $last } but its head says entry { $head }: entries were deleted from the end, or the head was edited.
 audit-broken-head-missing = The head record is missing (the audit_head table was edited).
 audit-broken-anchor = Entry { $seq } no longer has the hash kept apart: the log was rewritten wholesale.
+audit-verify-checked = Checked against the latest anchor kept apart, { $anchor } ({ $where }).
+audit-verify-unanchored = No anchor kept apart was found ({ $where }): a cut tail, a wipe or a wholesale rewrite cannot be detected.
+audit-broken-anchor-missing = The anchor kept apart names entry { $anchor } but the log ends at entry { $last }: entries were cut from the end, the log was wiped, or the database was replaced by an older backup.
+audit-broken-empty = The log is empty but the database holds { $actions } finished actions: the log was wiped.
+audit-broken-actions = The database holds { $actions } finished actions but the log only { $logged }: the log was cut or rebuilt.
 audit-export-done = Exported { $count } audit log entries to { $path }
 
 ## qunguan backup

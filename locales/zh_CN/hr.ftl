@@ -1,7 +1,7 @@
 ## HR and operations: roster import and export, the audit trail, backups (zh_CN).
 
 ## Audit trail: qunguan audit-log verify
-audit-verify-ok = 审计日志完整：共 { $count } 条，链尾哈希 { $head }
+audit-verify-ok = 审计日志完整：共 { $count } 条，锚点 { $anchor }
 audit-verify-broken = 审计日志被改动：第 { $seq } 条起不再可信。{ $reason }
 audit-broken-sequence = 应为第 { $expected } 条，实际是第 { $found } 条：第 { $after } 条之后有条目被删除、插入或调换。
 audit-broken-link = 该条与第 { $previous } 条衔接不上：其前一条被删除、插入或调换。
@@ -9,6 +9,11 @@ audit-broken-hash = 该条内容与其哈希不符：条目被修改过。
 audit-broken-head = 日志止于第 { $last } 条，但链尾记录为第 { $head } 条：末尾条目被删除或链尾被改动。
 audit-broken-head-missing = 链尾记录缺失（audit_head 表被改动）。
 audit-broken-anchor = 第 { $seq } 条的哈希与另行保存的不符：日志被整体改写过。
+audit-verify-checked = 已与另行保存的最新锚点 { $anchor } 核对（{ $where }）。
+audit-verify-unanchored = 没有找到另行保存的锚点（{ $where }）：末尾被截去、整体清空或改写将无法发现。
+audit-broken-anchor-missing = 另行保存的锚点指向第 { $anchor } 条，但日志只到第 { $last } 条：末尾条目被截去、日志被清空，或数据库换成了更早的备份。
+audit-broken-empty = 日志是空的，但数据库里有 { $actions } 条已完成的操作记录：日志被清空过。
+audit-broken-actions = 数据库里有 { $actions } 条已完成的操作记录，日志里只有 { $logged } 条：日志被截去或重建过。
 audit-export-done = 已导出 { $count } 条审计日志到 { $path }
 
 ## qunguan backup
