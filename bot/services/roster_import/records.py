@@ -53,6 +53,7 @@ class ParsedFile:
     columns: dict[str, list[int]]  # field → column indexes it is read from
     letters: dict[str, str]  # field → column letter
     headers: dict[str, str]  # field → header text
+    header_row_texts: list[str] = field(default_factory=list)  # every header cell, in order
     records: list[Record] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
 
@@ -105,6 +106,7 @@ def _find_header(sheet: Sheet, format_name: str) -> tuple[ParsedFile, Iterator[R
         columns=columns,
         letters={f: get_column_letter(idx[0] + 1) for f, idx in columns.items()},
         headers={f: headers[idx[0]] for f, idx in columns.items()},
+        header_row_texts=headers,
     )
 
     def rows(after: int) -> Iterator[Row]:
@@ -126,39 +128,42 @@ def _parse_row(parsed: ParsedFile, number: int, row: list[str]) -> None:
             values[name] = PARSERS[name](texts)
         except Problem as problem:
             ok = False
-            letter = get_column_letter(indexes[0] + 1)
-            parsed.errors.append(
-                RowError(number, letter, parsed.headers[name], problem.key, problem.args_)
-            )
+            column = indexes[min(problem.index, len(indexes) - 1)]  # the one holding the fault
+            texts_ = parsed.header_row_texts
+            header = texts_[column] if column < len(texts_) else parsed.headers[name]
+            letter = get_column_letter(column + 1)
+            parsed.errors.append(RowError(number, letter, header, problem.key, problem.args_))
     if ok:
         parsed.records.append(Record(number, values))
 
 
 def _duplicates(parsed: ParsedFile) -> None:
-    """One person, one row: the same 工号 twice, or the same name and department twice
-    (without 工号), is an error on the later row."""
-    first: dict[tuple[str, ...], int] = {}
+    """One person, one row: the same 工号 twice is an error on the later row; so are two rows
+    with the same name and department unless each has a 工号 of its own (namesakes)."""
+    numbers: dict[str, int] = {}
+    names: dict[tuple[str, str], list[tuple[int, bool]]] = {}
     kept = []
     for record in parsed.records:
         number = record.values.get("employee_no")
-        key = (
-            ("no", number)
-            if number
-            else ("name", record.values["name"], record.values["department"])
-        )
-        if key in first:
-            column = "employee_no" if number else "name"
-            parsed.errors.append(
-                RowError(
-                    record.row,
-                    parsed.letters[column],
-                    parsed.headers[column],
-                    "import-error-duplicate",
-                    {"first": first[key]},
-                )
-            )
+        same = names.setdefault((record.values["name"], record.values["department"]), [])
+        if number and number in numbers:
+            column, first = "employee_no", numbers[number]
+        elif same and (not number or not all(numbered for _, numbered in same)):
+            column, first = "name", same[0][0]
+        else:
+            if number:
+                numbers[number] = record.row
+            same.append((record.row, bool(number)))
+            kept.append(record)
             continue
-        first[key] = record.row
-        kept.append(record)
+        parsed.errors.append(
+            RowError(
+                record.row,
+                parsed.letters[column],
+                parsed.headers[column],
+                "import-error-duplicate",
+                {"first": first},
+            )
+        )
     parsed.records = kept
     parsed.errors.sort(key=lambda e: (e.row, e.column or ""))
