@@ -15,6 +15,7 @@ from bot.core.config_file import StrictOrgConfig, read_org_config
 from bot.core.employees import EmployeeIn
 from bot.core.errors import ConfigError
 from bot.services.roster_import.fields import Problem, check_controls
+from bot.services.roster_import.formats import status_word
 from bot.services.roster_import.sheet import open_sheet
 
 HEADERS = {
@@ -29,7 +30,6 @@ HEADERS = {
 }
 _BY_HEADER = {alias.casefold(): key for key, aliases in HEADERS.items() for alias in aliases}
 _TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}
-_DEPARTED = {"departed", "离职", "已离职"}
 
 
 def read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -47,6 +47,7 @@ def load_roster_file(path: Path, where: str = "org.roster_file") -> list[Employe
         raise ConfigError(where, f"no such file: {path}")
     columns: list[str | None] | None = None
     out: list[EmployeeIn] = []
+    seen = _Seen(where)
     for number, cells in read_rows(path):
         values = [c.strip() for c in cells]
         if not any(values):
@@ -63,15 +64,46 @@ def load_roster_file(path: Path, where: str = "org.roster_file") -> list[Employe
         if "exec" in fields:
             record["exec"] = fields["exec"].casefold() in _TRUE
         if "status" in fields:
-            record["status"] = "departed" if fields["status"] in _DEPARTED else "active"
+            state = status_word(fields["status"])
+            if state is None:
+                raise ConfigError(
+                    f"{where} row {number} column status",
+                    f"expected 在职/active or 离职/departed, got {fields['status']!r}",
+                )
+            record["status"] = state or "active"
         try:
-            out.append(EmployeeIn.model_validate(record))
+            out.append(seen.check(number, EmployeeIn.model_validate(record)))
         except ValidationError as exc:
             field = str(exc.errors()[0]["loc"][0])
             raise ConfigError(
                 f"{where} row {number} column {field}", "required but missing or invalid"
             ) from None
     return out
+
+
+class _Seen:
+    """One person, one row (as in `qunguan roster import`): the same 工号 twice, or the same
+    name and department twice unless both rows have a 工号 of their own."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.numbers: dict[str, int] = {}
+        self.names: dict[tuple[str, str], list[tuple[int, bool]]] = {}
+
+    def check(self, number: int, employee: EmployeeIn) -> EmployeeIn:
+        no = employee.employee_no
+        same = self.names.setdefault((employee.name, employee.department), [])
+        first = self.numbers.get(no) if no else None
+        if first is None and same and (not no or not all(n for _, n in same)):
+            first = same[0][0]
+        if first is not None:
+            raise ConfigError(
+                f"{self.where} row {number}", f"the same person as row {first} (a duplicate)"
+            )
+        if no:
+            self.numbers[no] = number
+        same.append((number, bool(no)))
+        return employee
 
 
 def _no_controls(where: str, fields: dict[str, str]) -> None:
