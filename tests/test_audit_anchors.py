@@ -103,7 +103,7 @@ async def test_a_wipe_with_the_head_reset_is_found(db: Database, anchors: Anchor
     assert verdict.broken == "audit-broken-anchor-missing" and verdict.args["last"] == 0
 
 
-@pytest.mark.parametrize("k", [1, 4, N])
+@pytest.mark.parametrize("k", [1, 5])
 async def test_a_rewrite_from_some_entry_onwards_is_found(
     db: Database, anchors: Anchors, k: int
 ) -> None:
