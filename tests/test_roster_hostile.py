@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from bot.core.clock import VirtualClock
 from bot.core.errors import ConfigError
@@ -204,3 +205,25 @@ async def test_the_preview_refuses_what_the_import_would_fail_on(
     result = await roster_import.apply(path, clock=clock, audit=AuditTrail(clock), actor="hr")
     assert result.refused == "errors" and not result.applied
     assert await Employee.all().count() == 0
+
+
+@pytest.mark.slow
+def test_cells_are_counted_exactly_before_anything_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count is a byte scan in 1 MB chunks: a sheet of a few chunks at the limit passes;
+    one cell fewer allowed, it is refused before openpyxl opens the file."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("名单")
+    sheet.append(HEADER)
+    rows = 20_000
+    for i in range(rows):
+        sheet.append([f"员工{i}", "研发部", f"E{i}"])
+    book.save(tmp_path / "big.xlsx")
+    cells = 3 * (rows + 1)
+    with zipfile.ZipFile(tmp_path / "big.xlsx") as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > 2 * 1024 * 1024
+    monkeypatch.setattr(limits, "MAX_CELLS", cells)
+    limits.check_archive(tmp_path / "big.xlsx")
+    monkeypatch.setattr(limits, "MAX_CELLS", cells - 1)
+    assert f"more than {cells - 1:,} cells" in refused(tmp_path / "big.xlsx")

@@ -80,9 +80,9 @@ def sheet_values(book: Workbook, name: str, where: str) -> Iterator[SparseRow]:
     if isinstance(sheet, Chartsheet):
         return  # a chart has no rows
     archive, member = _part(book, sheet)
+    # openpyxl read the sheet's claimed dimension when it opened the workbook
+    limits.check_dimension(where, _claimed(sheet, "_max_row"), _claimed(sheet, "_max_column"))
     try:
-        with archive.open(member) as src:
-            limits.check_dimension(where, WorkSheetParser(src, []).parse_dimensions())
         with archive.open(member) as src, warnings.catch_warnings():
             warnings.simplefilter("ignore")
             strings = _Strings(getattr(sheet, "_shared_strings", []), where)
@@ -124,9 +124,9 @@ def _rows(parser: WorkSheetParser, where: str) -> Iterator[SparseRow]:
 
 
 def merged_ranges(book: Workbook, name: str, where: str) -> list[CellRange]:
-    """Merged ranges from the sheet's XML, cut to the columns read. openpyxl's streaming
-    reader does not expose them, and they sit after all the rows: they are looked for first,
-    in the raw XML."""
+    """The merged ranges, from the sheet's raw XML before its rows are parsed, cut to the
+    columns read (openpyxl's streaming reader does not expose them, and they sit after all
+    the rows)."""
     sheet = book[name]
     if isinstance(sheet, Chartsheet):
         return []
@@ -147,6 +147,11 @@ def merged_ranges(book: Workbook, name: str, where: str) -> list[CellRange]:
     for rng in ranges:
         rng.max_col = min(rng.max_col, limits.MAX_COLUMNS)
     return [r for r in ranges if r.min_col <= r.max_col]
+
+
+def _claimed(sheet: object, name: str) -> int:
+    value = getattr(sheet, name, None)
+    return int(value) if isinstance(value, int) else 0
 
 
 def _part(book: Workbook, sheet: object) -> tuple[zipfile.ZipFile, str]:
