@@ -15,6 +15,8 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from bot.core.clock import VirtualClock
+from bot.core.errors import ConfigError
+from bot.ops.trail_files import read_export
 from bot.services import trail_verify
 from bot.services.audit_trail import HEAD_ID, AuditTrail
 from bot.services.trail_anchors import anchors_for
@@ -170,3 +172,16 @@ def test_where_the_anchors_go(tmp_path: Path) -> None:
     redis = Settings(_env_file=None, redis_url=REDIS_URL, redis_prefix="acme")
     assert isinstance(stream := anchors_for(redis), RedisAnchors)
     assert stream.key == "acme:audit:anchors"
+
+
+def test_a_hostile_export_is_one_line(tmp_path: Path) -> None:
+    cases = {
+        "latin1.jsonl": "é".encode("latin-1"),
+        "deep.jsonl": b"[" * 100_000 + b"]" * 100_000,
+        "list.jsonl": b"[1, 2]\n",
+    }
+    for name, blob in cases.items():
+        (tmp_path / name).write_bytes(blob)
+        with pytest.raises(ConfigError) as caught:
+            read_export(tmp_path / name)
+        assert "\n" not in str(caught.value)
