@@ -169,9 +169,15 @@ def test_where_the_anchors_go(tmp_path: Path) -> None:
     pg = Settings(_env_file=None, database_url="postgres://u@h/q", data_dir=tmp_path / "data")
     store = anchors_for(pg)
     assert isinstance(store, FileAnchors) and store.folder == tmp_path / "data" / "audit-anchors"
-    redis = Settings(_env_file=None, redis_url=REDIS_URL, redis_prefix="acme")
-    assert isinstance(stream := anchors_for(redis), RedisAnchors)
+    shared = Settings(_env_file=None, database_url="postgres://u@h/q", redis_url=REDIS_URL)
+    assert isinstance(
+        stream := anchors_for(shared.model_copy(update={"redis_prefix": "acme"})), RedisAnchors
+    )
     assert stream.key == "acme:audit:anchors"
+    # SQLite keeps its file even with Redis: a replay's temporary database never anchors
+    # into the deployment's shared stream
+    embedded = sqlite.model_copy(update={"redis_url": REDIS_URL})
+    assert isinstance(anchors_for(embedded), FileAnchors)
 
 
 def test_a_hostile_export_is_one_line(tmp_path: Path) -> None:
