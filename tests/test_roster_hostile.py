@@ -22,6 +22,7 @@ from bot.services.roster_import.records import parse_file
 from bot.services.spreadsheet import new_workbook
 from bot.storage.db import Database
 from bot.storage.models import Employee
+from tests import seeds
 
 HEADER = ["姓名", "部门", "工号"]
 PEOPLE = [["张三", "财务部", "A1"], ["李四", "销售部", "A2"]]
@@ -227,3 +228,13 @@ def test_cells_are_counted_exactly_before_anything_is_parsed(
     limits.check_archive(tmp_path / "big.xlsx")
     monkeypatch.setattr(limits, "MAX_CELLS", cells - 1)
     assert f"more than {cells - 1:,} cells" in refused(tmp_path / "big.xlsx")
+
+
+def test_a_huge_styles_part_is_refused_before_openpyxl_builds_it(tmp_path: Path) -> None:
+    path = roster_xlsx(tmp_path / "ok.xlsx")
+    noise = seeds.rng("styles-bomb").randbytes(5 * 1024 * 1024).hex().encode()
+    styled = rewrite(
+        path, tmp_path / "styles.xlsx", "xl/styles.xml", lambda d: d + b"<!--" + noise + b"-->"
+    )
+    message = refused(styled)
+    assert "xl/styles.xml" in message and "inflates to" in message

@@ -19,16 +19,22 @@ from bot.core.errors import ConfigError
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the file on disk (xlsx or csv)
 MAX_ROWS = 200_000  # the last row number a cell with a value may have
 MAX_COLUMNS = 256  # the last column (IV) a cell with a value may have
-MAX_CELLS = 2_000_000  # cells in one sheet, empty ones included (counted before parsing)
+MAX_CELLS = 2_000_000  # cells in the workbook, empty ones included (counted before parsing)
 MAX_FIELD = 32_767  # characters in one cell (Excel's own limit)
 MAX_MEMBERS = 1_000  # parts in the xlsx archive
 MAX_MEMBER_BYTES = 160 * 1024 * 1024  # one part, inflated
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # every part, inflated
 MAX_SHARED_STRINGS_BYTES = 32 * 1024 * 1024  # xl/sharedStrings.xml, inflated
+MAX_OPENED_PART_BYTES = 8 * 1024 * 1024  # styles, workbook, theme, properties, relations
 MAX_RATIO = 100  # inflated / compressed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 MAX_MERGED = 10_000  # merged ranges in one sheet
 SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.IGNORECASE)
+OPENED_PART = re.compile(  # what openpyxl parses whole to open a workbook
+    r"(^\[Content_Types\]\.xml|^xl/workbook\.xml|^xl/styles\.xml|^xl/theme/[^/]*|^docProps/"
+    r"[^/]*|\.rels)$",
+    re.IGNORECASE,
+)
 CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")  # a cell element's start tag
 
 
@@ -46,9 +52,11 @@ def check_archive(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             _check_members(path, archive.infolist())
+            cells = 0
             for member in archive.infolist():
                 if SHEET_PART.match(member.filename):
-                    _count_cells(f"{path} part {member.filename}", archive, member)
+                    where = f"{path} part {member.filename}"
+                    cells = _count_cells(where, archive, member, cells)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
         raise ConfigError(str(path), f"not a readable xlsx workbook ({exc})") from None
 
@@ -66,6 +74,8 @@ def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
         limit = MAX_MEMBER_BYTES
         if member.filename.lower().endswith("sharedstrings.xml"):
             limit = MAX_SHARED_STRINGS_BYTES
+        elif OPENED_PART.search(member.filename):
+            limit = MAX_OPENED_PART_BYTES
         if size > limit:
             raise ConfigError(where, f"inflates to {size:,} bytes; at most {limit:,}")
         if size > RATIO_FLOOR and size > packed * MAX_RATIO:
@@ -79,10 +89,11 @@ def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
         )
 
 
-def _count_cells(where: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-    """Cells counted in the raw XML: a byte scan, a hundred times cheaper than parsing them
-    (openpyxl parses a whole sheet once just to open a workbook whose sheet states no size)."""
-    cells, tail = 0, b""
+def _count_cells(where: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo, cells: int) -> int:
+    """`cells` (in the sheets before) plus this sheet's, counted in the raw XML: a byte scan,
+    a hundred times cheaper than parsing them (openpyxl parses a whole sheet once just to
+    open a workbook whose sheet states no size)."""
+    tail = b""
     with archive.open(member) as xml:
         while chunk := xml.read(1 << 20):
             block = tail + chunk
@@ -90,7 +101,8 @@ def _count_cells(where: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) 
             cells += len(CELL.findall(block)) - len(CELL.findall(tail))
             tail = block[-64:]
             if cells > MAX_CELLS:
-                raise ConfigError(where, f"more than {MAX_CELLS:,} cells")
+                raise ConfigError(where, f"more than {MAX_CELLS:,} cells in the workbook")
+    return cells
 
 
 def check_dimension(where: str, max_row: int, max_col: int) -> None:
