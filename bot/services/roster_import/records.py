@@ -7,7 +7,6 @@ shows, and a message key (locales/*/hr.ftl: import-error-…); nothing is guesse
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +15,10 @@ from openpyxl.utils import get_column_letter
 from bot.core.errors import ConfigError
 from bot.services.roster_import import formats as fm
 from bot.services.roster_import.fields import PARSERS, Problem, check_controls
+from bot.services.roster_import.parsed import ParsedFile, Record, RowError, mark_duplicates
 from bot.services.roster_import.sheet import HEADER_SCAN, Row, Sheet, open_sheet
 
+__all__ = ["ParsedFile", "Record", "RowError", "parse_file"]
 ANY_FORMAT = fm.Format(
     "any",
     {
@@ -26,36 +27,6 @@ ANY_FORMAT = fm.Format(
     },
     (),
 )
-
-
-@dataclass
-class RowError:
-    row: int
-    column: str | None  # the column letter, as a spreadsheet shows it
-    header: str | None  # the column's header text
-    key: str  # import-error-…
-    args: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Record:
-    row: int
-    values: dict[str, Any]
-
-
-@dataclass
-class ParsedFile:
-    path: Path
-    format: str
-    sheet: str
-    header_row: int
-    fields: set[str]
-    columns: dict[str, list[int]]  # field → column indexes it is read from
-    letters: dict[str, str]  # field → column letter
-    headers: dict[str, str]  # field → header text
-    header_row_texts: list[str] = field(default_factory=list)  # every header cell, in order
-    records: list[Record] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
 
 
 def parse_file(path: Path, format_name: str = "auto", sheet: str | None = None) -> ParsedFile:
@@ -70,7 +41,7 @@ def parse_file(path: Path, format_name: str = "auto", sheet: str | None = None) 
             parsed.path = path
             for number, row in rows:
                 _parse_row(parsed, number, row)
-            _duplicates(parsed)
+            mark_duplicates(parsed)
             return parsed
     where = f"sheet {sheet!r}" if sheet else "any sheet"
     raise ConfigError(
@@ -135,35 +106,3 @@ def _parse_row(parsed: ParsedFile, number: int, row: list[str]) -> None:
             parsed.errors.append(RowError(number, letter, header, problem.key, problem.args_))
     if ok:
         parsed.records.append(Record(number, values))
-
-
-def _duplicates(parsed: ParsedFile) -> None:
-    """One person, one row: the same 工号 twice is an error on the later row; so are two rows
-    with the same name and department unless each has a 工号 of its own (namesakes)."""
-    numbers: dict[str, int] = {}
-    names: dict[tuple[str, str], list[tuple[int, bool]]] = {}
-    kept = []
-    for record in parsed.records:
-        number = record.values.get("employee_no")
-        same = names.setdefault((record.values["name"], record.values["department"]), [])
-        if number and number in numbers:
-            column, first = "employee_no", numbers[number]
-        elif same and (not number or not all(numbered for _, numbered in same)):
-            column, first = "name", same[0][0]
-        else:
-            if number:
-                numbers[number] = record.row
-            same.append((record.row, bool(number)))
-            kept.append(record)
-            continue
-        parsed.errors.append(
-            RowError(
-                record.row,
-                parsed.letters[column],
-                parsed.headers[column],
-                "import-error-duplicate",
-                {"first": first},
-            )
-        )
-    parsed.records = kept
-    parsed.errors.sort(key=lambda e: (e.row, e.column or ""))
