@@ -35,9 +35,9 @@ _TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}
 def read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     """(row number, cell texts) of a csv or the first sheet of an xlsx, within the importer's
     limits (bot.services.roster_import.limits): a hostile file is refused, never worked on."""
-    sheets = open_sheet(path, None)
-    if sheets:
-        yield from sheets[0].rows
+    with open_sheet(path, None) as sheets:
+        if sheets:
+            yield from sheets[0].rows
 
 
 def load_roster_file(path: Path, where: str = "org.roster_file") -> list[EmployeeIn]:

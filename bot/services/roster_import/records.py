@@ -34,15 +34,16 @@ def parse_file(path: Path, format_name: str = "auto", sheet: str | None = None) 
     if format_name != "auto" and format_name not in fm.FORMATS:
         expected = ", ".join(["auto", *fm.FORMATS])
         raise ConfigError("--format", f"expected one of {expected}, got {format_name!r}")
-    for candidate in open_sheet(path, sheet):
-        found = _find_header(candidate, format_name)
-        if found is not None:
-            parsed, rows = found
-            parsed.path = path
-            for number, row in rows:
-                _parse_row(parsed, number, row)
-            mark_duplicates(parsed)
-            return parsed
+    with open_sheet(path, sheet) as sheets:
+        for candidate in sheets:
+            found = _find_header(candidate, format_name)
+            if found is not None:
+                parsed, rows = found
+                parsed.path = path
+                for number, row in rows:
+                    _parse_row(parsed, number, row)
+                mark_duplicates(parsed)
+                return parsed
     where = f"sheet {sheet!r}" if sheet else "any sheet"
     raise ConfigError(
         str(path),

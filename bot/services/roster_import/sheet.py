@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -53,8 +54,10 @@ class Sheet:
     names: list[str]  # every sheet of the file, for error messages
 
 
-def open_sheet(path: Path, sheet: str | None) -> list[Sheet]:
-    """The sheets to look for a header in: the one named, else every sheet in order."""
+@contextmanager
+def open_sheet(path: Path, sheet: str | None) -> Iterator[list[Sheet]]:
+    """The sheets to look for a header in: the one named, else every sheet in order. The
+    workbook is closed when the block ends."""
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise ConfigError(str(path), "old .xls workbooks are not read: save it as .xlsx")
@@ -65,12 +68,16 @@ def open_sheet(path: Path, sheet: str | None) -> list[Sheet]:
     if suffix == ".csv":
         if sheet is not None:
             raise ConfigError("--sheet", "a csv file has no sheets")
-        return [Sheet(path.stem, _csv_rows(path), [path.stem])]
-    return _xlsx_sheets(path, sheet)
-
-
-def _xlsx_sheets(path: Path, wanted: str | None) -> list[Sheet]:
+        yield [Sheet(path.stem, _csv_rows(path), [path.stem])]
+        return
     book = xlsx.open_book(path)
+    try:
+        yield _xlsx_sheets(book, path, sheet)
+    finally:
+        book.close()
+
+
+def _xlsx_sheets(book: Workbook, path: Path, wanted: str | None) -> list[Sheet]:
     names = list(book.sheetnames)
     if wanted is not None and wanted not in names:
         raise ConfigError("--sheet", f"no sheet {wanted!r}; the file has {', '.join(names)}")
