@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from redis.exceptions import RedisError
 
 from bot.cli_support import guarded, lang_option, run_async, settings_for
 from bot.core.errors import ConfigError
@@ -80,7 +81,10 @@ async def _verify_database(
     """The chain, then the latest anchor kept apart (and `kept`, an anchor given by hand)."""
     anchors = anchors_for(settings)
     try:
-        latest = await anchors.latest()
+        try:
+            latest = await anchors.latest()
+        except (OSError, RedisError) as exc:
+            raise ConfigError(anchors.where, f"cannot read the audit anchors ({exc})") from None
         async with opened(settings):
             verdict = await trail_verify.verify(latest)
             if verdict.ok and kept is not None:
