@@ -68,18 +68,24 @@ async def verify(anchor: Anchor | None = None) -> Verdict:
 
 
 async def _actions_logged(count: int) -> Verdict | None:
-    """Every finished action has its entry (written in one transaction with the outcome): a
-    trail with fewer, or an empty one beside a log of actions, was cut or wiped."""
-    finished = await ActionRecord.exclude(outcome="pending").count()
+    """Every finished action has its entry (written in one transaction with the outcome): an
+    empty trail beside finished actions was wiped; a trail with fewer action entries than the
+    actions finished since its first entry was cut or rebuilt. (Actions from before the trail
+    began, in a database upgraded from before it existed, are not counted once it has one.)"""
+    finished = ActionRecord.exclude(outcome="pending")
+    if count:
+        first = await AuditEntry.get(seq=1)
+        finished = finished.filter(at__gte=first.at)
+    actions = await finished.count()
     logged = await AuditEntry.filter(kind="action").count() if count else 0
-    if logged >= finished:
+    if logged >= actions:
         return None
     key = "audit-broken-empty" if count == 0 else "audit-broken-actions"
     return Verdict(
         count=count,
         broken=key,
         at_seq=1,
-        args={"seq": 1, "actions": finished, "logged": logged},
+        args={"seq": 1, "actions": actions, "logged": logged},
     )
 
 
