@@ -27,19 +27,8 @@ from bot.core.errors import ConfigError
 from bot.services.roster_import import limits
 
 # What openpyxl and zipfile raise on a damaged file (expat's ParseError is a SyntaxError).
-DAMAGED = (
-    SyntaxError,
-    ValueError,
-    TypeError,
-    KeyError,
-    IndexError,
-    AttributeError,
-    OverflowError,
-    EOFError,
-    OSError,
-    zipfile.BadZipFile,
-    zlib.error,
-)
+DAMAGED: tuple[type[Exception], ...] = (SyntaxError, ValueError, TypeError, KeyError, IndexError)
+DAMAGED += (AttributeError, OverflowError, EOFError, OSError, zipfile.BadZipFile, zlib.error)
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
 SparseRow = tuple[int, list[object]]  # (row number, values up to the last one in the file)
 
@@ -83,8 +72,7 @@ def sheet_values(book: Workbook, name: str, where: str) -> Iterator[SparseRow]:
     # openpyxl read the sheet's claimed dimension when it opened the workbook
     limits.check_dimension(where, _claimed(sheet, "_max_row"), _claimed(sheet, "_max_column"))
     try:
-        with archive.open(member) as src, warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+        with archive.open(member) as src:
             strings = _Strings(getattr(sheet, "_shared_strings", []), where)
             parser = WorkSheetParser(
                 src,
@@ -95,14 +83,26 @@ def sheet_values(book: Workbook, name: str, where: str) -> Iterator[SparseRow]:
                 timedelta_formats=getattr(book, "_timedelta_formats", set()),
             )
             strings.parser = parser
-            yield from _rows(parser, where)
+            yield from _rows(_quietly(parser.parse()), where)
     except DAMAGED as exc:
         raise ConfigError(where, f"the sheet's XML is damaged ({exc})") from None
 
 
-def _rows(parser: WorkSheetParser, where: str) -> Iterator[SparseRow]:
+def _quietly(rows: Iterator[Any]) -> Iterator[Any]:
+    """openpyxl's rows without its warnings (a date out of range: the cell reads as an error
+    value); silenced around each step only, never while the caller runs."""
+    while True:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            item = next(rows, None)
+        if item is None:
+            return
+        yield item
+
+
+def _rows(parsed_rows: Iterator[Any], where: str) -> Iterator[SparseRow]:
     parsed = 0
-    for number, cells in parser.parse():
+    for number, cells in parsed_rows:
         parsed += len(cells)
         if parsed > limits.MAX_CELLS:
             raise ConfigError(where, f"more than {limits.MAX_CELLS:,} cells")
