@@ -111,7 +111,7 @@ def _verdict(t: Translator, result: ImportResult) -> str:
     if result.refused == "errors":
         return t("import-refused-errors")
     if result.refused == "too_many_departures":
-        return t("import-refused-departures", count=len(plan.departed), active=plan.active_before)
+        return t("import-refused-departures", count=plan.leaving, active=plan.active_before)
     return t("import-applied") if result.applied else t("import-preview-only")
 
 

@@ -45,9 +45,13 @@ class Plan:
     renumbered: list[Change] = field(default_factory=list)  # a warning each (编号变更)
 
     @property
+    def leaving(self) -> int:
+        """Departures of employees on the roster (not of people the file adds as departed)."""
+        return sum(1 for c in self.departed if c.employee is not None)
+
+    @property
     def too_many_departures(self) -> bool:
-        leaving = sum(1 for c in self.departed if c.employee is not None)  # were employed
-        return leaving > self.active_before * MAX_DEPARTED_SHARE
+        return self.leaving > self.active_before * MAX_DEPARTED_SHARE
 
     def counts(self) -> dict[str, int]:
         return {
