@@ -238,3 +238,12 @@ def test_a_huge_styles_part_is_refused_before_openpyxl_builds_it(tmp_path: Path)
     )
     message = refused(styled)
     assert "xl/styles.xml" in message and "inflates to" in message
+
+
+def test_a_csv_of_empty_cells_is_refused_by_its_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_CELLS", 1000)
+    commas = tmp_path / "commas.csv"
+    commas.write_text("姓名,部门\n" + ("," * 99 + "\n") * 20, encoding="utf-8")
+    assert "row 11: more than 1,000 cells" in refused(commas)

@@ -126,9 +126,12 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     except csv.Error:
         delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    number = 0
+    number = cells = 0
     try:
         for number, values in enumerate(reader, start=1):
+            cells += len(values)
+            if cells > limits.MAX_CELLS:
+                raise ConfigError(f"{path} row {number}", f"more than {limits.MAX_CELLS:,} cells")
             yield number, _csv_cells(path, number, values)
     except csv.Error as exc:  # a field over csv's own limit (131,072 characters)
         raise ConfigError(f"{path} row {number + 1}", f"not readable as CSV ({exc})") from None
