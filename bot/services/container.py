@@ -24,6 +24,7 @@ from bot.services.roster import RosterService
 from bot.services.snapshot import Snapshots
 from bot.services.warnings import WarningService
 from bot.services.workbook import WorkbookService
+from bot.storage.anchors import Anchors
 from bot.storage.counters import Counters
 
 
@@ -65,8 +66,9 @@ def build_services(
     groups: GroupDirectory,
     counters: Counters,
     files_dir: Path,
+    anchors: Anchors | None = None,
 ) -> Services:
-    trail = AuditTrail(clock)
+    trail = AuditTrail(clock, anchors)
     actuator = Actuator(platform, clock, groups, trail)
     notify = Notifier(actuator, translator, platform)
     roster = RosterService(clock)
