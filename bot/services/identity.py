@@ -1,0 +1,111 @@
+"""One entry, one holder (spec "Identity: who a member is"), decided for a whole group.
+
+Pure. Each member is first classified alone (bot.services.classification); then, for every
+roster entry two or more members claim, the one bound by a trusted way (an account id, the
+operator's remark) keeps it, else the one `/rename` bound, else the one that held it before
+(the states audits stored, or everyone but a newcomer); the others are impostors. Where no one
+can be told apart (two members showing one name, neither known) all of them are impostors:
+none is compliant, and none is charged for another. A name that merely contains a claimed
+employee's name is unknown, not that employee. A member showing the name of an employee the
+bot knows by a trusted way (`known`: an admin's remark, a remark seen in any group, an account
+id configured for the employee) without being them is an impostor even when alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+
+from bot.core.members import MemberView
+from bot.services.classification import Classification
+
+CLAIMING = ("compliant", "misnamed", "departed")
+
+
+def resolve(
+    results: Sequence[Classification],
+    *,
+    known: Collection[int] = (),
+    earlier: Mapping[int, Collection[str]] | None = None,
+    newcomer: str | None = None,
+) -> list[Classification]:
+    """The group's classifications with every roster entry held by at most one member."""
+    out = list(results)
+    claims: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(out):
+        if c.entry is not None and c.status in CLAIMING:
+            claims[c.entry.id].append(i)
+    for entry_id, claimants in claims.items():
+        _settle(out, claimants, entry_id in known, (earlier or {}).get(entry_id, ()), newcomer)
+    # A trusted member showing the name of another employee known by a trusted way.
+    holders = {c.entry.id: c.member for c in out if c.entry and c.status in CLAIMING}
+    trusted_held = {c.entry.id for c in out if c.entry and c.trusted and c.status in CLAIMING}
+    for i, c in enumerate(out):
+        shown = c.shown
+        if not (c.trusted and c.entry and shown and c.status in CLAIMING):
+            continue
+        if shown.id != c.entry.id and (shown.id in trusted_held or shown.id in known):
+            out[i] = c.as_impostor(shown, holders.get(shown.id))
+    return out
+
+
+def _known_elsewhere(c: Classification, known: bool) -> bool:
+    """The entry `c` claims by their name belongs to someone the bot knows by a trusted way,
+    and `c` is not bound to it by one (nor by an admin's `/rename`)."""
+    if c.trusted or c.how == "rename" or c.entry is None:
+        return False
+    mismatch = c.member.account is not None and (c.entry.wechat_id or c.entry.telegram_id)
+    return known or bool(mismatch and not c.entry.owns_account(c.member.account))
+
+
+def _settle(
+    out: list[Classification],
+    claimants: list[int],
+    known: bool,
+    earlier: Collection[str],
+    newcomer: str | None,
+) -> None:
+    """Keep one holder among `claimants` (indices into `out`); the others lose the entry."""
+    direct = [i for i in claimants if out[i].strategy != "contained"]
+    if direct and len(direct) < len(claimants):
+        for i in set(claimants) - set(direct):
+            out[i] = out[i].as_unknown()
+        claimants = direct
+    if len(claimants) == 1:
+        c = out[claimants[0]]
+        if _known_elsewhere(c, known):
+            assert c.entry is not None
+            lone = c.as_unknown() if c.strategy == "contained" else c.as_impostor(c.entry, None)
+            out[claimants[0]] = lone
+        return
+    holder = _holder(out, claimants, earlier, newcomer)
+    if holder is not None and _known_elsewhere(out[holder], known):
+        holder = None
+    for i in claimants:
+        if i == holder:
+            continue
+        c = out[i]
+        if c.strategy == "contained":
+            out[i] = c.as_unknown()
+            continue
+        others = [out[j].member for j in claimants if j != i]
+        real: MemberView | None = out[holder].member if holder is not None else None
+        assert c.entry is not None
+        out[i] = c.as_impostor(c.entry, real or (others[0] if others else None))
+
+
+def _holder(
+    out: list[Classification], claimants: list[int], earlier: Collection[str], newcomer: str | None
+) -> int | None:
+    """Who keeps the entry: trusted, else `/rename`d, else the one who held it before."""
+    for how in (("account", "remark"), ("rename",)):
+        found = [i for i in claimants if out[i].how in how]
+        if found:
+            return found[0]
+    keys = [out[i].member.key for i in claimants]
+    if len(set(keys)) < len(keys):
+        return None  # members showing one name with nothing else to tell them apart
+    before = [i for i in claimants if out[i].member.key in earlier]
+    if len(before) != 1 and newcomer is not None:
+        before = [i for i in claimants if out[i].member.key != newcomer]
+    return before[0] if len(before) == 1 else None
