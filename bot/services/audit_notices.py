@@ -8,20 +8,25 @@ inviter).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from bot.core.clock import Clock
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.core.policy import TEMPLATE_FIELDS
-from bot.core.vocabulary import MemberStatus, Reason, SendKind
+from bot.core.vocabulary import Reason, SendKind
 from bot.services import counter_keys
 from bot.services.classification import Classification
 from bot.services.notify import Notifier
 from bot.storage.counters import Counters
 
+# What an admin report is about: a member status, or active employees out of the group's scope.
+ReportOn = Literal["unknown", "out_of_scope", "ambiguous", "departed", "misnamed"]
+
 # The admin alert about members of a status: its kind and rule.
-_ALERTS: dict[MemberStatus, tuple[SendKind, Reason]] = {
+_ALERTS: dict[ReportOn, tuple[SendKind, Reason]] = {
     "unknown": ("unknown_member_alert", "not_on_roster"),
+    "out_of_scope": ("unknown_member_alert", "out_of_scope"),
     # Members matching several roster entries are not identified either: the spec's
     # unknown_member_alert, with rule naming (the name fits more than one employee).
     "ambiguous": ("unknown_member_alert", "naming"),
@@ -84,7 +89,7 @@ class AuditNotices:
         self,
         group: GroupRuntime,
         present: Sequence[MemberView],
-        status: MemberStatus,
+        status: ReportOn,
         names: list[str],
         *,
         inviter: str | None = None,

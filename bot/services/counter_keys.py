@@ -29,3 +29,8 @@ def flood_fired(group: str, member: MemberView) -> str:
 def message_seen(group: str, message_key: str) -> str:
     """Claimed when a message is judged, so a message delivered again is judged once."""
     return f"seen:{group}:{message_key}"
+
+
+def impostor_alert(group: str, member: MemberView, employee_id: int) -> str:
+    """Claimed when admins are told that `member` shows the name of employee `employee_id`."""
+    return f"impostor:{group}:{employee_id}:{member.key}"

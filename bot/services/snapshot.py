@@ -57,6 +57,7 @@ class Snapshots:
         self.company = company
         # Contact remarks the bot has seen (any group): the people it knows by a trusted way.
         self._remarks: set[str] | None = None
+        self.read_groups: set[str] = set()  # groups whose members this process has classified
 
     async def classify(self, group: GroupRuntime, member: MemberView) -> Classification:
         """One member alone against the roster, without reading the group (a message's
@@ -86,6 +87,7 @@ class Snapshots:
         bindings = await self.members.bindings(group)
         results = [self._classify(group, member, index, bindings) for member in members]
         self._remember(members)
+        self.read_groups.add(group.code)
         results = identity.resolve(
             results,
             known=await self.known(group, index),

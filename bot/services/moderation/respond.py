@@ -87,9 +87,16 @@ class Responder:
         )
 
     async def warn(self, group: GroupRuntime, event: MessageEvent, verdict: Verdict) -> None:
-        """A warning on the ledger (following the member's roster entry), via the enforcer."""
+        """A warning on the ledger, via the enforcer. It follows the sender (spec "Identity"):
+        the roster entry only when the sender holds it, never one another member holds; where
+        several members show the sender's very name and nothing tells them apart, no one is
+        charged and the admins are told."""
         member = event.sender
-        entry = (await self.services.snapshots.classify(group, member)).entry
+        c = await self.services.snapshots.in_group(group, member)
+        if c.status == "impostor" and c.holder is not None and c.holder.key == member.key:
+            await self._unattributed(group, event, verdict)
+            return
+        entry = c.entry if c.status != "impostor" else None
         await self.services.enforcer.warn(
             group,
             member,
@@ -97,6 +104,21 @@ class Responder:
             rule=verdict.rule,
             reason=self.services.translate(f"reason-{verdict.rule}"),
             evidence=evidence(verdict, event),
+        )
+
+    async def _unattributed(
+        self, group: GroupRuntime, event: MessageEvent, verdict: Verdict
+    ) -> None:
+        present = await self.services.members.read(group)
+        await self.services.notify.alert_admins(
+            group,
+            present,
+            "impostor_alert",
+            "alert-offence-unattributed",
+            about=[event.sender.display],
+            rule="impostor",
+            member=event.sender.display,
+            reason=self.services.translate(f"reason-{verdict.rule}"),
         )
 
     async def mute(self, group: GroupRuntime, event: MessageEvent, rule: ContentRule) -> bool:
