@@ -21,6 +21,7 @@ def summary(ctx: CommandContext, snap: Snapshot) -> str:
         ("misnamed", misnamed),
         ("unknown", [c.member.display for c in snap.having("unknown")]),
         ("ambiguous", [c.member.display for c in snap.having("ambiguous")]),
+        ("impostor", [c.member.display for c in snap.having("impostor")]),
         ("departed", [c.member.display for c in snap.having("departed")]),
         ("missing", [f"{e.department}-{e.name}" for e in snap.missing]),
     )

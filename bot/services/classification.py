@@ -45,17 +45,26 @@ class Classification:
     # An impostor: the entry they claim, and the member who holds it (None: not present).
     claimed: RosterEntry | None = None
     holder: MemberView | None = None
+    contested: bool = False  # no one holds `claimed`: `holder` is another claimant
 
     @property
     def trusted(self) -> bool:
         return self.how in TRUSTED
 
-    def as_impostor(self, claimed: RosterEntry, holder: MemberView | None) -> Classification:
+    def as_impostor(
+        self, claimed: RosterEntry, holder: MemberView | None, *, contested: bool = False
+    ) -> Classification:
         """This member shows `claimed`'s name without being them. Charges follow the member:
         an untrusted impostor keeps no entry; a trusted one keeps their own."""
         entry = self.entry if self.trusted and self.entry != claimed else None
         return replace(
-            self, status="impostor", entry=entry, expected=None, claimed=claimed, holder=holder
+            self,
+            status="impostor",
+            entry=entry,
+            expected=None,
+            claimed=claimed,
+            holder=holder,
+            contested=contested,
         )
 
     def as_unknown(self) -> Classification:

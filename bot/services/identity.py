@@ -91,7 +91,8 @@ def _settle(
         others = [out[j].member for j in claimants if j != i]
         real: MemberView | None = out[holder].member if holder is not None else None
         assert c.entry is not None
-        out[i] = c.as_impostor(c.entry, real or (others[0] if others else None))
+        holder_view = real or (others[0] if others else None)
+        out[i] = c.as_impostor(c.entry, holder_view, contested=real is None)
 
 
 def _holder(

@@ -23,8 +23,8 @@ from bot.services.notify import Notifier
 from bot.services.snapshot import Snapshots
 from bot.storage.counters import Counters
 
-# Less than a day, so the daily audit tells the admins again about an impostor still there.
-ALERT_EVERY = timedelta(hours=23)
+# Well under a day, so the daily audit tells the admins again about an impostor still there.
+ALERT_EVERY = timedelta(hours=20)
 
 
 class ImpostorWatch:
@@ -96,8 +96,11 @@ class ImpostorWatch:
             holder = self.notify.translate(
                 "impostor-holder-known", member=c.holder.display, remark=c.holder.identity
             )
+        key = "impostor-line" if holder else "impostor-line-absent"
+        if c.contested and holder:
+            key = "impostor-line-contested"  # neither can be told to be the real one
         return self.notify.translate(
-            "impostor-line" if holder else "impostor-line-absent",
+            key,
             member=c.member.display,
             employee=employee,
             holder=holder or "-",

@@ -38,6 +38,10 @@ class Snapshot:
     def having(self, *statuses: MemberStatus) -> list[Classification]:
         return [c for c in self.results if c.status in statuses]
 
+    def of(self, member: MemberView) -> Classification | None:
+        """The member's classification (by key), None if they are not in the snapshot."""
+        return next((c for c in self.results if c.member.key == member.key), None)
+
     def counts(self) -> dict[str, int]:
         statuses = ("compliant", "misnamed", "unknown", "ambiguous", "impostor", "departed")
         out = {s: 0 for s in statuses}
@@ -73,7 +77,9 @@ class Snapshots:
         members = await self.members.read(group)
         present = any(m.key == member.key for m in members)
         snap = await self.take(group, members if present else [*members, member], member.key)
-        return next(c for c in snap.results if c.member.key == member.key)
+        found = snap.of(member)
+        assert found is not None
+        return found
 
     async def take(
         self,

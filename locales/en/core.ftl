@@ -76,7 +76,7 @@ warns-line-rule = { $n }. { $when } { $rule }
 
 ## /roster
 roster-summary = { $text }
-roster-summary-head = "{ $group }" against the roster: { $compliant } compliant, { $misnamed } misnamed, { $unknown } not on roster, { $ambiguous } ambiguous, { $departed } departed, { $missing } missing
+roster-summary-head = "{ $group }" against the roster: { $compliant } compliant, { $misnamed } misnamed, { $unknown } not on roster, { $ambiguous } ambiguous, { $impostor } showing another's name, { $departed } departed, { $missing } missing
 roster-summary-misnamed = To rename: { $items }
 roster-summary-unknown = Not on roster: { $items }
 roster-summary-ambiguous = Ambiguous: { $items }
@@ -87,7 +87,7 @@ roster-summary-missing = Employees not in the group: { $items }
 ## /audit
 audit-report = Audit done.
     { $text }
-audit-report-group = "{ $group }": { $compliant } compliant, { $misnamed } misnamed, { $unknown } not on roster, { $ambiguous } ambiguous, { $departed } departed, { $missing } missing; reminded { $reminded }, removed { $removed }, reported { $reported } to admins.
+audit-report-group = "{ $group }": { $compliant } compliant, { $misnamed } misnamed, { $unknown } not on roster, { $ambiguous } ambiguous, { $impostor } showing another's name, { $departed } departed, { $missing } missing; reminded { $reminded }, removed { $removed }, reported { $reported } to admins.
 
 ## /help
 help-admin = Admin commands:
@@ -125,6 +125,7 @@ alert-join-impostor = A newcomer joined "{ $group }" (invited by { $inviter }); 
     Admins, please check.
 impostor-line = { $member } shows "{ $employee }"; that employee is { $holder }
 impostor-holder-known = { $member } (contact: { $remark })
+impostor-line-contested = { $member } and { $holder } both show "{ $employee }"; the bot cannot tell which, if either, is that employee
 impostor-line-absent = { $member } shows "{ $employee }" but is not that employee
 alert-offence-unattributed = Several members are called { $member }, so the bot cannot tell who broke the rule ({ $reason }); no warning recorded. Admins, please check.
 alert-ambiguous = { $count } member(s) of "{ $group }" could be several employees: { $members_text }. Admins, please bind them with /rename.

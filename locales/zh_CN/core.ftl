@@ -76,7 +76,7 @@ warns-line-rule = { $n }. { $when } { $rule }
 
 ## /roster
 roster-summary = { $text }
-roster-summary-head = 「{ $group }」名单核对：合规 { $compliant }，昵称不规范 { $misnamed }，非名单 { $unknown }，无法确定 { $ambiguous }，已离职 { $departed }，未入群 { $missing }
+roster-summary-head = 「{ $group }」名单核对：合规 { $compliant }，昵称不规范 { $misnamed }，非名单 { $unknown }，无法确定 { $ambiguous }，冒用身份 { $impostor }，已离职 { $departed }，未入群 { $missing }
 roster-summary-misnamed = 需改昵称：{ $items }
 roster-summary-unknown = 非名单成员：{ $items }
 roster-summary-ambiguous = 无法确定身份：{ $items }
@@ -87,7 +87,7 @@ roster-summary-missing = 未入群员工：{ $items }
 ## /audit
 audit-report = 检查完成。
     { $text }
-audit-report-group = 「{ $group }」：合规 { $compliant }，昵称不规范 { $misnamed }，非名单 { $unknown }，无法确定 { $ambiguous }，已离职 { $departed }，未入群 { $missing }；提醒 { $reminded } 人，移出 { $removed } 人，报告管理员 { $reported } 人。
+audit-report-group = 「{ $group }」：合规 { $compliant }，昵称不规范 { $misnamed }，非名单 { $unknown }，无法确定 { $ambiguous }，冒用身份 { $impostor }，已离职 { $departed }，未入群 { $missing }；提醒 { $reminded } 人，移出 { $removed } 人，报告管理员 { $reported } 人。
 
 ## /help
 help-admin = 管理员可用命令：
@@ -125,6 +125,7 @@ alert-join-impostor = 「{ $group }」有新成员加入（邀请人：{ $invite
     请管理员核实。
 impostor-line = { $member } 显示为「{ $employee }」，该员工本人是 { $holder }
 impostor-holder-known = { $member }（备注：{ $remark }）
+impostor-line-contested = { $member } 与 { $holder } 都显示为「{ $employee }」，无法确定谁是本人
 impostor-line-absent = { $member } 显示为「{ $employee }」，但不是该员工本人
 alert-offence-unattributed = 群里有多位成员都叫 { $member }，无法确定是谁{ $reason }，未记警告。请管理员核实。
 alert-ambiguous = 「{ $group }」中有 { $count } 位成员无法确定对应哪位员工：{ $members_text }。请管理员用 /rename 绑定。

@@ -25,6 +25,7 @@ from bot.core.group import GroupRuntime
 from bot.core.vocabulary import ContentRule
 from bot.services import counter_keys
 from bot.services.container import Services
+from bot.services.moderation.charge import charge_warning
 from bot.services.moderation.check import Verdict
 
 PUNITIVE = ("warn", "remove", "mute")
@@ -87,39 +88,8 @@ class Responder:
         )
 
     async def warn(self, group: GroupRuntime, event: MessageEvent, verdict: Verdict) -> None:
-        """A warning on the ledger, via the enforcer. It follows the sender (spec "Identity"):
-        the roster entry only when the sender holds it, never one another member holds; where
-        several members show the sender's very name and nothing tells them apart, no one is
-        charged and the admins are told."""
-        member = event.sender
-        c = await self.services.snapshots.in_group(group, member)
-        if c.status == "impostor" and c.holder is not None and c.holder.key == member.key:
-            await self._unattributed(group, event, verdict)
-            return
-        entry = c.entry if c.status != "impostor" else None
-        await self.services.enforcer.warn(
-            group,
-            member,
-            entry.id if entry else None,
-            rule=verdict.rule,
-            reason=self.services.translate(f"reason-{verdict.rule}"),
-            evidence=evidence(verdict, event),
-        )
-
-    async def _unattributed(
-        self, group: GroupRuntime, event: MessageEvent, verdict: Verdict
-    ) -> None:
-        present = await self.services.members.read(group)
-        await self.services.notify.alert_admins(
-            group,
-            present,
-            "impostor_alert",
-            "alert-offence-unattributed",
-            about=[event.sender.display],
-            rule="impostor",
-            member=event.sender.display,
-            reason=self.services.translate(f"reason-{verdict.rule}"),
-        )
+        """A warning charged to the sender (bot.services.moderation.charge)."""
+        await charge_warning(self.services, group, event, verdict, evidence(verdict, event))
 
     async def mute(self, group: GroupRuntime, event: MessageEvent, rule: ContentRule) -> bool:
         """Restrict the member and say so; False if the platform did not do it."""
