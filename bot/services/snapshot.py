@@ -62,6 +62,9 @@ class Snapshots:
         # Contact remarks the bot has seen (any group): the people it knows by a trusted way.
         self._remarks: set[str] | None = None
         self.read_groups: set[str] = set()  # groups whose members this process has classified
+        # Group → employee id → key of the member who held the entry at the last read: "the
+        # one bound earlier" between audits (audits store it in the member states).
+        self._holders: dict[str, dict[int, str]] = {}
 
     async def classify(self, group: GroupRuntime, member: MemberView) -> Classification:
         """One member alone against the roster, without reading the group (a message's
@@ -94,12 +97,15 @@ class Snapshots:
         results = [self._classify(group, member, index, bindings) for member in members]
         self._remember(members)
         self.read_groups.add(group.code)
+        earlier = await _earlier(group)
+        holders = self._holders.setdefault(group.code, {})
+        earlier.update({employee_id: {key} for employee_id, key in holders.items()})
         results = identity.resolve(
-            results,
-            known=await self.known(group, index),
-            earlier=await _earlier(group),
-            newcomer=newcomer,
+            results, known=await self.known(group, index), earlier=earlier, newcomer=newcomer
         )
+        for c in results:
+            if c.entry is not None and c.status in identity.CLAIMING:
+                holders[c.entry.id] = c.member.key
         present = {c.entry.id for c in results if c.entry is not None}
         missing = [
             entry
