@@ -62,7 +62,6 @@ class App:
             files_dir=files_dir or settings.data_dir / "exports",
         )
         self.engine = Engine(self.services)
-        self.engine.message_handlers.append(self.services.impostors.on_message)
         self.engine.message_handlers.append(ModerationService(self.services).on_message)
         self.recovery = Recovery(self.engine, self.services, self.services.scheduler)
         self.services.roster.on_departure(self._sweep)

@@ -85,6 +85,8 @@ class Engine:
         if event.sender.is_self:
             return
         await self.services.members.observe(group, event.sender)
+        # A command is a message too: an impostor's first one unmasks them (spec "Identity").
+        await self.services.impostors.on_message(group, event)
         if is_command(event.text):
             await self.dispatcher.dispatch(event, group)
             return
