@@ -15,7 +15,7 @@ from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.core.policy import TEMPLATE_FIELDS
 from bot.core.vocabulary import Reason, SendKind
-from bot.services import counter_keys
+from bot.services import counter_keys, member_states
 from bot.services.classification import Classification
 from bot.services.notify import Notifier
 from bot.storage.counters import Counters
@@ -67,6 +67,14 @@ class AuditNotices:
             count=len(reminded),
         )
         return reminded
+
+    async def reminded_by_command(self, group: GroupRuntime, member: MemberView) -> None:
+        """A naming reminder sent by `/rename`: it holds the member's naming cooldown (one per
+        member per rule, whoever sends it) and counts towards `naming.after_reminders`."""
+        now = self.clock.now()
+        key = counter_keys.reminder(group.code, "naming", member)
+        await self.counters.claim(key, group.policy.remind.cooldown, now)
+        await member_states.count_reminder(group, member, now)
 
     def reminder_line(self, group: GroupRuntime, c: Classification) -> str:
         """One member's line of the reminder: the exact name to set, or the template."""
