@@ -26,7 +26,7 @@ async def charge_warning(
     snap = await services.snapshots.take(group)  # a member read: who holds what
     c = snap.of(member) or await services.snapshots.in_group(group, member)
     await services.impostors.alert(group, snap.members, snap.having("impostor"))
-    if c.status == "impostor" and c.holder is not None and c.holder.key == member.key:
+    if sum(1 for m in snap.members if m.key == member.key) > 1:
         await _unattributed(services, group, snap.members, event, verdict)
         return
     entry = c.entry if c.status != "impostor" else None
