@@ -24,10 +24,10 @@ from bot.core.employees import RosterEntry
 from bot.core.members import MemberView
 from bot.core.org import Scope
 from bot.core.policy import NamingPolicy
-from bot.settings import Settings
 from bot.services.classification import classify
 from bot.services.identity import CLAIMING, resolve
 from bot.services.roster_match import RosterIndex
+from bot.settings import Settings
 
 ZHANG = RosterEntry(1, "张三", "财务部")
 LI = RosterEntry(2, "李四", "行政人事部")
@@ -39,9 +39,7 @@ NAMING = NamingPolicy()
 
 
 def _classify(*members: MemberView, known: frozenset[int] = frozenset()) -> list[Any]:
-    results = [
-        classify(m, INDEX, naming=NAMING, scope=Scope(), company=None) for m in members
-    ]
+    results = [classify(m, INDEX, naming=NAMING, scope=Scope(), company=None) for m in members]
     return resolve(results, known=known)
 
 
