@@ -28,15 +28,20 @@ def resolve(
     known: Collection[int] = (),
     earlier: Mapping[int, Collection[str]] | None = None,
     newcomer: str | None = None,
+    admins: Collection[str] = (),
 ) -> list[Classification]:
-    """The group's classifications with every roster entry held by at most one member."""
+    """The group's classifications with every roster entry held by at most one member.
+
+    `admins` are the trusted identities of the group's admins: an admin whose identity names
+    no entry (a Telegram user id) still holds the entry their name claims against others."""
     out = list(results)
     claims: dict[int, list[int]] = defaultdict(list)
     for i, c in enumerate(out):
         if c.entry is not None and c.status in CLAIMING:
             claims[c.entry.id].append(i)
     for entry_id, claimants in claims.items():
-        _settle(out, claimants, entry_id in known, (earlier or {}).get(entry_id, ()), newcomer)
+        before = (earlier or {}).get(entry_id, ())
+        _settle(out, claimants, entry_id in known, before, newcomer, admins)
     # A trusted member showing the name of another employee known by a trusted way.
     holders = {c.entry.id: c.member for c in out if c.entry and c.status in CLAIMING}
     trusted_held = {c.entry.id for c in out if c.entry and c.trusted and c.status in CLAIMING}
@@ -64,6 +69,7 @@ def _settle(
     known: bool,
     earlier: Collection[str],
     newcomer: str | None,
+    admins: Collection[str] = (),
 ) -> None:
     """Keep one holder among `claimants` (indices into `out`); the others lose the entry."""
     direct = [i for i in claimants if out[i].strategy != "contained"]
@@ -73,14 +79,14 @@ def _settle(
         claimants = direct
     if len(claimants) == 1:
         c = out[claimants[0]]
-        if _known_elsewhere(c, known):
+        if c.member.identity not in admins and _known_elsewhere(c, known):
             assert c.entry is not None
             lone = c.as_unknown() if c.strategy == "contained" else c.as_impostor(c.entry, None)
             out[claimants[0]] = lone
         return
-    holder = _holder(out, claimants, earlier, newcomer)
-    if holder is not None and _known_elsewhere(out[holder], known):
-        holder = None
+    holder = _holder(out, claimants, earlier, newcomer, admins)
+    if holder is not None and holder not in _admins(out, claimants, admins):
+        holder = None if _known_elsewhere(out[holder], known) else holder
     for i in claimants:
         if i == holder:
             continue
@@ -95,14 +101,24 @@ def _settle(
         out[i] = c.as_impostor(c.entry, holder_view, contested=real is None)
 
 
+def _admins(out: list[Classification], claimants: list[int], admins: Collection[str]) -> set[int]:
+    return {i for i in claimants if out[i].member.identity in admins}
+
+
 def _holder(
-    out: list[Classification], claimants: list[int], earlier: Collection[str], newcomer: str | None
+    out: list[Classification],
+    claimants: list[int],
+    earlier: Collection[str],
+    newcomer: str | None,
+    admins: Collection[str],
 ) -> int | None:
-    """Who keeps the entry: trusted, else `/rename`d, else the one who held it before."""
-    for how in (("account", "remark"), ("rename",)):
-        found = [i for i in claimants if out[i].how in how]
-        if found:
-            return found[0]
+    """Who keeps the entry: trusted, else an admin, else `/rename`d, else the one who held it
+    before."""
+    found = [i for i in claimants if out[i].trusted]
+    found = found or sorted(_admins(out, claimants, admins))
+    found = found or [i for i in claimants if out[i].how == "rename"]
+    if found:
+        return found[0]
     keys = [out[i].member.key for i in claimants]
     if len(set(keys)) < len(keys):
         return None  # members showing one name with nothing else to tell them apart

@@ -100,8 +100,9 @@ class Snapshots:
         earlier = await _earlier(group)
         holders = self._holders.setdefault(group.code, {})
         earlier.update({employee_id: {key} for employee_id, key in holders.items()})
+        known = await self.known(group, index)
         results = identity.resolve(
-            results, known=await self.known(group, index), earlier=earlier, newcomer=newcomer
+            results, known=known, earlier=earlier, newcomer=newcomer, admins=group.admins
         )
         for c in results:
             if c.entry is not None and c.status in identity.CLAIMING:
