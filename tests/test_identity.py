@@ -202,3 +202,13 @@ def test_the_property_scenario_is_a_valid_scenario(tmp_path: Path) -> None:
     scenario = _scenario([("路人", None), ("路人", None)], [0, 1])
     path.write_text(yaml.safe_dump(scenario, allow_unicode=True), "utf-8")
     assert len(load_scenario(path).steps) == 2
+
+
+def test_a_roster_file_carries_the_account_ids(tmp_path: Path) -> None:
+    from bot.services.roster_file import load_roster_file
+
+    path = tmp_path / "staff.csv"
+    path.write_text("姓名,部门,微信号,telegram_id\n周杰,销售部,wxid_zj,\n张三,财务部,,42\n", "utf-8")
+    zhou, zhang = load_roster_file(path)
+    assert (zhou.wechat_id, zhou.telegram_id) == ("wxid_zj", None)
+    assert (zhang.wechat_id, zhang.telegram_id) == (None, "42")
