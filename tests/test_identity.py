@@ -208,7 +208,8 @@ def test_a_roster_file_carries_the_account_ids(tmp_path: Path) -> None:
     from bot.services.roster_file import load_roster_file
 
     path = tmp_path / "staff.csv"
-    path.write_text("姓名,部门,微信号,telegram_id\n周杰,销售部,wxid_zj,\n张三,财务部,,42\n", "utf-8")
+    rows = ["姓名,部门,微信号,telegram_id", "周杰,销售部,wxid_zj,", "张三,财务部,,42"]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
     zhou, zhang = load_roster_file(path)
     assert (zhou.wechat_id, zhou.telegram_id) == ("wxid_zj", None)
     assert (zhang.wechat_id, zhang.telegram_id) == (None, "42")
