@@ -48,7 +48,7 @@ class ImpostorWatch:
         sender = event.sender
         if sender.is_self or (sender.identity is not None and sender.identity in group.admins):
             return
-        unread = group.code not in self.snapshots.read_groups  # no remark known from it yet
+        unread = group.code not in self.snapshots.memory.read_groups  # no remark known from it yet
         if not unread and (await self.snapshots.classify(group, sender)).status != "impostor":
             return
         snap = await self.snapshots.take(group)

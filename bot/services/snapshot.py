@@ -17,10 +17,10 @@ from bot.core.members import MemberView
 from bot.core.vocabulary import MemberStatus
 from bot.services import identity
 from bot.services.classification import Classification, classify
+from bot.services.identity_memory import IdentityMemory
 from bot.services.members import MemberService
 from bot.services.roster import RosterService
 from bot.services.roster_match import RosterIndex
-from bot.storage.models import MemberState
 
 
 @dataclass
@@ -59,19 +59,14 @@ class Snapshots:
         self.roster = roster
         self.members = members
         self.company = company
-        # Contact remarks the bot has seen (any group): the people it knows by a trusted way.
-        self._remarks: set[str] | None = None
-        self.read_groups: set[str] = set()  # groups whose members this process has classified
-        # Group → employee id → key of the member who held the entry at the last read: "the
-        # one bound earlier" between audits (audits store it in the member states).
-        self._holders: dict[str, dict[int, str]] = {}
+        self.memory = IdentityMemory(company)
 
     async def classify(self, group: GroupRuntime, member: MemberView) -> Classification:
         """One member alone against the roster, without reading the group (a message's
         sender): trusted identities and the employees known by one are still honoured."""
         index = await self.roster.index()
         result = self._classify(group, member, index, await self.members.bindings(group))
-        known = await self.known(group, index)
+        known = await self.memory.known(group, index)
         return identity.resolve([result], known=known)[0]
 
     async def in_group(self, group: GroupRuntime, member: MemberView) -> Classification:
@@ -95,18 +90,15 @@ class Snapshots:
         index = await self.roster.index()
         bindings = await self.members.bindings(group)
         results = [self._classify(group, member, index, bindings) for member in members]
-        self._remember(members)
-        self.read_groups.add(group.code)
-        earlier = await _earlier(group)
-        holders = self._holders.setdefault(group.code, {})
-        earlier.update({employee_id: {key} for employee_id, key in holders.items()})
-        known = await self.known(group, index)
+        await self.memory.saw(group, members)
         results = identity.resolve(
-            results, known=known, earlier=earlier, newcomer=newcomer, admins=group.admins
+            results,
+            known=await self.memory.known(group, index),
+            earlier=await self.memory.earlier(group),
+            newcomer=newcomer,
+            admins=group.admins,
         )
-        for c in results:
-            if c.entry is not None and c.status in identity.CLAIMING:
-                holders[c.entry.id] = c.member.key
+        self.memory.held(group, results)
         present = {c.entry.id for c in results if c.entry is not None}
         missing = [
             entry
@@ -114,25 +106,6 @@ class Snapshots:
             if entry.active and group.config.scope.admits(entry) and entry.id not in present
         ]
         return Snapshot(group, members, results, missing, not self.members.can_list(group))
-
-    async def known(self, group: GroupRuntime, index: RosterIndex) -> set[int]:
-        """Roster entries the bot knows by a trusted way: the admins' remarks, and every
-        contact remark seen in any group."""
-        if self._remarks is None:
-            rows = await MemberState.filter(identity__not_isnull=True).values_list(
-                "identity", flat=True
-            )
-            self._remarks = {str(r) for r in rows}
-        naming = group.policy.naming
-        found = (
-            index.by_remark(remark, naming.template, self.company)
-            for remark in self._remarks | group.admins
-        )
-        return {entry.id for entry in found if entry is not None}
-
-    def _remember(self, members: Sequence[MemberView]) -> None:
-        if self._remarks is not None:
-            self._remarks.update(m.identity for m in members if m.identity and not m.is_self)
 
     def _classify(
         self,
@@ -150,15 +123,3 @@ class Snapshots:
             company=self.company,
             binding=index.by_id.get(bound) if bound is not None else None,
         )
-
-
-async def _earlier(group: GroupRuntime) -> dict[int, set[str]]:
-    """Employee id → keys of the members present who held that entry at the last audit."""
-    rows = await MemberState.filter(
-        group_id=group.db_id, present=True, employee_id__not_isnull=True
-    ).values_list("employee_id", "key", "status")
-    out: dict[int, set[str]] = {}
-    for employee_id, key, status in rows:
-        if status in identity.CLAIMING:
-            out.setdefault(int(employee_id), set()).add(str(key))
-    return out
