@@ -72,6 +72,16 @@ def test_showing_a_known_employee_s_name_alone_is_an_impostor() -> None:
     assert (c.status, c.claimed) == ("impostor", LI)
 
 
+def test_showing_the_name_of_an_admin_on_no_roster_entry_is_an_impostor() -> None:
+    admin, copy = MemberView("陈静", "陈静"), MemberView("陈静\u200b")
+    results = [
+        classify(m, INDEX, naming=NAMING, scope=Scope(), company=None) for m in (admin, copy)
+    ]
+    kept, impostor = resolve(results, admins={"陈静"})
+    assert kept.status == "unknown"  # the admin herself: on no roster entry
+    assert (impostor.status, impostor.admin_named, impostor.holder) == ("impostor", "陈静", admin)
+
+
 def test_a_different_wechat_id_is_not_the_configured_employee() -> None:
     (c,) = _classify(MemberView("销售部-周杰", account="wxid_other"))
     assert (c.status, c.claimed) == ("impostor", ZHOU)

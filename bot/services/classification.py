@@ -46,6 +46,8 @@ class Classification:
     claimed: RosterEntry | None = None
     holder: MemberView | None = None
     contested: bool = False  # no one holds `claimed`: `holder` is another claimant
+    # An impostor showing the name (remark) of an admin who is on no roster entry.
+    admin_named: str | None = None
 
     @property
     def trusted(self) -> bool:
@@ -65,6 +67,13 @@ class Classification:
             claimed=claimed,
             holder=holder,
             contested=contested,
+        )
+
+    def as_admin_impostor(self, remark: str, admin: MemberView | None) -> Classification:
+        """This member shows the name of an admin (`remark`) without being them."""
+        entry = self.entry if self.trusted else None
+        return replace(
+            self, status="impostor", entry=entry, expected=None, admin_named=remark, holder=admin
         )
 
     def as_unknown(self) -> Classification:

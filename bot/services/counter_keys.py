@@ -31,6 +31,7 @@ def message_seen(group: str, message_key: str) -> str:
     return f"seen:{group}:{message_key}"
 
 
-def impostor_alert(group: str, member: MemberView, employee_id: int) -> str:
-    """Claimed when admins are told that `member` shows the name of employee `employee_id`."""
-    return f"impostor:{group}:{employee_id}:{member.key}"
+def impostor_alert(group: str, member: MemberView, claimed: int | str) -> str:
+    """Claimed when admins are told that `member` shows the name of another: an employee (by
+    id) or an admin on no roster entry (by remark)."""
+    return f"impostor:{group}:{claimed}:{member.key}"

@@ -18,6 +18,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from bot.core.members import MemberView
 from bot.services.classification import Classification
+from bot.services.names import normalise_name
 
 CLAIMING = ("compliant", "misnamed", "departed")
 
@@ -51,6 +52,20 @@ def resolve(
             continue
         if shown.id != c.entry.id and (shown.id in trusted_held or shown.id in known):
             out[i] = c.as_impostor(shown, holders.get(shown.id))
+    return _admin_names(out, admins)
+
+
+def _admin_names(out: list[Classification], admins: Collection[str]) -> list[Classification]:
+    """Showing an admin's name (their remark) without being them makes an impostor, also
+    where the admin is on no roster entry."""
+    names = {normalise_name(admin): admin for admin in admins}
+    present = {c.member.identity: c.member for c in out if c.member.identity in names.values()}
+    for i, c in enumerate(out):
+        remark = names.get(normalise_name(c.member.display))
+        if c.member.is_self or c.status == "impostor" or remark is None:
+            continue
+        if c.member.identity != remark:
+            out[i] = c.as_admin_impostor(remark, present.get(remark))
     return out
 
 

@@ -65,9 +65,10 @@ class ImpostorWatch:
         """Tell the admins about the impostors in `found` not alerted within `ALERT_EVERY`."""
         now, due = self.clock.now(), []
         for c in found:
-            if c.status != "impostor" or c.claimed is None:
+            claimed = c.claimed.id if c.claimed else c.admin_named
+            if c.status != "impostor" or claimed is None:
                 continue
-            key = counter_keys.impostor_alert(group.code, c.member, c.claimed.id)
+            key = counter_keys.impostor_alert(group.code, c.member, claimed)
             if await self.counters.claim(key, ALERT_EVERY, now):
                 due.append(c)
         if not due:
@@ -89,8 +90,8 @@ class ImpostorWatch:
         return due
 
     def _line(self, group: GroupRuntime, c: Classification) -> str:
-        assert c.claimed is not None
-        employee = render_template(group.policy.naming.template, c.claimed, self.snapshots.company)
+        template, company = group.policy.naming.template, self.snapshots.company
+        employee = render_template(template, c.claimed, company) if c.claimed else c.admin_named
         holder = c.holder.display if c.holder is not None else None
         if c.holder is not None and c.holder.identity is not None:
             holder = self.notify.translate(

@@ -67,7 +67,7 @@ class Snapshots:
         index = await self.roster.index()
         result = self._classify(group, member, index, await self.members.bindings(group))
         known = await self.memory.known(group, index)
-        return identity.resolve([result], known=known)[0]
+        return identity.resolve([result], known=known, admins=group.admins)[0]
 
     async def in_group(self, group: GroupRuntime, member: MemberView) -> Classification:
         """One member as the whole group decides it (who holds the entry they claim): a
