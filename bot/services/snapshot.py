@@ -22,6 +22,8 @@ from bot.services.members import MemberService
 from bot.services.roster import RosterService
 from bot.services.roster_match import RosterIndex
 
+CLASSIFIED_KEPT = 50_000  # members' classifications remembered (cleared beyond)
+
 
 @dataclass
 class Snapshot:
@@ -60,6 +62,7 @@ class Snapshots:
         self.members = members
         self.company = company
         self.memory = IdentityMemory(company)
+        self._classified: dict[tuple[int, str, MemberView, int | None], Classification] = {}
 
     async def classify(self, group: GroupRuntime, member: MemberView) -> Classification:
         """One member alone against the roster, without reading the group (a message's
@@ -115,11 +118,19 @@ class Snapshots:
         bindings: Mapping[str, int],
     ) -> Classification:
         bound = bindings.get(member.key)
-        return classify(
-            member,
-            index,
-            naming=group.policy.naming,
-            scope=group.config.scope,
-            company=self.company,
-            binding=index.by_id.get(bound) if bound is not None else None,
-        )
+        # Pure in these inputs (the index is rebuilt on every roster change): remembered, as
+        # every warning reads the whole group.
+        key = (id(index), group.code, member, bound)
+        found = self._classified.get(key)
+        if found is None:
+            if len(self._classified) > CLASSIFIED_KEPT:
+                self._classified.clear()
+            found = self._classified[key] = classify(
+                member,
+                index,
+                naming=group.policy.naming,
+                scope=group.config.scope,
+                company=self.company,
+                binding=index.by_id.get(bound) if bound is not None else None,
+            )
+        return found
