@@ -6,8 +6,6 @@
 - Who held each roster entry at the last read of a group: "the one bound earlier" when a copy
   appears between audits (audits also store it, in the member states).
 - Which groups this process has read, so a group's first message reads it once.
-- The order of the last member list read, to notice a silent rename of a member known only by
-  name, so that what they were charged with follows them (bot.services.members.rekey).
 """
 
 from __future__ import annotations
@@ -29,7 +27,6 @@ class IdentityMemory:
         self.read_groups: set[str] = set()
         self._holders: dict[str, dict[int, str]] = {}  # group → employee id → member key
         self._known: dict[str, tuple[object, set[int]]] = {}
-        self._last: dict[str, list[str]] = {}  # group → member keys at the last full read
 
     async def _loaded(self) -> set[str]:
         if self._remarks is None:
@@ -82,27 +79,3 @@ class IdentityMemory:
         for c in results:
             if c.entry is not None and c.status in identity.CLAIMING:
                 holders[c.entry.id] = c.member.key
-
-    def renamed(
-        self, group: GroupRuntime, members: Sequence[MemberView], newcomer: str | None
-    ) -> tuple[str, str] | None:
-        """A silent rename between two reads of a member list (kept in join order): exactly
-        one member known only by name is gone and one new name stands in the same place, all
-        else alike. The newcomer of a join is never taken for a renamed member. Returns
-        (old key, new key), or None where that cannot be told for sure."""
-        now = [m.key for m in members if m.key != newcomer]
-        before, self._last[group.code] = self._last.get(group.code), [m.key for m in members]
-        if before is None or len(before) != len(now):
-            return None
-        gone = [i for i, key in enumerate(before) if key not in now]
-        new = [i for i, key in enumerate(now) if key not in before]
-        if len(gone) != 1 or gone != new:
-            return None
-        old_key, new_key = before[gone[0]], now[new[0]]
-        if not (old_key.startswith("name:") and new_key.startswith("name:")):
-            return None
-        holders = self._holders.get(group.code, {})
-        for employee_id, key in list(holders.items()):
-            if key == old_key:
-                holders[employee_id] = new_key
-        return old_key, new_key

@@ -12,7 +12,7 @@ from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.core.ports import Platform
 from bot.services import journal
-from bot.storage.models import Binding, MemberState, Warning
+from bot.storage.models import Binding, MemberState
 
 
 class MemberService:
@@ -101,14 +101,3 @@ class MemberService:
             },
         )
         (await self.bindings(group))[member.key] = employee_id
-
-    async def rekey(self, group: GroupRuntime, old: str, new: str) -> None:
-        """A member known only by name renamed silently (`old` key → `new`): their warnings,
-        state and `/rename` binding follow them. Idempotent (nothing left under `old`)."""
-        await Warning.filter(group_id=group.db_id, member_key=old).update(member_key=new)
-        if not await MemberState.exists(group_id=group.db_id, key=new):
-            await MemberState.filter(group_id=group.db_id, key=old).update(key=new)
-        bindings = await self.bindings(group)
-        if old in bindings and new not in bindings:
-            await Binding.filter(group_id=group.db_id, key=old).update(key=new)
-            bindings[new] = bindings.pop(old)

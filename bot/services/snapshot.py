@@ -90,13 +90,10 @@ class Snapshots:
     ) -> Snapshot:
         """Every member (read now unless given) classified, and the employees missing."""
         members = list(members) if members is not None else await self.members.read(group)
-        await self.memory.saw(group, members)
-        moved = self.memory.renamed(group, members, newcomer)
-        if moved and self.members.can_list(group):
-            await self.members.rekey(group, *moved)  # before the bindings are read
         index = await self.roster.index()
         bindings = await self.members.bindings(group)
         results = [self._classify(group, member, index, bindings) for member in members]
+        await self.memory.saw(group, members)
         results = identity.resolve(
             results,
             known=await self.memory.known(group, index),
