@@ -121,11 +121,12 @@ def no_remarks(expect: dict[str, Any]) -> dict[str, Any]:
 
 
 def platform_admins_first(expect: dict[str, Any]) -> dict[str, Any]:
-    """The group's owner and admin are Telegram administrators, so their messages do not
-    read the group: the copy of the admin's name is found at the first ordinary member's
-    message (普通人's /warns), not the owner's."""
+    """The group's owner and admin are Telegram administrators, exempt, and their messages
+    do not read the group: the copy of the admin's name is found when it speaks itself (its
+    name is an admin's), after 普通人's denied /warns, rather than at the owner's message."""
     actions = [a for a in expect["actions"] if a.get("kind") != "impostor_alert"]
-    actions.insert(1, {"kind": "impostor_alert", "rule": "impostor"})
+    at = next(i for i, a in enumerate(actions) if a.get("kind") == "command_denied") + 1
+    actions.insert(at, {"kind": "impostor_alert", "rule": "impostor"})
     return expect | {"actions": actions}
 
 
