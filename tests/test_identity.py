@@ -183,7 +183,7 @@ def groups(draw: st.DrawFn) -> tuple[list[tuple[str, str | None]], list[int]]:
 
 @pytest.mark.slow
 @given(groups())
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_no_warning_is_ever_charged_to_a_member_who_did_not_offend(
     tmp_path_factory: pytest.TempPathFactory, drawn: tuple[list[tuple[str, str | None]], list[int]]
 ) -> None:
