@@ -107,6 +107,7 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
         )
         assert zhang.aliases == ["小张"]
         assert (zhao.status, zhao.is_exec, zhao.departed_at) == ("departed", True, zhao.updated_at)
+        assert (zhang.wechat_id, zhang.telegram_id) == (None, None)  # the account ids: new
         group = await Group.get(id=1)
         assert group.config == {"admins": ["李四"]}
         state = await MemberState.get(id=1)
@@ -137,8 +138,11 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
         assert (verdict.broken, verdict.count) == ("audit-broken-empty", 0)
         await AuditTrail(VirtualClock(T0)).append("backup", {"after": "upgrade"})
         assert (await trail_verify.verify()).ok
-        await Employee.create(name="新人", department="研发部", created_at=T0, updated_at=T0)
+        await Employee.create(
+            name="新人", department="研发部", wechat_id="wxid_new", created_at=T0, updated_at=T0
+        )
         assert await Employee.all().count() == 3
+        assert await Employee.get(wechat_id="wxid_new")
         await MemberNumber.create(group_id=1, key="name:张三", number=1)  # the numbers table
         assert await MemberNumber.filter(group_id=1).count() == 1
     finally:

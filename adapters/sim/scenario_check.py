@@ -111,9 +111,11 @@ class TimelineCheck:
             case JoinIn():
                 members = self._members(event.group, where)
                 member_id = event.member.member_id
-                if member_id in members:
-                    raise ConfigError(f"{where}.member", f"{member_id!r} is already a member")
-                if len(members) >= MAX_MEMBERS:
+                if member_id == BOT_ID:
+                    raise ConfigError(f"{where}.member", "the bot's own account is a member")
+                # A member still listed may have been removed by the bot by then: they join
+                # again (spec "Identity"); if they are still there, the replay skips the join.
+                if member_id not in members and len(members) >= MAX_MEMBERS:
                     raise ConfigError(where, f"{event.group!r} is full ({MAX_MEMBERS} members)")
                 members[member_id] = event.member.name
                 return member_id

@@ -25,6 +25,9 @@ class MemberIn(BaseModel):
     remark: str | None = None
     id: str | None = None
     role: Literal["owner", "admin", "member"] = "member"
+    # The WeChat ID (微信号) the bot can read for this member (wxautox, 4.x `sender_info()`);
+    # matched against an employee's `wechat_id` (spec "Identity").
+    wechat_id: str | None = None
 
     @property
     def member_id(self) -> str:

@@ -26,6 +26,14 @@ class RosterEntry:
     aliases: tuple[str, ...] = ()
     exec: bool = False
     status: EmployeeStatus = "active"
+    # Account ids the platform vouches for (spec "Identity"): a member showing one of them is
+    # this employee whatever name they show.
+    wechat_id: str | None = None
+    telegram_id: str | None = None
+
+    def owns_account(self, account: str | None) -> bool:
+        """`account` is one configured for this employee."""
+        return account is not None and account in (self.wechat_id, self.telegram_id)
 
     @property
     def active(self) -> bool:
@@ -48,13 +56,24 @@ class EmployeeIn(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     exec: bool = False
     status: EmployeeStatus = "active"
+    wechat_id: str | None = None
+    telegram_id: str | None = None
 
-    @field_validator("name", "department", "title", "phone", "employee_no", mode="before")
+    @field_validator(
+        "name",
+        "department",
+        "title",
+        "phone",
+        "employee_no",
+        "wechat_id",
+        "telegram_id",
+        mode="before",
+    )
     @classmethod
     def _as_text(cls, value: object) -> object:
         return as_text(value)
 
-    @field_validator("title", "phone", "employee_no")
+    @field_validator("title", "phone", "employee_no", "wechat_id", "telegram_id")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value or None

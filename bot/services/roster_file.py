@@ -28,6 +28,8 @@ HEADERS = {
     "aliases": ("aliases", "别名"),
     "exec": ("exec", "高管"),
     "status": ("status", "状态"),
+    "wechat_id": ("wechat_id", "微信号"),
+    "telegram_id": ("telegram_id", "telegram"),
 }
 _BY_HEADER = {alias.casefold(): key for key, aliases in HEADERS.items() for alias in aliases}
 _TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}
