@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
@@ -12,6 +13,19 @@ from bot.core.events import MESSAGE_KINDS
 from bot.core.timeutil import parse_duration
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+
+
+def written_moment(value: object) -> object:
+    """A date and time as YAML gives it or as ISO 8601 text; a bare number (read elsewhere as
+    seconds since 1970) is refused."""
+    if isinstance(value, bool | int | float) or (
+        isinstance(value, str) and re.fullmatch(r"\s*[-+]?[\d.]+\s*", value)
+    ):
+        raise ValueError(f"expected a date and time such as 2026-11-23T09:00, got {value!r}")
+    return value
+
+
+Moment = Annotated[datetime, BeforeValidator(written_moment)]
 
 
 def _member_entry(value: object) -> object:
@@ -37,7 +51,7 @@ MemberEntry = Annotated[MemberIn, BeforeValidator(_member_entry)]
 class _Event(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    at: datetime | None = None
+    at: Moment | None = None
     after: Duration | None = None
 
 

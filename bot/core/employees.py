@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 from bot.core.sections import as_text
 
@@ -46,7 +46,7 @@ class EmployeeIn(BaseModel):
     phone: str | None = None
     employee_no: str | None = None
     aliases: list[str] = Field(default_factory=list)
-    exec: bool = False
+    exec: StrictBool = False
     status: EmployeeStatus = "active"
 
     @field_validator("name", "department", "title", "phone", "employee_no", mode="before")

@@ -1,0 +1,220 @@
+"""Bad input with bounds (issue 11): every hostile value found by the probe is one
+`ConfigError` naming its key, quickly, in a scenario and in the config file `qunguan run`
+reads. The fuzz suite (tests/test_fuzz_input.py) explores around these."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from adapters.sim.scenario import load_scenario
+from bot.core.config_file import read_org_config
+from bot.core.errors import ConfigError
+from bot.core.policy import build_policy
+
+
+def scenario(**changes: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "start": "2026-11-23T10:00:00+08:00",
+        "org": {"roster": [{"name": "张三", "department": "财务部"}]},
+        "groups": [{"name": "全员群", "members": ["张三"]}],
+        "events": [{"type": "tick", "after": "1h"}],
+    }
+    return {**base, **changes}
+
+
+def refused(tmp_path: Path, doc: dict[str, Any] | str) -> ConfigError:
+    path = tmp_path / "s.yaml"
+    text = doc if isinstance(doc, str) else yaml.safe_dump(doc, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_scenario(path)
+    assert "\n" not in str(caught.value)
+    return caught.value
+
+
+def policy_refused(policy: dict[str, Any]) -> ConfigError:
+    with pytest.raises(ConfigError) as caught:
+        build_policy(None, policy)
+    assert "\n" not in str(caught.value)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{name:d}",
+        "{name:%Y}",
+        "{name!r}",
+        "{department}-{name:>300000000}",
+        "{name:{department}}",
+        "{name[0]}",
+        "{name.upper}",
+        "{0}-{name}",
+        "{}",
+        "{department}-{name}" * 10,
+    ],
+)
+def test_templates_take_plain_fields_only(template: str) -> None:
+    assert policy_refused({"naming.template": template}).where == "policy.naming.template"
+
+
+def test_chinese_field_names_are_the_english_ones() -> None:
+    policy = build_policy(None, {"naming.template": "{部门}-{姓名}（{工号}）"})
+    assert policy.naming.template == "{department}-{name}（{employee_no}）"
+    literal = build_policy(None, {"naming.template": "{{x}}{姓名}"})
+    assert literal.naming.template == "{{x}}{name}"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("warnings.limit", 10**30),
+        ("warnings.limit", True),
+        ("warnings.limit", "3"),
+        ("warnings.limit", 2.0),
+        ("content.flood.seconds", 10**15),
+        ("content.flood.messages", 10**9),
+        ("content.max_length", 10**12),
+        ("naming.after_reminders", 10**6),
+        ("warnings.expire", "99999999999999d"),
+        ("warnings.expire", 1e308),
+        ("warnings.expire", float("inf")),
+        ("warnings.expire", float("nan")),
+        ("warnings.expire", "9" * 5000 + "d"),
+        ("remind.cooldown", "99999999999999d"),
+        ("remind.cooldown", "400d"),
+        ("content.mute_for", 1e308),
+        ("naming.exec_bare_name", "yes"),
+        ("naming.exec_bare_name", 1),
+        ("content.delete_offending", "no"),
+        ("content.banned_keywords", ["x" * 101]),
+        ("content.banned_keywords", ["词"] * 2001),
+    ],
+)
+def test_numbers_durations_and_flags_within_bounds(key: str, value: object) -> None:
+    assert policy_refused({key: value}).where == f"policy.{key}"
+
+
+def test_bounds_themselves_are_accepted() -> None:
+    policy = build_policy(
+        None,
+        {
+            "warnings": {"limit": 1000, "expire": "3650d"},
+            "content": {"flood": {"seconds": 86400, "messages": 10000}, "mute_for": "366d"},
+            "naming.exec_bare_name": False,
+        },
+    )
+    assert policy.warnings.limit == 1000 and policy.content.flood.seconds == 86400
+
+
+@pytest.mark.parametrize(
+    ("policy", "where"),
+    [
+        ({"warnings": 3, "warnings.limit": 2}, "policy.warnings"),
+        ({"warnings.limit": 2, "warnings": 3}, "policy.warnings"),
+        ({"warnings": {"limit": 3}, "warnings.limit": 2}, "policy.warnings.limit"),
+        ({"content": {"flood.seconds": 3}, "content.flood": {"seconds": 4}}, "policy.content"),
+    ],
+)
+def test_one_key_given_twice_is_an_error(policy: dict[str, Any], where: str) -> None:
+    assert policy_refused(policy).where.startswith(where)
+
+
+def test_nested_and_dotted_keys_still_combine() -> None:
+    policy = build_policy(None, {"warnings": {"limit": 3}, "warnings.expire": "7d"})
+    assert policy.warnings.limit == 3 and policy.warnings.expire.days == 7
+
+
+@pytest.mark.parametrize(
+    ("changes", "where"),
+    [
+        ({"start": 12}, "start"),
+        ({"start": "12"}, "start"),
+        ({"start": 1.7e9}, "start"),
+        ({"start": "1970-01-01T00:00:12+00:00"}, "start"),
+        ({"start": "9999-12-31T00:00:00+00:00"}, "start"),
+        ({"events": [{"type": "tick", "at": "9999-12-31"}]}, "events[0].at"),
+        ({"events": [{"type": "tick", "at": 12}]}, "events[0].at"),
+        ({"events": [{"type": "tick", "after": "365000d"}]}, "events[0].after"),
+        ({"events": [{"type": "tick", "after": "1200d"}]}, "events[0].after"),
+        ({"events": [{"type": "tick", "after": "99999999999999d"}]}, "events[0].after"),
+        ({"events": [{"type": "tick", "after": 1e308}]}, "events[0].after"),
+        ({"events": [{"type": "tick", "after": "700d"}] * 2}, "events[1].after"),
+        ({"org": {"bot": ""}}, "org.bot"),
+        ({"org": {"bot": "   "}}, "org.bot"),
+        ({"org": {"roster": [{"name": "王五", "department": "销售部", "exec": "yes"}]}}, "org"),
+        ({"org": {"roster": [{"name": "王五", "department": "销售部", "exec": 1}]}}, "org"),
+    ],
+)
+def test_scenario_fields_within_bounds(tmp_path: Path, changes: dict, where: str) -> None:
+    assert refused(tmp_path, scenario(**changes)).where.startswith(where)
+
+
+@pytest.mark.parametrize(
+    "roster",
+    [
+        [{"name": "王五", "department": "销售部"}, {"name": "王五", "department": "销售部"}],
+        [
+            {"name": "王五", "department": "销售部", "employee_no": "E1"},
+            {"name": "王五", "department": "销售部"},
+        ],
+        [
+            {"name": "王五", "department": "销售部", "employee_no": "E1"},
+            {"name": "王六", "department": "财务部", "employee_no": "E1"},
+        ],
+    ],
+)
+def test_the_same_employee_twice_is_an_error(tmp_path: Path, roster: list[dict]) -> None:
+    error = refused(tmp_path, scenario(org={"roster": roster}))
+    assert error.where == "org" and "roster[1] is the same employee as roster[0]" in error.message
+
+
+def test_namesakes_with_different_numbers_are_two_employees(tmp_path: Path) -> None:
+    roster = [
+        {"name": "王五", "department": "销售部", "employee_no": "E1"},
+        {"name": "王五", "department": "销售部", "employee_no": "E2"},
+    ]
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(scenario(org={"roster": roster}), allow_unicode=True))
+    assert len(load_scenario(path).roster) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 20_000 + "]" * 20_000,
+        "{a: " * 20_000 + "1" + "}" * 20_000,
+        "".join(f"{'  ' * depth}a{depth}:\n" for depth in range(2_000)),
+    ],
+)
+def test_deep_nesting_is_one_line(tmp_path: Path, text: str) -> None:
+    assert "nest" in refused(tmp_path, text).message  # ours, or libyaml's own limit
+
+
+def test_a_billion_laughs_is_refused(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, 9):
+        lines.append(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]")
+    assert "aliases included" in refused(tmp_path, "\n".join(lines)).message
+
+
+def test_the_run_config_file_is_validated_the_same_way(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    config = {"org": {"bot": "群管家"}, "groups": [{"name": "全员群", "policy": {}}]}
+    for policy, where in [
+        ({"warnings.limit": 10**30}, "groups[0].policy.warnings.limit"),
+        ({"naming.template": "{name!r}"}, "groups[0].policy.naming.template"),
+        ({"warnings": 3, "warnings.limit": 2}, "groups[0].policy.warnings"),
+    ]:
+        config["groups"][0]["policy"] = policy
+        path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        with pytest.raises(ConfigError) as caught:
+            read_org_config(path)
+        assert caught.value.where == where
+    path.write_text("[" * 20_000, encoding="utf-8")
+    with pytest.raises(ConfigError, match="nest"):
+        read_org_config(path)
