@@ -14,6 +14,7 @@ from adapters.sim.scenario import load_scenario
 from bot.core.config_file import read_org_config
 from bot.core.errors import ConfigError
 from bot.core.policy import build_policy
+from bot.settings import load_settings
 
 
 def scenario(**changes: Any) -> dict[str, Any]:
@@ -218,3 +219,19 @@ def test_the_run_config_file_is_validated_the_same_way(tmp_path: Path) -> None:
     path.write_text("[" * 20_000, encoding="utf-8")
     with pytest.raises(ConfigError, match="nest"):
         read_org_config(path)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("TELEGRAM__CHAT_INTERVAL", "1e308"),
+        ("TELEGRAM__MAX_RETRIES", str(10**30)),
+        ("TELEGRAM__ADMINS_TTL", "99999999999"),
+        ("REDIS_PREFIX", ""),
+    ],
+)
+def test_settings_within_bounds(monkeypatch: pytest.MonkeyPatch, variable: str, value: str) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_env_file=None)
+    assert caught.value.where == f"setting {variable}"
