@@ -230,7 +230,7 @@ def test_the_run_config_file_is_validated_the_same_way(tmp_path: Path) -> None:
         ("REDIS_PREFIX", ""),
     ],
 )
-def test_settings_within_bounds(monkeypatch: pytest.MonkeyPatch, variable: str, value: str) -> None:
+def test_settings_within_bounds(monkeypatch: pytest.MonkeyPatch, variable: str, value: str):
     monkeypatch.setenv(variable, value)
     with pytest.raises(ConfigError) as caught:
         load_settings(_env_file=None)
