@@ -145,6 +145,8 @@ def test_nested_and_dotted_keys_still_combine() -> None:
         ({"events": [{"type": "tick", "after": "99999999999999d"}]}, "events[0].after"),
         ({"events": [{"type": "tick", "after": 1e308}]}, "events[0].after"),
         ({"events": [{"type": "tick", "after": "700d"}] * 2}, "events[1].after"),
+        ({"timezone": "长" * 86}, "timezone"),  # found by the fuzz suite: OSError
+        ({"timezone": "../" * 30 + "etc/passwd"}, "timezone"),
         ({"org": {"bot": ""}}, "org.bot"),
         ({"org": {"bot": "   "}}, "org.bot"),
         ({"org": {"roster": [{"name": "王五", "department": "销售部", "exec": "yes"}]}}, "org"),
@@ -235,3 +237,10 @@ def test_settings_within_bounds(monkeypatch: pytest.MonkeyPatch, variable: str, 
     with pytest.raises(ConfigError) as caught:
         load_settings(_env_file=None)
     assert caught.value.where == f"setting {variable}"
+
+
+def test_a_huge_bad_value_is_quoted_cut_on_one_line() -> None:
+    # Found by the fuzz suite: the error echoed a 5,000-character value.
+    error = policy_refused({"audit.daily_at": "9" * 5_000 + "\n" + "d"})
+    assert error.where == "policy.audit.daily_at"
+    assert len(str(error)) < 800 and str(error).endswith("…")

@@ -106,8 +106,10 @@ def _no_duplicates(roster: list[EmployeeIn]) -> None:
 
 def check_timezone(value: str) -> str:
     try:
+        if len(value) > 64:
+            raise ValueError(value)
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(f"unknown IANA timezone {value!r} (e.g. Asia/Shanghai)") from None
     return value
 
