@@ -18,7 +18,13 @@ BIG_NUMBER = 10**15
 
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters around a block's index
 _TOKEN = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
-_STRIP = str.maketrans("", "", _OPEN + _CLOSE)
+
+
+def _plain(text: str) -> str:
+    """`text` without the token characters (so it cannot pose as a block)."""
+    if _OPEN in text or _CLOSE in text:
+        return text.replace(_OPEN, "").replace(_CLOSE, "")
+    return text
 
 
 def cut(text: str, limit: int = ARG_LIMIT) -> str:
@@ -36,7 +42,7 @@ def prepare(args: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             safe[name] = f"{_OPEN}{len(blocks)}{_CLOSE}"
             blocks.append(value)
         elif isinstance(value, str):
-            safe[name] = cut(value.translate(_STRIP))
+            safe[name] = cut(_plain(value))
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= BIG_NUMBER:
             safe[name] = str(value)
         else:

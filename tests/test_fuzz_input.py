@@ -43,13 +43,13 @@ from tests.cli import ROOT
 PLACEHOLDERS = ("{???}", "\ue000")
 # QUNGUAN_FUZZ_SCALE=N tries N times as many cases (a longer hunt; DEVELOPERS.md).
 SCALE = int(os.environ.get("QUNGUAN_FUZZ_SCALE", "1"))
-QUICK = settings(
-    max_examples=60 * SCALE, deadline=2_000, suppress_health_check=[HealthCheck.too_slow]
+POLICIES = settings(
+    max_examples=150 * SCALE, deadline=2_000, suppress_health_check=[HealthCheck.too_slow]
 )
-FAST = settings(
-    max_examples=300 * SCALE, deadline=2_000, suppress_health_check=[HealthCheck.too_slow]
+FILES = settings(
+    max_examples=200 * SCALE, deadline=2_000, suppress_health_check=[HealthCheck.too_slow]
 )
-SLOW = settings(max_examples=25 * SCALE, deadline=None, suppress_health_check=list(HealthCheck))
+REPLAYS = settings(max_examples=25 * SCALE, deadline=None, suppress_health_check=list(HealthCheck))
 TRIED: Counter[str] = Counter()  # cases per outcome, printed with -s (tests/test_fuzz_input.py)
 
 
@@ -63,7 +63,8 @@ def dump(doc: object) -> str:
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
 
 
-@QUICK
+@pytest.mark.slow
+@POLICIES
 @given(defaults=fz.policy(), overrides=fz.policy())
 def test_fuzz_policy_values(defaults: dict[str, Any], overrides: dict[str, Any]) -> None:
     started = time.monotonic()
@@ -89,7 +90,7 @@ def test_fuzz_policy_values(defaults: dict[str, Any], overrides: dict[str, Any])
 
 
 @pytest.mark.slow
-@FAST
+@FILES
 @given(doc=fz.scenario())
 def test_fuzz_scenario_files_load_or_refuse(doc: Any) -> None:
     with tempfile.TemporaryDirectory(prefix="qunguan-fuzz-") as tmp:
@@ -152,7 +153,7 @@ def replay(doc: dict[str, Any], tmp: Path) -> dict[str, Any] | None:
 
 
 @pytest.mark.slow
-@SLOW
+@REPLAYS
 @given(doc=fz.scenario())
 def test_fuzz_scenarios_replay(doc: Any) -> None:
     with tempfile.TemporaryDirectory(prefix="qunguan-fuzz-") as tmp:
@@ -160,7 +161,7 @@ def test_fuzz_scenarios_replay(doc: Any) -> None:
 
 
 @pytest.mark.slow
-@SLOW
+@REPLAYS
 @given(texts=fz.st.lists(fz.command_text, min_size=5, max_size=25))
 def test_fuzz_commands(texts: list[str]) -> None:
     doc = fz.base_scenario()
@@ -186,9 +187,7 @@ HOSTILE_FILES = {
             "org": {"defaults": {"naming.template": "{department}-{name:>300000000}"}},
         }
     ),
-    "start": dump({**fz.base_scenario(), "start": 12}),
     "far": dump({**fz.base_scenario(), "events": [{"type": "tick", "at": "9999-12-31"}]}),
-    "limit": dump({**fz.base_scenario(), "org": {"defaults": {"warnings.limit": 10**30}}}),
 }
 
 
