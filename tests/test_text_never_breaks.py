@@ -76,8 +76,7 @@ def test_a_seeded_mix_of_arguments_never_leaves_a_placeholder() -> None:
         t = Translator(locale)
         for key, names in variables(locale).items():
             args: dict[str, object] = {
-                name: "".join(draws.choices(alphabet, k=draws.randint(0, 4_000)))
-                for name in names
+                name: "".join(draws.choices(alphabet, k=draws.randint(0, 4_000))) for name in names
             }
             text = t(key, **args)
             # Whatever the arguments hold, the message itself adds no placeholder.
