@@ -176,6 +176,12 @@ def test_the_same_employee_twice_is_an_error(tmp_path: Path, roster: list[dict])
     assert error.where == "org" and "roster[1] is the same employee as roster[0]" in error.message
 
 
+def test_adding_an_employee_already_on_the_roster_is_an_error(tmp_path: Path) -> None:
+    add = {"type": "roster", "op": "add", "employee": {"name": "张三", "department": "财务部"}}
+    error = refused(tmp_path, scenario(events=[add]))
+    assert error.where == "events[0].employee" and "already on the roster" in error.message
+
+
 def test_namesakes_with_different_numbers_are_two_employees(tmp_path: Path) -> None:
     roster = [
         {"name": "王五", "department": "销售部", "employee_no": "E1"},

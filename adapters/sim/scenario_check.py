@@ -144,6 +144,12 @@ class TimelineCheck:
                 employee = EmployeeIn.model_validate(event.employee)
             except ValidationError as exc:
                 raise config_error(exc, f"{where}.employee") from None
+            if (employee.name, employee.department) in self.roster:
+                raise ConfigError(
+                    f"{where}.employee",
+                    f"{employee.department}-{employee.name} is already on the roster "
+                    "(the same employee twice); use op: update",
+                )
             self.roster.append((employee.name, employee.department))
             return
         target = roster_target(self.roster, event.employee, f"{where}.employee")
