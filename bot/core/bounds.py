@@ -32,13 +32,13 @@ MAX_MUTE = timedelta(days=366)  # content.mute_for
 # Scenario timelines: `start` between these years, every event within MAX_SPAN of it.
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 MAX_SPAN = timedelta(days=3 * 366)
-MAX_EVENTS = 100_000
+MAX_EVENTS = 50_000
 
 # Files: a scenario or config file at most this big, this deeply nested, this many nodes
 # (YAML aliases counted as often as they are used).
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 40
-MAX_NODES = 2_000_000
+MAX_NODES = 1_000_000
 
 # Strict types: YAML's `true` is not 1, and "yes" or 1 is not a boolean.
 Flag = StrictBool
