@@ -146,6 +146,22 @@ def test_nested_and_dotted_keys_still_combine() -> None:
         ({"events": [{"type": "tick", "after": 1e308}]}, "events[0].after"),
         ({"events": [{"type": "tick", "after": "700d"}] * 2}, "events[1].after"),
         ({"timezone": "长" * 86}, "timezone"),  # found by the fuzz suite: OSError
+        # Found by the fuzz suite: a 256-character display name failed the daily audit.
+        ({"events": [{"type": "join", "group": "全员群", "member": "长" * 256}]}, "events[0]"),
+        (
+            {
+                "events": [
+                    {"type": "rename", "group": "全员群", "member": "张三", "to": "长" * 101}
+                ]
+            },
+            "events[0].to",
+        ),
+        ({"groups": [{"name": "长" * 101}]}, "groups[0].name"),
+        ({"org": {"roster": [{"name": "长" * 65, "department": "财务部"}]}}, "org.roster[0].name"),
+        (
+            {"org": {"roster": [{"name": "张三", "department": "财务部", "phone": "1" * 33}]}},
+            "org.roster[0].phone",
+        ),
         ({"timezone": "../" * 30 + "etc/passwd"}, "timezone"),
         ({"org": {"bot": ""}}, "org.bot"),
         ({"org": {"bot": "   "}}, "org.bot"),

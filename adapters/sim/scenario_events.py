@@ -13,6 +13,7 @@ from bot.core.events import MESSAGE_KINDS
 from bot.core.timeutil import parse_duration
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+NAME_LIMIT = 100  # characters of a display name, remark or id (docs/policy.md, "Bounds")
 
 
 def written_moment(value: object) -> object:
@@ -35,9 +36,9 @@ def _member_entry(value: object) -> object:
 class MemberIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1)
-    remark: str | None = None
-    id: str | None = None
+    name: str = Field(min_length=1, max_length=NAME_LIMIT)
+    remark: str | None = Field(default=None, max_length=NAME_LIMIT)
+    id: str | None = Field(default=None, max_length=NAME_LIMIT)
     role: Literal["owner", "admin", "member"] = "member"
 
     @property
@@ -67,7 +68,7 @@ class MessageIn(_Event):
 
 class DirectIn(_Event):
     type: Literal["direct"]
-    sender: str = Field(alias="from", min_length=1)
+    sender: str = Field(alias="from", min_length=1, max_length=NAME_LIMIT)
     text: str
 
 
@@ -84,7 +85,7 @@ class RenameIn(_Event):
     group: str
     member: str | None = None
     who: str | None = None
-    to: str = Field(min_length=1)
+    to: str = Field(min_length=1, max_length=NAME_LIMIT)
 
 
 class LeaveIn(_Event):

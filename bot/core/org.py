@@ -44,8 +44,9 @@ class GroupIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1)
-    id: Text | None = None  # the platform's chat id where it is not the name (Telegram)
+    name: str = Field(min_length=1, max_length=100)
+    # The platform's chat id where it is not the name (Telegram).
+    id: Annotated[Text, StringConstraints(max_length=100)] | None = None
     bot_role: Literal["owner", "admin", "member"] = "owner"
     admins: list[Text] = Field(default_factory=list)
     scope: Scope = Scope()
