@@ -229,7 +229,7 @@ def test_a_billion_laughs_is_refused(tmp_path: Path) -> None:
 
 def test_the_run_config_file_is_validated_the_same_way(tmp_path: Path) -> None:
     path = tmp_path / "config.yaml"
-    config = {"org": {"bot": "群管家"}, "groups": [{"name": "全员群", "policy": {}}]}
+    config: dict[str, Any] = {"org": {"bot": "群管家"}, "groups": [{"name": "全员群"}]}
     for policy, where in [
         ({"warnings.limit": 10**30}, "groups[0].policy.warnings.limit"),
         ({"naming.template": "{name!r}"}, "groups[0].policy.naming.template"),
