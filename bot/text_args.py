@@ -12,7 +12,10 @@ from typing import Any
 ARG_LIMIT = 300
 # Arguments that hold text the bot composed (lists of members, report lines, the usage of a
 # command): never cut, put in after formatting.
-BLOCK_ARGS = frozenset({"lines", "items", "members_text", "names", "fields", "text", "usage"})
+# ("candidates": the look-alike list of bot/commands/targets.py on main, issue 10.)
+BLOCK_ARGS = frozenset(
+    {"lines", "items", "members_text", "names", "fields", "text", "usage", "candidates"}
+)
 # Whole numbers beyond this are shown as digits, not through the locale's number format.
 BIG_NUMBER = 10**15
 
