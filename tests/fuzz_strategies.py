@@ -105,7 +105,7 @@ VALID: dict[str, st.SearchStrategy[Any]] = {
     "roster.unknown": st.sampled_from(["report", "remind", "remove"]),
     "roster.departed": st.sampled_from(["report", "remove"]),
     "audit.daily_at": st.sampled_from(["09:00", "", "23:59", "00:00"]),
-    "warnings.limit": st.integers(1, 1_000),
+    "warnings.limit": st.integers(1, 100_000),
     "warnings.action": st.sampled_from(["remove", "report"]),
     "warnings.expire": st.sampled_from(["30d", "1s", "3650d", 0, 60]),
     "content.banned_keywords": st.sampled_from([["赌博"], [], ["长" * 100], ["a", "b"]]),

@@ -104,12 +104,12 @@ def test_bounds_themselves_are_accepted() -> None:
     policy = build_policy(
         None,
         {
-            "warnings": {"limit": 1000, "expire": "3650d"},
+            "warnings": {"limit": 100_000, "expire": "3650d"},
             "content": {"flood": {"seconds": 86400, "messages": 10000}, "mute_for": "366d"},
             "naming.exec_bare_name": False,
         },
     )
-    assert policy.warnings.limit == 1000 and policy.content.flood.seconds == 86400
+    assert policy.warnings.limit == 100_000 and policy.content.flood.seconds == 86400
 
 
 @pytest.mark.parametrize(

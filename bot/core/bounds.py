@@ -14,7 +14,7 @@ from bot.core.timeutil import MAX_DURATION_SECONDS
 DAY = 86_400
 
 # Counts.
-MAX_WARNINGS = 1_000  # warnings.limit
+MAX_WARNINGS = 100_000  # warnings.limit (a huge limit: never remove)
 MAX_REMINDERS = 1_000  # naming.after_reminders
 MAX_MESSAGE_LENGTH = 100_000  # content.max_length (characters)
 MAX_FLOOD_MESSAGES = 10_000  # content.flood.messages
