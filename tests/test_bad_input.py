@@ -93,7 +93,7 @@ def test_chinese_field_names_are_the_english_ones() -> None:
         ("naming.exec_bare_name", 1),
         ("content.delete_offending", "no"),
         ("content.banned_keywords", ["x" * 101]),
-        ("content.banned_keywords", ["词"] * 2001),
+        ("content.banned_keywords", ["词"] * 50_001),
     ],
 )
 def test_numbers_durations_and_flags_within_bounds(key: str, value: object) -> None:
