@@ -94,6 +94,8 @@ class Engine:
             return
         if not event.anonymous:
             await self.services.members.observe(group, event.sender)
+            # A command is a message too: an impostor's first one unmasks them (spec "Identity").
+            await self.services.impostors.on_message(group, event)
         if is_command(event.text) and not event.forwarded:
             await self.dispatcher.dispatch(event, group)
             return

@@ -21,7 +21,7 @@ async def _protected_target(ctx: CommandContext, refusal: str) -> tuple[MemberVi
 
 async def _employee_id(ctx: CommandContext, member: MemberView) -> int | None:
     assert ctx.group is not None
-    c = await ctx.services.snapshots.classify(ctx.group, member)
+    c = await ctx.services.snapshots.in_group(ctx.group, member)
     return c.entry.id if c.entry else None
 
 

@@ -52,6 +52,7 @@ async def rename(ctx: CommandContext) -> None:
         member=member.display,
         expected=expected,
     )
+    await services.audit_notices.reminded_by_command(group, member)
 
 
 async def _write_tag(ctx: CommandContext, member: MemberView, expected: str) -> bool:

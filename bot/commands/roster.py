@@ -28,6 +28,7 @@ def summary(ctx: CommandContext, snap: Snapshot, numbers: dict[str, int]) -> str
         ("misnamed", misnamed),
         ("unknown", [label(c.member) for c in snap.having("unknown")]),
         ("ambiguous", [label(c.member) for c in snap.having("ambiguous")]),
+        ("impostor", [label(c.member) for c in snap.having("impostor")]),
         ("departed", [label(c.member) for c in snap.having("departed")]),
         ("missing", [f"{e.department}-{e.name}" for e in snap.missing]),
     )

@@ -20,6 +20,9 @@ class Employee(Model):
     aliases: fields.JSONField[list[str]] = fields.JSONField(default=list)
     is_exec = fields.BooleanField(default=False)
     status = fields.CharField(max_length=16, default="active")
+    # Account ids that bind a member to this entry whatever name they show (spec "Identity").
+    wechat_id = fields.CharField(max_length=64, null=True, db_index=True)
+    telegram_id = fields.CharField(max_length=64, null=True, db_index=True)
     created_at = fields.DatetimeField()
     updated_at = fields.DatetimeField()
     departed_at = fields.DatetimeField(null=True)

@@ -71,6 +71,8 @@ def create_app(
             yield
         finally:
             await database.close()
+            if console.anchors is not None:
+                await console.anchors.close()
 
     middleware = [
         Middleware(BodyLimit, limit=console.max_upload + 64 * 1024),

@@ -57,6 +57,7 @@ def serve(settings: Settings, config: Path, host: str, port: int, behind_proxy: 
     import uvicorn
 
     from bot.services.roster_file import load_org_config
+    from bot.services.trail_anchors import anchors_for
     from bot.storage.db import Database
     from bot.web.app import create_app
     from bot.web.routing import Console
@@ -65,7 +66,12 @@ def serve(settings: Settings, config: Path, host: str, port: int, behind_proxy: 
     t = translator(settings)
     database = redacted(settings.database_url)
     console = Console(
-        config.resolve(), SystemClock(), settings.data_dir, database, settings.locale
+        config.resolve(),
+        SystemClock(),
+        settings.data_dir,
+        database,
+        settings.locale,
+        anchors=anchors_for(settings),
     )
     secret = settings.web_secret.get_secret_value() if settings.web_secret else None
     app = create_app(

@@ -21,6 +21,7 @@ from starlette_wtf import csrf_protect, csrf_token
 from bot.core.clock import Clock
 from bot.i18n import SUPPORTED, Translator
 from bot.services.audit_trail import AuditTrail
+from bot.storage.anchors import Anchors
 from bot.web.readmodel import ReadModel
 from bot.web.throttle import LoginThrottle
 
@@ -32,7 +33,8 @@ LANG = "lang"
 
 @dataclass
 class Console:
-    """What every request shares: the config file, the clock, the data folder, throttling."""
+    """What every request shares: the config file, the clock, the data folder, throttling,
+    the audit trail's anchors (bot.services.trail_anchors: where the bot keeps them)."""
 
     config_path: Path
     clock: Clock
@@ -41,10 +43,11 @@ class Console:
     default_lang: str = "zh_CN"
     max_upload: int = 20 * 1024 * 1024
     throttle: LoginThrottle | None = None
+    anchors: Anchors | None = None
 
     def __post_init__(self) -> None:
         self.throttle = self.throttle or LoginThrottle(self.clock)
-        self.trail = AuditTrail(self.clock)
+        self.trail = AuditTrail(self.clock, self.anchors)
 
 
 def console(request: Request) -> Console:

@@ -19,6 +19,7 @@ import uvicorn
 from playwright.sync_api import Page
 
 from bot.core.clock import VirtualClock
+from bot.storage.anchors import FileAnchors
 from bot.storage.db import Database
 from bot.web.app import create_app
 from bot.web.routing import Console
@@ -63,4 +64,5 @@ def shoot(page: Page, name: str) -> None:
 
 
 def console_for(config: Path, folder: Path, url: str, clock: VirtualClock) -> Console:
-    return Console(config, clock, folder / "data", url, "zh_CN")
+    anchors = FileAnchors(folder / "audit-anchors")  # beside the database, as anchors_for
+    return Console(config, clock, folder / "data", url, "zh_CN", anchors=anchors)

@@ -16,6 +16,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from bot.core.clock import VirtualClock
+from bot.storage.anchors import FileAnchors
 from bot.storage.db import Database
 from bot.web.app import create_app
 from bot.web.routing import Console
@@ -64,7 +65,8 @@ def site_on(
     shutil.copy(database, copy)
     url = f"sqlite://{copy}"
     clock = VirtualClock(NOW)
-    console = Console(config, clock, folder / "data", url, "zh_CN")
+    anchors = FileAnchors(folder / "audit-anchors")  # beside the database, as anchors_for
+    console = Console(config, clock, folder / "data", url, "zh_CN", anchors=anchors)
     if limit:
         console.max_upload = limit
     app = create_app(console, Database(url), secret="test-secret", secure_cookies=secure_cookies)

@@ -3,6 +3,7 @@ made from them (a roster import, a revoked warning) with their audit-trail entri
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from bot.services.trail_chain import verify_entries
+from bot.storage.anchors import Anchor, FileAnchors
 from tests.hr_files import template_xlsx
 from tests.web.conftest import Site
 
@@ -30,8 +32,11 @@ def test_overview(logged_in: Site) -> None:
     assert "全员群" in flat and "财务群" in flat and "新群" in flat
     assert "机器人尚未在此群运行" in flat  # 新群: the bot never ran there
     row = flat[flat.index("全员群 全员群 sim") :]
-    # 全员群: 2 compliant, 1 misnamed (张三), 5 unknown, 0 ambiguous, 0 departed, 2 missing
-    assert row.startswith("全员群 全员群 sim 2 1 5 0 0 2 2026-11-23 10:00")
+    assert "冒用身份" in flat  # the impostor column
+    # 全员群: 2 compliant, 1 misnamed (张三), 5 unknown, 0 ambiguous, 0 impostors, 0 departed,
+    # 2 missing; 财务群: 2 compliant (王芳 by her remark, 张三), 1 impostor (王芳's name)
+    assert row.startswith("全员群 全员群 sim 2 1 5 0 0 0 2 2026-11-23 10:00")
+    assert "财务群 财务群 sim 2 0 0 0 1 0 0 2026-11-23 10:00" in row
     assert "<svg" in page and "<polyline" in page  # the audit of the 23rd is charted
     assert "数据库：sqlite://" in flat
 
@@ -45,6 +50,14 @@ def test_group_page_filters_and_missing(logged_in: Site) -> None:
     found = text(logged_in.client.get("/groups/1", params={"q": "李四"}).text)
     assert "行政人事部-李四 合规" in found and "昵称不规范 财务部-张三" not in found
     assert logged_in.client.get("/groups/999").status_code == 404
+
+
+def test_group_page_shows_the_impostor(logged_in: Site) -> None:
+    page = text(logged_in.client.get("/groups/2", params={"status": "impostor"}).text)
+    assert "冒用身份 (1)" in page  # the filter counts it
+    table = page.split("未入群")[0]
+    assert "财务部-王芳 冒用身份 显示为「财务部-王芳」，本人：财务部-王芳" in table
+    assert "财务部-张三" not in table and table.count("冒用身份") == 2  # the option, the row
 
 
 def upload(site: Site, path: Path, mode: str = "partial") -> str:
@@ -89,6 +102,23 @@ def test_roster_errors_by_row_and_column(logged_in: Site, tmp_path: Path) -> Non
     assert "错误 2 处" in flat
     assert re.search(r"\b6 A 姓名 ", flat) and re.search(r"\b7 B 部门 ", flat)
     assert 'name="token"' not in upload(logged_in, template_xlsx(tmp_path / "bad.xlsx", rows))
+
+
+def test_roster_preview_warns_of_renumbering_and_names_control_characters(
+    logged_in: Site, tmp_path: Path
+) -> None:
+    """The importer's matching (main's roster_import): the same name and department with
+    another 工号 is the same person, renumbered, and the preview says so; a control character
+    is an error at its cell."""
+    renumbered = [["张三", "财务部", "", "", "E9", "", "", ""]]
+    flat = text(upload(logged_in, template_xlsx(tmp_path / "renumbered.xlsx", renumbered)))
+    assert "编号变更 1 人" in flat and "财务部-张三：工号 E3 → E9" in flat
+    assert "新增 0 人" in flat and "变更 1 人" in flat
+    hostile = tmp_path / "hostile.csv"
+    hostile.write_text("姓名,部门,工号\n张\x07三,财务部,E3\n", encoding="utf-8")
+    flat = text(upload(logged_in, hostile))
+    assert "错误 1 处" in flat and "含有控制字符" in flat
+    assert "编号变更" not in flat
 
 
 def test_roster_upload_refusals(site: Site, tmp_path: Path, company: tuple[Path, Path]) -> None:
@@ -137,11 +167,23 @@ def test_trail_verify_anchor_and_export(logged_in: Site, tmp_path: Path) -> None
     broken = text(logged_in.client.get("/trail", params={"anchor": forged}).text)
     assert "另行保存的不符" in broken
     assert "锚点格式" in text(logged_in.client.get("/trail?anchor=oops").text)
+    # The latest anchor kept apart (beside the database, where the bot keeps it) is checked,
+    # as `qunguan audit-log verify` checks it: the console's own appends are anchored.
+    assert "已与另行保存的最新锚点" in text(page)
     exported = logged_in.client.get("/trail/export", params={"format": "jsonl"})
     entries = [json.loads(line) for line in exported.text.splitlines()]
     verdict = verify_entries(entries)
     assert verdict.ok and f"{verdict.count}:{verdict.head}" == anchor[1]
     assert entries[-1]["kind"] == "console_login" and entries[-1]["actor"] == "web:hr"
+
+
+def test_trail_verify_finds_a_cut_tail_by_the_anchors(logged_in: Site) -> None:
+    """An anchor kept apart for an entry the chain no longer has: the tail was cut."""
+    anchors = FileAnchors(logged_in.folder / "audit-anchors")
+    asyncio.run(anchors.add(Anchor(500, "0" * 64), logged_in.clock.now()))
+    page = text(logged_in.client.get("/trail", params={"verify": "1"}).text)
+    assert "审计日志被改动" in page and "另行保存的锚点指向第 500 条" in page
+    assert "审计日志完整" not in page
 
 
 def test_english(logged_in: Site) -> None:

@@ -1,6 +1,7 @@
 """The audit trail: browse and filter (kind, actor, group, newest first, a page at a time);
-verify the chain with the result and the head to keep as an anchor, or against an anchor kept
-earlier; export it (.jsonl, .csv or .xlsx, hashes included)."""
+verify the chain as `qunguan audit-log verify` does (against the latest anchor kept apart,
+bot.services.trail_anchors), showing the head to keep as an anchor, or against an anchor kept
+by hand; export it (.jsonl, .csv or .xlsx, hashes included)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
+from bot.core.errors import ConfigError
+from bot.i18n import Translator
 from bot.ops.trail_files import FORMATS, write_export
 from bot.services import trail_verify
+from bot.services.trail_anchors import Anchored, verify_anchored
 from bot.services.trail_chain import Verdict
+from bot.storage.anchors import Anchor
 from bot.storage.models import AuditEntry
-from bot.web.routing import page, render, translator
+from bot.web.routing import Console, console, page, render, translator
 
 PER_PAGE = 100
 FILTERS = ("kind", "actor", "group")
@@ -36,9 +41,9 @@ async def trail_page(request: Request) -> Response:
         query = query.filter(seq__lt=int(before))
     entries = await query.order_by("-seq").limit(PER_PAGE)
     kinds = await AuditEntry.all().distinct().order_by("kind").values_list("kind", flat=True)
-    verdict, anchor = None, params.get("anchor", "").strip()
+    checked, problem, anchor = None, None, params.get("anchor", "").strip()
     if params.get("verify") or anchor:
-        verdict = await _verify(anchor)
+        checked, problem = await _verify(console(request), anchor, translator(request))
     return render(
         request,
         "trail.html",
@@ -46,28 +51,36 @@ async def trail_page(request: Request) -> Response:
         kinds=kinds,
         chosen=chosen,
         more=len(entries) == PER_PAGE,
-        verdict=verdict,
+        checked=checked,
+        problem=problem,
         anchor=anchor,
-        reason=_reason(request, verdict),
         formats=[f.lstrip(".") for f in FORMATS],
     )
 
 
-async def _verify(anchor: str) -> Verdict:
-    verdict = await trail_verify.verify()
-    seq, _, digest = anchor.partition(":")
-    if verdict.ok and anchor:
-        if not seq.isdigit() or len(digest) != 64:
-            verdict.broken = "web-trail-anchor-malformed"
-            return verdict
-        verdict = await trail_verify.check_anchor(int(seq), digest.lower()) or verdict
-    return verdict
+async def _verify(c: Console, text: str, t: Translator) -> tuple[Anchored | None, str | None]:
+    """The verification and, if it failed, why (or only why: a malformed anchor given,
+    unreadable anchors)."""
+    kept = Anchor.parse(text.lower()) if text else None
+    if text and kept is None:
+        return None, t("web-trail-anchor-malformed")
+    if c.anchors is None:  # a console built without anchors (`qunguan web` always has them)
+        verdict = await trail_verify.verify()
+        if verdict.ok and kept is not None:
+            verdict = await trail_verify.check_anchor(kept.seq, kept.hash) or verdict
+        return Anchored(verdict, None, "—"), _reason(verdict, t)
+    try:
+        checked = await verify_anchored(c.anchors, kept)
+    except ConfigError as exc:
+        return None, str(exc)
+    return checked, _reason(checked.verdict, t)
 
 
-def _reason(request: Request, verdict: Verdict | None) -> str | None:
-    if verdict is None or verdict.ok:
+def _reason(verdict: Verdict, t: Translator) -> str | None:
+    if verdict.ok:
         return None
-    return translator(request)(verdict.broken or "", **verdict.args)
+    reason = t(verdict.broken or "", **verdict.args)
+    return t("audit-verify-broken", seq=verdict.args.get("seq", "?"), reason=reason)
 
 
 async def export(request: Request) -> Response:
