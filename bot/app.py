@@ -63,6 +63,7 @@ class App:
         )
         self.engine = Engine(self.services)
         self.engine.message_handlers.append(ModerationService(self.services).on_message)
+        self.engine.message_handlers.append(self.services.notices.on_message)
         self.recovery = Recovery(self.engine, self.services, self.services.scheduler)
         self.services.roster.on_departure(self._sweep)
 
@@ -88,6 +89,7 @@ class App:
                 partial(self._daily_audit, group),
                 now=now,
             )
+        await self.services.notices.restore()  # open notices keep their deadlines
         # Finish what a crash left half-done, then note the roster's departures as seen.
         resumed = await self.recovery.resume()
         if resumed:

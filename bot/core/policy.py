@@ -19,6 +19,7 @@ from pydantic import (
 
 from bot.core.content_policy import ContentPolicy, Response
 from bot.core.errors import ConfigError
+from bot.core.notice_policy import NoticePolicy
 from bot.core.sections import Duration, Section, optional_time
 from bot.core.validation import config_error
 from bot.core.vocabulary import ContentRule
@@ -79,6 +80,7 @@ class Policy(Section):
     warnings: WarningsPolicy = WarningsPolicy()
     content: ContentPolicy = ContentPolicy()
     remind: RemindPolicy = RemindPolicy()
+    notice: NoticePolicy = NoticePolicy()
 
     @property
     def dry_run(self) -> bool:

@@ -30,13 +30,18 @@ SendKind = Literal[
     "mute_notice",
     "action_failed",
     "warn_limit_alert",
+    "notice",
+    "notice_reminder",
+    "notice_report",
 ]
 
 # The content rules, in precedence order: a message fires at most the first that matches.
 ContentRule = Literal["banned_keyword", "ad", "flood", "link", "length", "voice", "quiet_hours"]
 # A message's `rule` and a removal's `reason`: the content rules and the roster's reasons;
-# `admin` is a removal by `/kick`.
-Reason = Literal[ContentRule, "naming", "not_on_roster", "departed", "warn_limit", "admin"]
+# `admin` is a removal by `/kick`; `notice` a notice not acknowledged in time.
+Reason = Literal[
+    ContentRule, "naming", "not_on_roster", "departed", "warn_limit", "admin", "notice"
+]
 
 # Where a member stands against the roster (the report's member `status`).
 MemberStatus = Literal["compliant", "misnamed", "unknown", "ambiguous", "departed", "bot"]

@@ -19,6 +19,7 @@ from bot.services.groups import GroupDirectory
 from bot.services.joins import JoinService
 from bot.services.member_audit import MemberAudit
 from bot.services.members import MemberService
+from bot.services.notices import NoticeService
 from bot.services.notify import Notifier
 from bot.services.roster import RosterService
 from bot.services.snapshot import Snapshots
@@ -50,6 +51,7 @@ class Services:
     workbooks: WorkbookService
     files_dir: Path
     trail: AuditTrail
+    notices: NoticeService
 
     @property
     def company(self) -> str | None:
@@ -78,6 +80,7 @@ def build_services(
     member_audit = MemberAudit(
         clock=clock, snapshots=snapshots, enforcer=enforcer, notices=notices
     )
+    scheduler = Scheduler()
     return Services(
         org=org,
         clock=clock,
@@ -85,7 +88,7 @@ def build_services(
         platform=platform,
         groups=groups,
         counters=counters,
-        scheduler=Scheduler(),
+        scheduler=scheduler,
         actuator=actuator,
         action_log=ActionLog(),
         notify=notify,
@@ -100,4 +103,7 @@ def build_services(
         workbooks=WorkbookService(snapshots, roster, warnings, translator),
         files_dir=files_dir,
         trail=trail,
+        notices=NoticeService(
+            clock=clock, snapshots=snapshots, notify=notify, scheduler=scheduler, groups=groups
+        ),
     )

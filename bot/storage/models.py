@@ -196,3 +196,48 @@ class AuditHead(Model):
 
     class Meta:
         table = "audit_head"
+
+
+class Notice(Model):
+    """A notice an admin posted, open for acknowledgement until `deadline`.
+
+    `expected` lists the responders fixed when it was posted (member key, display name,
+    employee id and name); `reminded` and `reported` record the half-time reminder and the
+    deadline report, so a restart neither repeats nor loses them."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="notices", on_delete=fields.CASCADE
+    )
+    group_id: int  # the column tortoise adds for the relation
+    text = fields.TextField()
+    sender = fields.CharField(max_length=255)
+    opened_at = fields.DatetimeField(db_index=True)
+    deadline = fields.DatetimeField(db_index=True)
+    expected: fields.JSONField[list[dict[str, Any]]] = fields.JSONField(default=list)
+    reminded = fields.BooleanField(default=False)
+    reported = fields.BooleanField(default=False)
+    # `<cause>#n<n>`: the `/notice` command run again after a restart finds its notice.
+    cause_key = fields.CharField(max_length=255, null=True, unique=True)
+
+    class Meta:
+        table = "notice"
+
+
+class NoticeAck(Model):
+    """One expected responder's acknowledgement of a notice (`late`: after the deadline)."""
+
+    id = fields.IntField(primary_key=True)
+    notice: fields.ForeignKeyRelation[Notice] = fields.ForeignKeyField(
+        "models.Notice", related_name="acks", on_delete=fields.CASCADE
+    )
+    notice_id: int  # the column tortoise adds for the relation
+    member_key = fields.CharField(max_length=300)
+    display = fields.CharField(max_length=255)
+    at = fields.DatetimeField()
+    late = fields.BooleanField(default=False)
+    text = fields.CharField(max_length=64, default="")
+
+    class Meta:
+        table = "notice_ack"
+        unique_together = (("notice", "member_key"),)
