@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from bot.core.group import GroupRuntime
 from bot.i18n import Translator
+from bot.services import notice_sheet
 from bot.services.roster import RosterService
 from bot.services.snapshot import Snapshot, Snapshots
 from bot.services.spreadsheet import Cell, new_workbook, sheet_title, write_table
@@ -59,6 +60,7 @@ class WorkbookService:
         write_table(matrix, header, rows)
         for snap, counts in zip(snapshots, warnings, strict=True):
             self._group_sheet(book, snap, counts, taken)
+        await notice_sheet.add_sheet(book, groups, self.translate, taken)
         path.parent.mkdir(parents=True, exist_ok=True)
         book.save(path)
         return path
