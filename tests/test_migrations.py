@@ -20,6 +20,8 @@ from bot.storage.models import (
     Employee,
     Group,
     MemberState,
+    Notice,
+    NoticeAck,
     Warning,
 )
 from tests.conftest import T0
@@ -133,6 +135,17 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
         assert verdict.count == 0
         await Employee.create(name="新人", department="研发部", created_at=T0, updated_at=T0)
         assert await Employee.all().count() == 3
+        # The notice tables (3_*_notices) take a notice of the upgraded group and its replies.
+        notice = await Notice.create(
+            group_id=1,
+            text="开会",
+            sender="李四",
+            opened_at=T0,
+            deadline=T0,
+            expected=[{"key": "name:张三"}],
+        )
+        await NoticeAck.create(notice_id=notice.id, member_key="name:张三", display="张三", at=T0)
+        assert (await NoticeAck.get(notice_id=notice.id)).late is False
     finally:
         await db.close()
 
