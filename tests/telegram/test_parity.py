@@ -36,6 +36,8 @@ AGREE = [
     "moderation_keywords",
     "moderation_precedence",
     "moderation_quiet_hours",
+    "notice_basic",
+    "notice_bad_input",
 ]
 
 
@@ -125,9 +127,18 @@ async def test_scenario_on_telegram(
     assert tagged == expect.get("tags", [])
 
 
+# Scenarios not played here, and why.
+NOT_PLAYED = {
+    # `restart` stops and starts the bot mid-timeline, a replay event the Telegram harness
+    # (one bot for the whole play) does not have; what survives a restart (the stored notices,
+    # their jobs scheduled again at start) is the platform-free core, the same on Telegram.
+    "notice_restart": "restart",
+}
+
+
 def test_every_scenario_is_played_or_its_absence_explained() -> None:
     """Rejected files (bad_*) are about the scenario format, not a platform."""
-    played = {*AGREE, *DIFFERENCES}
+    played = {*AGREE, *DIFFERENCES, *NOT_PLAYED}
     for path in SCENARIOS.glob("*.yaml"):
         name = path.name.removesuffix(".yaml")
         if name.endswith(".expect") or name.startswith("bad_"):
