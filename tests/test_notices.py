@@ -144,7 +144,7 @@ def _replies(path: Path) -> dict[str, tuple[Any, ...]]:
     for cell in sheet["B"][1:]:
         assert cell.data_type == "s" and cell.quotePrefix
     no_formulas(path)
-    return {row[5]: row for row in rows}
+    return {str(row[5]): row for row in rows}
 
 
 @pytest.mark.slow

@@ -8,6 +8,7 @@ as it is then: a responder who left is named in the report but cannot be mention
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from loguru import logger
 
@@ -45,16 +46,24 @@ class NoticeJobs:
     def _group(self, notice: Notice) -> GroupRuntime | None:
         return next((g for g in self.groups if g.db_id == notice.group_id), None)
 
-    async def _present(self, group: GroupRuntime, waiting: list[Responder]) -> list[str]:
-        """The display names now shown by the waiting responders still in the group."""
+    async def _present(
+        self, group: GroupRuntime, waiting: list[Responder]
+    ) -> tuple[list[str], bool]:
+        """The display names now shown by the waiting responders still in the group, and
+        whether any of the group's admins is in it."""
         snap = await self.snapshots.take(group)
-        keys = {r.key for r in waiting}
-        employees = {r.employee_id for r in waiting}
-        return [
-            c.member.display
-            for c in snap.results
-            if c.member.key in keys or bound_employee(c) in employees
-        ]
+        by_key = {c.member.key: c.member.display for c in snap.results}
+        present = [by_key[r.key] for r in waiting if r.key in by_key]
+        # A responder no longer under their key (renamed without a remark) is found by the
+        # employee they are bound to, when exactly one other member stands for them.
+        for r in waiting:
+            if r.key in by_key:
+                continue
+            found = [c.member.display for c in snap.results if bound_employee(c) == r.employee_id]
+            if len(found) == 1 and found[0] not in present:
+                present.append(found[0])
+        admins = any(m.identity in group.admins and not m.is_self for m in snap.members)
+        return present, admins
 
     async def remind(self, notice_id: int) -> None:
         """At half the deadline: mention those who have not acknowledged (once)."""
@@ -65,7 +74,7 @@ class NoticeJobs:
         waiting = await notice_store.waiting(notice)
         # After a long outage the deadline may have passed: the report says it all then.
         if waiting and self.clock.now() < notice.deadline:
-            present = await self._present(group, waiting)
+            present, _ = await self._present(group, waiting)
             if present:
                 await self.notify.send(
                     group.code,
@@ -89,20 +98,38 @@ class NoticeJobs:
             return
         waiting = await notice_store.waiting(notice)
         if waiting:
-            present = await self._present(group, waiting)
-            expected = len(notice.expected)
-            await self.notify.send(
-                group.code,
-                "notice_report",
-                "notice-report",
-                mentions=present,
-                members=[r.display for r in waiting],
-                rule="notice",
-                text=excerpt(notice.text),
-                acked=expected - len(waiting),
-                expected=expected,
-                names=self.notify.join(r.label for r in waiting),
-            )
+            await self._report(group, notice, waiting)
         logger.info("notice {id} closed: {n} did not acknowledge", id=notice.id, n=len(waiting))
         notice.reminded = notice.reported = True
         await notice.save(update_fields=["reminded", "reported"])
+
+    async def _report(self, group: GroupRuntime, notice: Notice, waiting: list[Responder]) -> None:
+        """In the group, mentioning the non-responders still there; with no admin in the
+        group, also privately to the org-wide admins."""
+        present, admins_here = await self._present(group, waiting)
+        expected = len(notice.expected)
+        args: dict[str, Any] = {
+            "text": excerpt(notice.text),
+            "acked": expected - len(waiting),
+            "expected": expected,
+            "names": self.notify.join(r.label for r in waiting),
+        }
+        await self.notify.send(
+            group.code,
+            "notice_report",
+            "notice-report",
+            mentions=present,
+            members=[r.display for r in waiting],
+            rule="notice",
+            **args,
+        )
+        if not admins_here:
+            for admin in sorted(group.org_admins):
+                await self.notify.direct(
+                    admin,
+                    "notice_report",
+                    "notice-report-direct",
+                    about_group=group.code,
+                    group=group.name,
+                    **args,
+                )

@@ -126,7 +126,7 @@ async def record_ack(
             member_key=responder.key,
             display=display,
             at=at,
-            late=at >= notice.deadline,
+            late=at > notice.deadline,  # an answer at the very deadline is in time
             text=text[:64],
         )
     except IntegrityError:

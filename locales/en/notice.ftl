@@ -29,3 +29,4 @@ notice-ack-ontime = on time
 notice-ack-late = late
 notice-ack-none = no reply
 notice-export-done = Notice replies written: { $path } ({ $groups } groups, { $rows } rows)
+notice-report-direct = In "{ $group }", the notice "{ $text }" is due: { $acked }/{ $expected } acknowledged; not acknowledged: { $names }.

@@ -29,3 +29,4 @@ notice-ack-ontime = 按时回复
 notice-ack-late = 逾期回复
 notice-ack-none = 未回复
 notice-export-done = 已导出通知回复表：{ $path }（{ $groups } 个群，{ $rows } 行）
+notice-report-direct = 「{ $group }」的通知“{ $text }”已到回复时限：{ $acked }/{ $expected } 人已回复；未回复 { $names }。

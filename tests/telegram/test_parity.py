@@ -38,6 +38,7 @@ AGREE = [
     "moderation_quiet_hours",
     "notice_basic",
     "notice_bad_input",
+    "notice_edges",
 ]
 
 
