@@ -103,7 +103,8 @@ class App:
 
     async def _daily_audit(self, group: GroupRuntime) -> None:
         logger.info("daily audit of {group}", group=group.name)
-        await self.services.member_audit.audit(group)
+        result = await self.services.member_audit.audit(group)
+        await self.services.registry.audit(group, result.snapshot)
 
     async def _sweep(self, departed: Sequence[RosterEntry]) -> None:
         names = ", ".join(entry.name for entry in departed)

@@ -14,6 +14,7 @@ async def audit(ctx: CommandContext) -> None:
     parts = []
     for group in groups:
         result = await services.member_audit.audit(group)
+        await services.registry.audit(group, result.snapshot)
         counts = result.snapshot.counts()
         parts.append(
             services.translate(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
 from bot.core.group import GroupRuntime
+from bot.services.registry import label, ordered
 from bot.services.snapshot import Snapshot
 from bot.services.workbook import export_name
 
@@ -12,7 +13,7 @@ from bot.services.workbook import export_name
 def summary(ctx: CommandContext, snap: Snapshot) -> str:
     t, join = ctx.services.translate, ctx.services.notify.join
     counts = snap.counts()
-    parts = [t("roster-summary-head", group=snap.group.name, **counts)]
+    parts = [t("roster-summary-head", group=label(snap.group), **counts)]
     misnamed = [
         t("naming-reminder-line", member=c.member.display, expected=c.expected)
         for c in snap.having("misnamed")
@@ -33,7 +34,7 @@ def summary(ctx: CommandContext, snap: Snapshot) -> str:
 
 
 def _groups(ctx: CommandContext) -> list[GroupRuntime]:
-    return [ctx.group] if ctx.group is not None else list(ctx.services.groups)
+    return [ctx.group] if ctx.group is not None else ordered(ctx.services.groups)
 
 
 @command("roster", "名单", "花名册", where=("group", "direct"))

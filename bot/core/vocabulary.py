@@ -33,6 +33,9 @@ SendKind = Literal[
     "notice",
     "notice_reminder",
     "notice_report",
+    "group_name_alert",
+    "missing_members_alert",
+    "invite_alert",
 ]
 
 # The content rules, in precedence order: a message fires at most the first that matches.
@@ -40,14 +43,25 @@ ContentRule = Literal["banned_keyword", "ad", "flood", "link", "length", "voice"
 # A message's `rule` and a removal's `reason`: the content rules and the roster's reasons;
 # `admin` is a removal by `/kick`; `notice` a notice not acknowledged in time.
 Reason = Literal[
-    ContentRule, "naming", "not_on_roster", "departed", "warn_limit", "admin", "notice"
+    ContentRule,
+    "naming",
+    "not_on_roster",
+    "departed",
+    "warn_limit",
+    "admin",
+    "notice",
+    "group_name",
+    "required",
+    "uninvited",
 ]
 
 # Where a member stands against the roster (the report's member `status`).
 MemberStatus = Literal["compliant", "misnamed", "unknown", "ambiguous", "departed", "bot"]
 
 # The report's `action` names (bot.core.actions.ACTION_NAMES).
-ActionName = Literal["send", "direct", "remove", "notice", "file", "delete", "mute", "set_tag"]
+ActionName = Literal[
+    "send", "direct", "remove", "notice", "file", "delete", "mute", "set_tag", "invite"
+]
 
 MESSAGE_KINDS: tuple[MessageKind, ...] = get_args(MessageKind)
 CONTENT_RULES: tuple[ContentRule, ...] = get_args(ContentRule)

@@ -21,6 +21,7 @@ from bot.services.member_audit import MemberAudit
 from bot.services.members import MemberService
 from bot.services.notices import NoticeService
 from bot.services.notify import Notifier
+from bot.services.registry import RegistryService
 from bot.services.roster import RosterService
 from bot.services.snapshot import Snapshots
 from bot.services.warnings import WarningService
@@ -52,6 +53,7 @@ class Services:
     files_dir: Path
     trail: AuditTrail
     notices: NoticeService
+    registry: RegistryService
 
     @property
     def company(self) -> str | None:
@@ -106,4 +108,5 @@ def build_services(
         notices=NoticeService(
             clock=clock, snapshots=snapshots, notify=notify, scheduler=scheduler, groups=groups
         ),
+        registry=RegistryService(notify, org.name),
     )

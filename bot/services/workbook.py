@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from bot.core.group import GroupRuntime
 from bot.i18n import Translator
 from bot.services import notice_sheet
+from bot.services.registry import label, ordered
 from bot.services.roster import RosterService
 from bot.services.snapshot import Snapshot, Snapshots
 from bot.services.spreadsheet import Cell, new_workbook, sheet_title, write_table
@@ -31,7 +32,8 @@ class WorkbookService:
         self.translate = translate
 
     async def write(self, groups: Sequence[GroupRuntime], path: Path) -> Path:
-        """Measure each group now and write the workbook to `path`."""
+        """Measure each group now and write the workbook to `path` (groups by code)."""
+        groups = ordered(groups)
         snapshots = [await self.snapshots.take(group) for group in groups]
         warnings = [
             await self.warnings.counts(
@@ -45,7 +47,7 @@ class WorkbookService:
         index = await self.roster.index()
         header = [self.translate("export-col-name"), self.translate("export-col-department")]
         header += [self.translate("export-col-employee-status")] + [
-            snap.group.name for snap in snapshots
+            label(snap.group) for snap in snapshots
         ]
         rows = []
         for entry in index.entries:
@@ -78,7 +80,7 @@ class WorkbookService:
     def _group_sheet(
         self, book: Workbook, snap: Snapshot, counts: dict[str, int], taken: set[str]
     ) -> None:
-        sheet = book.create_sheet(sheet_title(snap.group.name, taken))
+        sheet = book.create_sheet(sheet_title(label(snap.group), taken))
         header = [
             self.translate("export-col-display"),
             self.translate("export-col-status"),

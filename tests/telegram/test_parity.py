@@ -134,6 +134,9 @@ NOT_PLAYED = {
     # (one bot for the whole play) does not have; what survives a restart (the stored notices,
     # their jobs scheduled again at start) is the platform-free core, the same on Telegram.
     "notice_restart": "restart",
+    # Telegram cannot list a group's members: who is missing from a required group is not
+    # known there, so the invitations and the by-hand report do not run (docs/registry.md).
+    "registry": "no member lists",
 }
 
 

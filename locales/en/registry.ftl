@@ -1,0 +1,7 @@
+## The group registry: codes, owners, name templates, required membership (en)
+
+reason-group_name = group name does not follow the template
+reason-required = a required member is missing
+reason-uninvited = invited by someone who is not an admin
+registry-name-alert = The group "{ $group }" is not named as it should be: "{ $expected }". Please rename it.
+registry-missing = Everyone concerned must be in "{ $group }"; { $count } are not and the bot cannot invite them, please invite them by hand: { $names }
