@@ -103,6 +103,7 @@ class App:
 
     async def _daily_audit(self, group: GroupRuntime) -> None:
         logger.info("daily audit of {group}", group=group.name)
+        await self.services.membership.leavers(group)
         result = await self.services.member_audit.audit(group)
         await self.services.registry.audit(group, result.snapshot)
 

@@ -54,6 +54,15 @@ class NamingPolicy(Section):
 class RosterPolicy(Section):
     unknown: Literal["report", "remind", "remove"] = "report"
     departed: Literal["report", "remove"] = "remove"
+    # An in-scope employee who left a group that requires them (bot.services.membership).
+    leave: Literal["ignore", "report"] = "report"
+
+
+class JoinPolicy(Section):
+    """Who may bring people in (未经群主或管理员同意，不得擅自拉人进群)."""
+
+    invited_by: Literal["anyone", "admins"] = "anyone"
+    uninvited: Literal["report", "remove"] = "report"  # a joiner a non-admin invited
 
 
 class AuditPolicy(Section):
@@ -81,6 +90,7 @@ class Policy(Section):
     content: ContentPolicy = ContentPolicy()
     remind: RemindPolicy = RemindPolicy()
     notice: NoticePolicy = NoticePolicy()
+    join: JoinPolicy = JoinPolicy()
 
     @property
     def dry_run(self) -> bool:

@@ -36,6 +36,7 @@ SendKind = Literal[
     "group_name_alert",
     "missing_members_alert",
     "invite_alert",
+    "leave_alert",
 ]
 
 # The content rules, in precedence order: a message fires at most the first that matches.
@@ -53,6 +54,7 @@ Reason = Literal[
     "group_name",
     "required",
     "uninvited",
+    "left",
 ]
 
 # Where a member stands against the roster (the report's member `status`).

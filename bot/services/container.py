@@ -19,6 +19,7 @@ from bot.services.groups import GroupDirectory
 from bot.services.joins import JoinService
 from bot.services.member_audit import MemberAudit
 from bot.services.members import MemberService
+from bot.services.membership import MembershipWatch
 from bot.services.notices import NoticeService
 from bot.services.notify import Notifier
 from bot.services.registry import RegistryService
@@ -54,6 +55,7 @@ class Services:
     trail: AuditTrail
     notices: NoticeService
     registry: RegistryService
+    membership: MembershipWatch
 
     @property
     def company(self) -> str | None:
@@ -109,4 +111,7 @@ def build_services(
             clock=clock, snapshots=snapshots, notify=notify, scheduler=scheduler, groups=groups
         ),
         registry=RegistryService(notify, org.name),
+        membership=MembershipWatch(
+            clock=clock, members=members, snapshots=snapshots, enforcer=enforcer, notify=notify
+        ),
     )

@@ -104,12 +104,23 @@ def muted_for_real(expect: dict[str, Any]) -> dict[str, Any]:
     return expect | {"actions": actions, "members": members}
 
 
+def left_at_once(expect: dict[str, Any]) -> dict[str, Any]:
+    """Telegram reports a leave as it happens: the employee who walked out of the required
+    group is reported then (10:04), not at the next member read (the 10:30 /audit)."""
+    actions = [
+        a | {"at": "2026-11-23T10:04:00+08:00"} if a.get("kind") == "leave_alert" else a
+        for a in expect["actions"]
+    ]
+    return expect | {"actions": actions}
+
+
 # Where Telegram differs: the simulator's expectations, changed as each function explains.
 DIFFERENCES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "commands_rename": renamed_by_tag,
     "duplicates": told_apart_by_id,
     "moderation_length_voice_link": no_link_cards,
     "moderation_responses": muted_for_real,
+    "membership": left_at_once,
 }
 
 
