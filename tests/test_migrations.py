@@ -105,6 +105,7 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
             "E001",
         )
         assert zhang.aliases == ["小张"]
+        assert zhang.hired is None  # 4_*_employee_hired: no hire date known for old rows
         assert (zhao.status, zhao.is_exec, zhao.departed_at) == ("departed", True, zhao.updated_at)
         group = await Group.get(id=1)
         assert group.config == {"admins": ["李四"]}

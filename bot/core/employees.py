@@ -4,6 +4,7 @@ spreadsheet) and as naming and matching see it (`RosterEntry`, built from the st
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -26,6 +27,7 @@ class RosterEntry:
     aliases: tuple[str, ...] = ()
     exec: bool = False
     status: EmployeeStatus = "active"
+    hired: date | None = None  # the naming grace (`naming.grace`) counts from it
 
     @property
     def active(self) -> bool:
@@ -48,6 +50,7 @@ class EmployeeIn(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     exec: bool = False
     status: EmployeeStatus = "active"
+    hired: date | None = None
 
     @field_validator("name", "department", "title", "phone", "employee_no", mode="before")
     @classmethod

@@ -31,6 +31,8 @@ class NamingPolicy(Section):
     template: str = "{department}-{name}"
     exec_bare_name: bool = True
     after_reminders: int = Field(default=3, ge=1)
+    # A new hire (roster `hired`) misnamed within this time is reminded, never reported.
+    grace: Duration = timedelta(days=3)
 
     @field_validator("template")
     @classmethod

@@ -17,7 +17,17 @@ from bot.services.roster_match import RosterIndex
 from bot.storage.models import Employee
 
 DepartureListener = Callable[[list[RosterEntry]], Awaitable[None]]
-EDITABLE = ("name", "department", "title", "phone", "employee_no", "aliases", "exec", "status")
+EDITABLE = (
+    "name",
+    "department",
+    "title",
+    "phone",
+    "employee_no",
+    "aliases",
+    "exec",
+    "status",
+    "hired",
+)
 
 
 class RosterError(ValueError):
@@ -35,6 +45,7 @@ def to_entry(row: Employee) -> RosterEntry:
         aliases=tuple(row.aliases or ()),
         exec=row.is_exec,
         status="departed" if row.status == "departed" else "active",
+        hired=row.hired,
     )
 
 
@@ -140,4 +151,5 @@ def _dump(row: Employee) -> dict[str, Any]:
         "aliases": list(row.aliases or ()),
         "exec": row.is_exec,
         "status": row.status,
+        "hired": row.hired,
     }

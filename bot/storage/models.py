@@ -23,6 +23,7 @@ class Employee(Model):
     created_at = fields.DatetimeField()
     updated_at = fields.DatetimeField()
     departed_at = fields.DatetimeField(null=True)
+    hired = fields.DateField(null=True)  # the new-hire naming grace counts from it
 
     class Meta:
         table = "employee"

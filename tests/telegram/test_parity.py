@@ -39,6 +39,7 @@ AGREE = [
     "notice_basic",
     "notice_bad_input",
     "notice_edges",
+    "new_hire_grace",
 ]
 
 
