@@ -20,6 +20,7 @@ from bot.recovery import Recovery
 from bot.services.container import Services, build_services
 from bot.services.groups import GroupDirectory
 from bot.services.moderation import ModerationService
+from bot.services.points_ranking import PointsRanking
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
 from bot.storage.db import Database
@@ -66,6 +67,7 @@ class App:
         self.engine.message_handlers.append(self.services.notices.on_message)
         self.recovery = Recovery(self.engine, self.services, self.services.scheduler)
         self.services.roster.on_departure(self._sweep)
+        self.ranking = PointsRanking(self.services.points, self.services.notify)
 
     @property
     def scheduler(self) -> Scheduler:
@@ -89,6 +91,16 @@ class App:
                 partial(self._daily_audit, group),
                 now=now,
             )
+        for group in self.services.groups:
+            points = group.policy.points
+            if points.enabled and points.report_at is not None:
+                self.scheduler.daily(
+                    f"points:{group.code}",
+                    points.report_at,
+                    group.tz,
+                    partial(self.ranking.monthly, group),
+                    now=now,
+                )
         await self.services.notices.restore()  # open notices keep their deadlines
         # Finish what a crash left half-done, then note the roster's departures as seen.
         resumed = await self.recovery.resume()
@@ -106,6 +118,7 @@ class App:
         await self.services.membership.leavers(group)
         result = await self.services.member_audit.audit(group)
         await self.services.registry.audit(group, result.snapshot)
+        await self.services.points.daily(group, result.snapshot)
 
     async def _sweep(self, departed: Sequence[RosterEntry]) -> None:
         names = ", ".join(entry.name for entry in departed)

@@ -20,6 +20,7 @@ from pydantic import (
 from bot.core.content_policy import ContentPolicy, Response
 from bot.core.errors import ConfigError
 from bot.core.notice_policy import NoticePolicy
+from bot.core.points_policy import PointsPolicy
 from bot.core.sections import Duration, Section, optional_time
 from bot.core.validation import config_error
 from bot.core.vocabulary import ContentRule
@@ -93,6 +94,7 @@ class Policy(Section):
     remind: RemindPolicy = RemindPolicy()
     notice: NoticePolicy = NoticePolicy()
     join: JoinPolicy = JoinPolicy()
+    points: PointsPolicy = PointsPolicy()
 
     @property
     def dry_run(self) -> bool:

@@ -37,6 +37,7 @@ SendKind = Literal[
     "missing_members_alert",
     "invite_alert",
     "leave_alert",
+    "points_report",
 ]
 
 # The content rules, in precedence order: a message fires at most the first that matches.

@@ -22,6 +22,7 @@ from bot.services.members import MemberService
 from bot.services.membership import MembershipWatch
 from bot.services.notices import NoticeService
 from bot.services.notify import Notifier
+from bot.services.points import PointsService
 from bot.services.registry import RegistryService
 from bot.services.roster import RosterService
 from bot.services.snapshot import Snapshots
@@ -56,6 +57,7 @@ class Services:
     notices: NoticeService
     registry: RegistryService
     membership: MembershipWatch
+    points: PointsService
 
     @property
     def company(self) -> str | None:
@@ -85,6 +87,8 @@ def build_services(
         clock=clock, snapshots=snapshots, enforcer=enforcer, notices=notices
     )
     scheduler = Scheduler()
+    points = PointsService(clock, roster)
+    warnings.listeners.append(points.on_warning)
     return Services(
         org=org,
         clock=clock,
@@ -104,14 +108,20 @@ def build_services(
         audit_notices=notices,
         member_audit=member_audit,
         joins=JoinService(members, snapshots, notices, enforcer, notify),
-        workbooks=WorkbookService(snapshots, roster, warnings, translator),
+        workbooks=WorkbookService(snapshots, roster, warnings, translator, points),
         files_dir=files_dir,
         trail=trail,
         notices=NoticeService(
-            clock=clock, snapshots=snapshots, notify=notify, scheduler=scheduler, groups=groups
+            clock=clock,
+            snapshots=snapshots,
+            notify=notify,
+            scheduler=scheduler,
+            groups=groups,
+            points=points,
         ),
         registry=RegistryService(notify, org.name),
         membership=MembershipWatch(
             clock=clock, members=members, snapshots=snapshots, enforcer=enforcer, notify=notify
         ),
+        points=points,
     )

@@ -18,6 +18,7 @@ from bot.services import notice_store
 from bot.services.groups import GroupDirectory
 from bot.services.notice_store import Responder, bound_employee
 from bot.services.notify import Notifier
+from bot.services.points import PointsService
 from bot.services.snapshot import Snapshots
 from bot.storage.models import Notice
 
@@ -31,8 +32,15 @@ def excerpt(text: str) -> str:
 
 class NoticeJobs:
     def __init__(
-        self, *, clock: Clock, snapshots: Snapshots, notify: Notifier, groups: GroupDirectory
+        self,
+        *,
+        clock: Clock,
+        snapshots: Snapshots,
+        notify: Notifier,
+        groups: GroupDirectory,
+        points: PointsService,
     ) -> None:
+        self.points = points
         self.clock = clock
         self.snapshots = snapshots
         self.notify = notify
@@ -99,6 +107,15 @@ class NoticeJobs:
         waiting = await notice_store.waiting(notice)
         if waiting:
             await self._report(group, notice, waiting)
+        for r in waiting:
+            await self.points.charge(
+                group,
+                "notice_missed",
+                member_key=r.key,
+                display=r.display,
+                employee_id=r.employee_id,
+                key=f"missed:{notice.id}:{r.key}",
+            )
         logger.info("notice {id} closed: {n} did not acknowledge", id=notice.id, n=len(waiting))
         notice.reminded = notice.reported = True
         await notice.save(update_fields=["reminded", "reported"])

@@ -27,6 +27,7 @@ from bot.services.groups import GroupDirectory
 from bot.services.notice_jobs import NoticeJobs
 from bot.services.notice_store import Responder, bound_employee
 from bot.services.notify import Notifier
+from bot.services.points import PointsService
 from bot.services.snapshot import Snapshots
 from bot.storage.models import Notice
 
@@ -40,13 +41,17 @@ class NoticeService:
         notify: Notifier,
         scheduler: Scheduler,
         groups: GroupDirectory,
+        points: PointsService,
     ) -> None:
         self.clock = clock
+        self.points = points
         self.snapshots = snapshots
         self.notify = notify
         self.scheduler = scheduler
         self.groups = groups
-        self.jobs = NoticeJobs(clock=clock, snapshots=snapshots, notify=notify, groups=groups)
+        self.jobs = NoticeJobs(
+            clock=clock, snapshots=snapshots, notify=notify, groups=groups, points=points
+        )
 
     async def open(
         self, group: GroupRuntime, sender: MemberView | None, by: str, text: str, span: timedelta
@@ -122,6 +127,14 @@ class NoticeService:
                 notice, responder, now, event.sender.display, event.text
             ):
                 logger.info("notice {id} acknowledged by {who}", id=notice.id, who=responder.key)
+                await self.points.charge(
+                    group,
+                    "ack_late" if now > notice.deadline else "ack_on_time",
+                    member_key=event.sender.key,
+                    display=event.sender.display,
+                    employee_id=responder.employee_id,
+                    key=f"ack:{notice.id}:{responder.key}",
+                )
 
     async def _responder(
         self, group: GroupRuntime, notice: Notice, sender: MemberView, bound: list[int | None]

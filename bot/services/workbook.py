@@ -10,7 +10,8 @@ from openpyxl import Workbook
 
 from bot.core.group import GroupRuntime
 from bot.i18n import Translator
-from bot.services import notice_sheet
+from bot.services import notice_sheet, points_sheet
+from bot.services.points import PointsService
 from bot.services.registry import label, ordered
 from bot.services.roster import RosterService
 from bot.services.snapshot import Snapshot, Snapshots
@@ -25,7 +26,9 @@ class WorkbookService:
         roster: RosterService,
         warnings: WarningService,
         translate: Translator,
+        points: PointsService | None = None,
     ) -> None:
+        self.points = points
         self.snapshots = snapshots
         self.roster = roster
         self.warnings = warnings
@@ -63,6 +66,8 @@ class WorkbookService:
         for snap, counts in zip(snapshots, warnings, strict=True):
             self._group_sheet(book, snap, counts, taken)
         await notice_sheet.add_sheet(book, groups, self.translate, taken)
+        if self.points is not None:
+            await points_sheet.add_sheet(book, self.points, groups, self.translate, taken)
         path.parent.mkdir(parents=True, exist_ok=True)
         book.save(path)
         return path

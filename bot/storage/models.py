@@ -242,3 +242,29 @@ class NoticeAck(Model):
     class Meta:
         table = "notice_ack"
         unique_together = (("notice", "member_key"),)
+
+
+class PointEntry(Model):
+    """One change in the points ledger (`points.enabled`): a rule's points for a member, in
+    the month (local `YYYY-MM`) it was earned; a month's sum is its score, older months are
+    the history. `key` makes each charge happen once (a cause run again, a day's audit)."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="points", on_delete=fields.CASCADE
+    )
+    group_id: int  # the column tortoise adds for the relation
+    employee: fields.ForeignKeyNullableRelation[Employee] = fields.ForeignKeyField(
+        "models.Employee", related_name="points", null=True, on_delete=fields.SET_NULL
+    )
+    employee_id: int | None  # the column tortoise adds for the relation
+    member_key = fields.CharField(max_length=300)
+    display = fields.CharField(max_length=255)
+    month = fields.CharField(max_length=7, db_index=True)
+    rule = fields.CharField(max_length=32)
+    delta = fields.IntField()
+    at = fields.DatetimeField()
+    key = fields.CharField(max_length=255, null=True, unique=True)
+
+    class Meta:
+        table = "point_entry"

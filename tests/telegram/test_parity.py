@@ -40,6 +40,7 @@ AGREE = [
     "notice_bad_input",
     "notice_edges",
     "new_hire_grace",
+    "points",
 ]
 
 
