@@ -66,3 +66,14 @@ def test_a_month_of_points(tmp_path: Path) -> None:
     assert rows[0] == ("2026-12", "全员群", 1, "销售部-老赵", -1)  # newest month first
     assert ("2026-11", "全员群", 3, "财务部-王五", -4) in rows
     no_formulas(Path(export["path"]))
+
+
+@pytest.mark.slow
+def test_the_ledger_and_the_grace_survive_restarts(tmp_path: Path) -> None:
+    """tests/scenarios/workflows_restart.yaml: 新人 (hired 11-29) loses a point on 12-02 and
+    12-03 only; 王五, invited back under a bare name, on 12-01, 12-02 and 12-03."""
+    settings = Settings(_env_file=None, database_url=f"sqlite://{tmp_path / 'db.sqlite3'}")
+    scenario = load_scenario(SCENARIOS / "workflows_restart.yaml")
+    report = asyncio.run(Replay(scenario, settings, tmp_path / "files").run())
+    last = report["actions"][-1]["text"].splitlines()[1:]
+    assert [line.split()[1:3] for line in last] == [["研发部-新人", "-2"], ["财务部-王五", "-3"]]

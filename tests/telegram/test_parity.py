@@ -150,6 +150,7 @@ NOT_PLAYED = {
     # Telegram cannot list a group's members: who is missing from a required group is not
     # known there, so the invitations and the by-hand report do not run (docs/registry.md).
     "registry": "no member lists",
+    "workflows_restart": "restart",
 }
 
 
