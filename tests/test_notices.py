@@ -175,13 +175,3 @@ def test_replies_sheet_in_roster_export_and_on_the_command_line(tmp_path: Path) 
     assert _replies(out).keys() == rows.keys()
     bad = qunguan("notices", "export", "--config", str(config), "--out", "x.csv", env=env)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
-
-
-def test_the_documented_example_is_the_basic_scenario(tmp_path: Path) -> None:
-    """adapters/sim/scenarios/notices.yaml (docs/notices.md) plays as notice_basic says."""
-    from tests.scenario_runner import SCENARIOS, check_report, expectations
-
-    example = Path(__file__).resolve().parent.parent / "adapters/sim/scenarios/notices.yaml"
-    settings = Settings(_env_file=None, database_url=f"sqlite://{tmp_path / 'db.sqlite3'}")
-    report = asyncio.run(Replay(load_scenario(example), settings, tmp_path / "files").run())
-    check_report(report, expectations(SCENARIOS / "notice_basic.yaml"))
