@@ -56,11 +56,15 @@ def bound_employee(c: Classification) -> int | None:
 
 
 def responders(results: list[Classification], sender: MemberView | None) -> list[Responder]:
-    """The expected responders among classified members: bound, not the sender, not the bot."""
+    """The expected responders among classified members: bound, not the sender (nor anyone
+    else standing for the sender's employee), not the bot."""
     out: dict[int, Responder] = {}
+    senders = {
+        bound_employee(c) for c in results if sender is not None and c.member.key == sender.key
+    }
     for c in results:
         employee = bound_employee(c)
-        if employee is None or c.member.is_self or c.entry is None:
+        if employee is None or c.member.is_self or c.entry is None or employee in senders:
             continue
         if sender is not None and c.member.key == sender.key:
             continue
