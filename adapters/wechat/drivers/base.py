@@ -107,5 +107,8 @@ class LibraryDriver:
     def set_notice(self, chat: str, text: str) -> CallResult:
         raise DriverError(f"{self.library} cannot set a group notice")
 
+    def invite(self, chat: str, names: Sequence[str]) -> CallResult:
+        raise DriverError(f"{self.library} cannot add group members")
+
     def verify(self, message: InMsg) -> str | None:
         return None
