@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 
 from adapters.sim.replay import Replay
@@ -16,6 +17,7 @@ from bot.core.errors import ConfigError
 from bot.core.policy import build_policy
 from bot.services.points import previous_month
 from bot.settings import Settings
+from tests.cli import qunguan
 from tests.scenario_runner import SCENARIOS
 from tests.test_roster_export import no_formulas
 
@@ -66,6 +68,16 @@ def test_a_month_of_points(tmp_path: Path) -> None:
     assert rows[0] == ("2026-12", "全员群", 1, "销售部-老赵", -1)  # newest month first
     assert ("2026-11", "全员群", 3, "财务部-王五", -4) in rows
     no_formulas(Path(export["path"]))
+
+    config = tmp_path / "company.yaml"
+    org = yaml.safe_load((SCENARIOS / "points.yaml").read_text(encoding="utf-8"))["org"]
+    groups = [{"name": "全员群", "admins": ["李四"]}]
+    config.write_text(yaml.safe_dump({"org": org, "groups": groups}, allow_unicode=True), "utf-8")
+    out = tmp_path / "points.xlsx"
+    env = {"DATABASE_URL": settings.database_url}
+    done = qunguan("points", "export", "--config", str(config), "--out", str(out), env=env)
+    assert done.returncode == 0, done.stderr
+    assert list(load_workbook(out).worksheets[0].iter_rows(min_row=2, values_only=True)) == rows
 
 
 @pytest.mark.slow

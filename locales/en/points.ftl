@@ -15,3 +15,4 @@ points-col-group = Group
 points-col-rank = Rank
 points-col-name = Member
 points-col-points = Points
+points-export-done = Points written: { $path } ({ $groups } groups, { $rows } rows)

@@ -15,3 +15,4 @@ points-col-group = 群
 points-col-rank = 名次
 points-col-name = 成员
 points-col-points = 积分
+points-export-done = 已导出积分表：{ $path }（{ $groups } 个群，{ $rows } 行）
