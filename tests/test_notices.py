@@ -28,14 +28,28 @@ WORDS = NoticePolicy().ack_words
 
 
 @pytest.mark.parametrize(
-    "text", ["收到", "收到！", "收到。。", " 收到 ", "收\u200b到", "好的~", "明白👌", "OK"]
+    "text",
+    [
+        "收到",
+        "收到！",
+        "收到。。",
+        " 收到 ",
+        "收\u200b到",
+        "好的~",
+        "明白👌",
+        "OK",
+        "收到[强]",
+        "收到！[抱拳][抱拳]",
+    ],
 )
 def test_an_ack_word_optionally_followed_by_punctuation_acknowledges(text: str) -> None:
     words = build_policy({"notice.ack_words": [*DEFAULT_ACK_WORDS, "ok"]}, None).notice.ack_words
     assert ack_word(text, words) is not None
 
 
-@pytest.mark.parametrize("text", ["收到，谢谢", "没收到", "收到吗?", "好", "", "？收到", "/收到"])
+@pytest.mark.parametrize(
+    "text", ["收到，谢谢", "没收到", "收到吗?", "好", "", "？收到", "/收到", "[强]"]
+)
 def test_anything_else_does_not(text: str) -> None:
     assert ack_word(text, WORDS) is None
 

@@ -3,11 +3,12 @@ rules around it: which durations a notice may run for, and which messages acknow
 
 A message acknowledges when its normalised text (NFKC, case-folded, spacing and zero-width
 characters removed) is one of the ack words, optionally followed by punctuation (or symbols
-such as `~` and emoji, which people add to a quick "收到").
+such as `~` and emoji, which people add to a quick "收到"; WeChat's sticker codes like `[强]`).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import timedelta
 
@@ -19,6 +20,7 @@ DEFAULT_ACK_WORDS = ("收到", "已收到", "收到了", "好的", "明白", "�
 # A notice is answered within minutes or days; a deadline beyond this is a typo (`/notice 400d`).
 MIN_DEADLINE = timedelta(minutes=1)
 MAX_DEADLINE = timedelta(days=30)
+_STICKER = re.compile(r"\[[^\[\]]{1,6}\]$")
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
 
@@ -50,8 +52,14 @@ def _trailing_punctuation(char: str) -> bool:
 def ack_word(text: str, words: tuple[str, ...]) -> str | None:
     """The ack word `text` is (optionally followed by punctuation), else None."""
     body = normalise_ack(text)
-    while body and _trailing_punctuation(body[-1]):
-        body = body[:-1]
+    while body:
+        # WeChat writes its stickers as codes such as [强] or [OK]: punctuation too.
+        stripped = _STICKER.sub("", body)
+        if stripped == body and _trailing_punctuation(body[-1]):
+            stripped = body[:-1]
+        if stripped == body:
+            break
+        body = stripped
     return body if body and body in words else None
 
 
