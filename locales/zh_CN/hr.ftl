@@ -35,6 +35,7 @@ import-error-required = 不能为空
 import-error-too-long = 太长（{ $count } 个字，最多 { $limit } 个）
 import-error-phone = 应为手机号码，实际是“{ $value }”
 import-error-exec = 应为“是”或“否”，实际是“{ $value }”
+import-error-hired = 入职日期应为 2026-11-23 这样的日期，实际是“{ $value }”
 import-error-status = 不认识的状态“{ $value }”（在职可写：在职、正式、试用、已激活、启用；离职可写：离职、已离职、已禁用、已退出）
 import-error-duplicate = 与第 { $first } 行是同一个人（重复）
 import-refused-errors = 文件有错误，未做任何更改。请改正后重试。
@@ -51,6 +52,7 @@ import-field-employee_no = 工号
 import-field-aliases = 别名
 import-field-exec = 高管
 import-field-status = 状态
+import-field-hired = 入职日期
 
 ## qunguan roster export
 roster-export-done = 已导出名单核对表：{ $path }（{ $groups } 个群）

@@ -4,6 +4,7 @@ and returns the value, or raises `Problem` with a message key (locales/*/hr.ftl)
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from bot.services.roster_import import formats as fm
@@ -79,6 +80,24 @@ def _status(texts: list[str]) -> str | None:
     return seen
 
 
+DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
+
+
+def _hired(texts: list[str]) -> date | None:
+    """A hire date: 2026-11-23, 2026/11/23, 2026.11.23 or 2026年11月23日 (a time after it
+    is ignored; date cells arrive as 2026-11-23)."""
+    text = texts[0]
+    if not text:
+        return None
+    match = DATE.match(text)
+    try:
+        if match is None:
+            raise ValueError(text)
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise Problem("import-error-hired", value=text) from None
+
+
 PARSERS = {
     "name": lambda t: _text(t, "name", required=True),
     "department": _department,
@@ -88,4 +107,5 @@ PARSERS = {
     "aliases": _aliases,
     "exec": _exec,
     "status": _status,
+    "hired": _hired,
 }
