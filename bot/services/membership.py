@@ -27,6 +27,7 @@ from bot.storage.models import ActionRecord, MemberState
 
 # A leave reported by the platform this soon after the bot removed the member is that removal.
 OWN_REMOVAL = timedelta(minutes=10)
+RESPONDING = ("compliant", "misnamed")  # statuses that stand for an employee
 
 
 class MembershipWatch:
@@ -133,6 +134,3 @@ class MembershipWatch:
                 await self.notify.direct(
                     admin, "leave_alert", "membership-left", about_group=group.code, **args
                 )
-
-
-RESPONDING = ("compliant", "misnamed")
