@@ -21,6 +21,7 @@ from bot.services.container import Services, build_services
 from bot.services.groups import GroupDirectory
 from bot.services.moderation import ModerationService
 from bot.services.points_ranking import PointsRanking
+from bot.services.trail_anchors import anchors_for
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
 from bot.storage.db import Database
@@ -61,6 +62,7 @@ class App:
             groups=GroupDirectory(platform_name, group_runtimes(config)),
             counters=counters or make_counters(settings),
             files_dir=files_dir or settings.data_dir / "exports",
+            anchors=anchors_for(settings),
         )
         self.engine = Engine(self.services)
         self.engine.message_handlers.append(ModerationService(self.services).on_message)
@@ -127,4 +129,6 @@ class App:
 
     async def stop(self) -> None:
         await self.services.counters.close()
+        if self.services.trail.anchors is not None:
+            await self.services.trail.anchors.close()
         await self.db.close()

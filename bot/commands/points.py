@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
+from bot.commands.targets import target
 from bot.core.errors import UserFacingError
 from bot.core.events import MessageEvent
 from bot.core.group import GroupRuntime
@@ -26,7 +27,7 @@ async def points(ctx: CommandContext) -> None:
     )
     if named and not ctx.is_admin:
         raise UserFacingError("denied", kind="command_denied", command=ctx.spec.name)
-    member = (await ctx.target())[0] if named else ctx.sender
+    member = (await target(ctx))[0] if named else ctx.sender
     if member is None or member.is_self:
         raise UserFacingError("error-target-bot")
     c = await ctx.services.snapshots.classify(group, member)

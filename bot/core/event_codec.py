@@ -9,6 +9,7 @@ from typing import Any, overload
 from bot.core.events import (
     DirectEvent,
     Event,
+    ForgetEvent,
     JoinEvent,
     LeaveEvent,
     MembersSeen,
@@ -19,7 +20,8 @@ from bot.core.members import MemberView
 
 _MEMBER_FIELDS = tuple(f.name for f in fields(MemberView))
 _TYPES: dict[str, type[Event]] = {
-    cls.__name__: cls for cls in (MessageEvent, DirectEvent, JoinEvent, LeaveEvent, MembersSeen)
+    cls.__name__: cls
+    for cls in (MessageEvent, DirectEvent, JoinEvent, LeaveEvent, ForgetEvent, MembersSeen)
 }
 
 
@@ -68,7 +70,7 @@ def event_from_json(data: dict[str, Any]) -> Event:
     # wrote that the event no longer has (a journal outlives an upgrade).
     known = {f.name for f in fields(cls)}
     data = {k: v for k, v in data.items() if k in known}
-    for name in ("sender", "member", "reply_to"):
+    for name in ("sender", "member", "reply_to", "invited_by"):
         if isinstance(data.get(name), dict):
             data[name] = member_from_json(data[name])
     if data.get("at"):

@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import timedelta
+from typing import Annotated
 
 from pydantic import Field, field_validator
 
+from bot.core.bounds import MAX_KEYWORD_LENGTH
 from bot.core.sections import Duration, Section
 
 DEFAULT_ACK_WORDS = ("收到", "已收到", "收到了", "好的", "明白", "执行")
 # A notice is answered within minutes or days; a deadline beyond this is a typo (`/notice 400d`).
 MIN_DEADLINE = timedelta(minutes=1)
 MAX_DEADLINE = timedelta(days=30)
+MAX_ACK_WORDS = 100
 _STICKER = re.compile(r"\[[^\[\]]{1,6}\]$")
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
@@ -65,7 +68,9 @@ def ack_word(text: str, words: tuple[str, ...]) -> str | None:
 
 class NoticePolicy(Section):
     deadline: Duration = timedelta(minutes=30)
-    ack_words: tuple[str, ...] = Field(default=DEFAULT_ACK_WORDS, min_length=1)
+    ack_words: tuple[Annotated[str, Field(max_length=MAX_KEYWORD_LENGTH)], ...] = Field(
+        default=DEFAULT_ACK_WORDS, min_length=1, max_length=MAX_ACK_WORDS
+    )
 
     @field_validator("deadline")
     @classmethod

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
+from bot.core.bounds import Count, Flag
 from bot.core.sections import Section, optional_time
 
 PointRule = Literal["ack_on_time", "ack_late", "notice_missed", "warning", "misnamed_day"]
@@ -25,11 +26,11 @@ DEFAULT_RULES: dict[PointRule, int] = {
 
 
 class PointsPolicy(Section):
-    enabled: bool = False
-    rules: dict[PointRule, Annotated[int, Field(ge=-100, le=100)]] = Field(
+    enabled: Flag = False
+    rules: dict[PointRule, Annotated[Count, Field(ge=-100, le=100)]] = Field(
         default_factory=lambda: dict(DEFAULT_RULES)
     )
-    report_day: int = Field(default=1, ge=1, le=28)
+    report_day: Count = Field(default=1, ge=1, le=28)
     report_at: Annotated[time | None, BeforeValidator(optional_time)] = time(9, 0)
 
     def points(self, rule: PointRule) -> int:

@@ -30,6 +30,7 @@ SendKind = Literal[
     "mute_notice",
     "action_failed",
     "warn_limit_alert",
+    "impostor_alert",
     "notice",
     "notice_reminder",
     "notice_report",
@@ -44,13 +45,17 @@ SendKind = Literal[
 ContentRule = Literal["banned_keyword", "ad", "flood", "link", "length", "voice", "quiet_hours"]
 # A message's `rule` and a removal's `reason`: the content rules and the roster's reasons;
 # `admin` is a removal by `/kick`; `notice` a notice not acknowledged in time.
+# `out_of_scope`: an active employee outside the group's scope; `impostor`: a member showing
+# the name of a roster entry another member holds (spec "Identity").
 Reason = Literal[
     ContentRule,
     "naming",
     "not_on_roster",
+    "out_of_scope",
     "departed",
     "warn_limit",
     "admin",
+    "impostor",
     "notice",
     "group_name",
     "required",
@@ -59,7 +64,9 @@ Reason = Literal[
 ]
 
 # Where a member stands against the roster (the report's member `status`).
-MemberStatus = Literal["compliant", "misnamed", "unknown", "ambiguous", "departed", "bot"]
+MemberStatus = Literal[
+    "compliant", "misnamed", "unknown", "ambiguous", "impostor", "departed", "bot"
+]
 
 # The report's `action` names (bot.core.actions.ACTION_NAMES).
 ActionName = Literal[

@@ -3,7 +3,10 @@
 
 - `join.invited_by: admins`: a joiner invited by someone who is not one of the group's
   admins (by trusted identity, never by name) is reported to the admins, or removed when
-  `join.uninvited: remove`. Where the platform names no inviter nothing can be said.
+  `join.uninvited: remove`. Where the platform vouches for the inviter (Telegram) that
+  member is judged; where it gives a name only (WeChat), the one present member showing it,
+  and a name several show (an impostor's copy of an admin's) is reported, never removed for.
+  Where the platform names no inviter nothing can be said.
 - `roster.leave: report`: an active in-scope employee who left a group that requires them
   (`required: true`) is reported to the admins, seen at the next member read (the audit, on
   WeChat and the simulator) or at once where the platform reports leaves (Telegram).
@@ -54,10 +57,14 @@ class MembershipWatch:
         if self.enforcer.protected(group, joiner):
             return False
         present = await self.members.read(group)
-        inviters = [m for m in present if m.display == event.inviter]
-        if any(m.identity in group.admins or m.role == "owner" for m in inviters):
+        if event.invited_by is not None:
+            inviters = [event.invited_by]
+        else:
+            inviters = [m for m in present if m.display == event.inviter]
+        if len(inviters) == 1 and self._admin(group, inviters[0]):
             return False
-        if policy.uninvited == "remove" and self.enforcer.can_remove(group):
+        certain = len(inviters) <= 1  # a name several show cannot say who invited
+        if certain and policy.uninvited == "remove" and self.enforcer.can_remove(group):
             removed = await self.enforcer.remove(group, [(joiner, "uninvited")], present)
             if removed:
                 return True
@@ -72,6 +79,12 @@ class MembershipWatch:
             inviter=event.inviter,
         )
         return False
+
+    @staticmethod
+    def _admin(group: GroupRuntime, member: MemberView) -> bool:
+        """An admin by trusted identity, the group's owner as the platform says, or the bot
+        (inviting the missing of a required group)."""
+        return member.is_self or member.identity in group.admins or member.role == "owner"
 
     async def leavers(self, group: GroupRuntime) -> list[str]:
         """Before an audit records who is present: the employees present at the last read
@@ -97,7 +110,9 @@ class MembershipWatch:
         """A leave the platform reported (Telegram): report an employee who walked out."""
         if group.policy.roster.leave != "report" or not group.config.required:
             return
-        if bound_employee(await self.snapshots.classify(group, member)) is None:
+        # Who the leaver stood for, as the whole group decides it: a copy of an employee's
+        # name (an impostor) leaving is not that employee leaving.
+        if bound_employee(await self.snapshots.in_group(group, member)) is None:
             return
         if await self._removed_by_bot(group, member):
             return

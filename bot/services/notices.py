@@ -146,7 +146,9 @@ class NoticeService:
             if responder.key == sender.key:
                 return responder
         if not bound:
-            bound.append(bound_employee(await self.snapshots.classify(group, sender)))
+            # As the whole group decides it: an impostor showing an employee's name answers
+            # for nobody.
+            bound.append(bound_employee(await self.snapshots.in_group(group, sender)))
         employee = bound[0]
         if employee is None:
             return None

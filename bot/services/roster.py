@@ -27,6 +27,8 @@ EDITABLE = (
     "exec",
     "status",
     "hired",
+    "wechat_id",
+    "telegram_id",
 )
 
 
@@ -46,6 +48,8 @@ def to_entry(row: Employee) -> RosterEntry:
         exec=row.is_exec,
         status="departed" if row.status == "departed" else "active",
         hired=row.hired,
+        wechat_id=row.wechat_id,
+        telegram_id=row.telegram_id,
     )
 
 

@@ -45,6 +45,10 @@ class RosterIndex:
             (name, found) for name, found in self._bare.items() if len(name) >= MIN_CONTAINED_NAME
         ]
         self._templates: dict[tuple[str, str | None], dict[str, list[RosterEntry]]] = {}
+        self._accounts: dict[str, list[RosterEntry]] = defaultdict(list)
+        for entry in self.entries:
+            for account in {entry.wechat_id, entry.telegram_id} - {None}:
+                self._accounts[str(account)].append(entry)
 
     def _by_template(self, template: str, company: str | None) -> dict[str, list[RosterEntry]]:
         key = (template, company)
@@ -69,6 +73,23 @@ class RosterIndex:
         if contained:
             return Match("contained", _unique(contained))
         return Match(None, ())
+
+    def by_account(self, account: str | None) -> RosterEntry | None:
+        """The one employee configured with this account id (WeChat ID, Telegram user id)."""
+        found = _unique(self._accounts.get(account, ())) if account else ()
+        return found[0] if len(found) == 1 else None
+
+    def by_remark(
+        self, remark: str | None, template: str, company: str | None
+    ) -> RosterEntry | None:
+        """The one employee a contact remark names (template name, bare name or alias; never a
+        name merely contained in it): the operator wrote it, so it is trusted."""
+        if not remark:
+            return None
+        match = self.match(remark, template, company)
+        if match.strategy in (None, "contained") or len(match.candidates) != 1:
+            return None
+        return match.candidates[0]
 
     def find_by_name(self, name: str, template: str, company: str | None) -> list[RosterEntry]:
         """Entries an admin means by `name` in `/rename`: the template name, else the bare name."""

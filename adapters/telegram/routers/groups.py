@@ -10,6 +10,8 @@ from adapters.telegram.convert import Addressed, kind_of, mentions_of, reply_tar
 from adapters.telegram.filters import ForThisBot, GovernedChat
 from adapters.telegram.middlewares import FreshAdmins
 from adapters.telegram.runtime import TelegramRuntime
+from adapters.telegram.senders import forwarded, is_group_voice
+from bot.core.causes import caused_by
 from bot.core.events import JoinEvent, LeaveEvent, MessageEvent
 
 
@@ -27,6 +29,13 @@ def router() -> Router:
 
 async def message(message: Message, group: str, seen: Addressed, runtime: TelegramRuntime) -> None:
     """A member posted (a command is a message whose text starts with `/`)."""
+    anonymous = is_group_voice(message, runtime.linked(group))
+    if anonymous and not forwarded(message) and runtime.app.engine.needs_admin(seen.text):
+        # Which administrator wrote is hidden, so the command has no author to authorise.
+        with caused_by(f"MessageEvent:{group}:{message.message_id}"):
+            notify = runtime.app.services.notify
+            await notify.send(group, "command_denied", "tg-anonymous-admin")
+        return
     sender = runtime.sender(group, message)
     view_of = lambda user: runtime.view(group, user)  # noqa: E731
     await runtime.feed(
@@ -38,7 +47,9 @@ async def message(message: Message, group: str, seen: Addressed, runtime: Telegr
             message.date,
             str(message.message_id),  # DeleteMessage acts on it
             mentions_of(message, seen, view_of, lambda name: runtime.by_username(group, name)),
-            reply_target(message, view_of),
+            reply_target(message, view_of, runtime.linked(group)),
+            forwarded=forwarded(message),
+            anonymous=anonymous,
         )
     )
 
@@ -66,9 +77,10 @@ async def joined(message: Message, group: str, runtime: TelegramRuntime) -> None
     for user in message.new_chat_members or []:
         runtime.directory.join(group, user.id)
         member = runtime.view(group, user)
-        by = runtime.view(group, inviter).display if inviter and inviter.id != user.id else None
+        by = runtime.view(group, inviter) if inviter and inviter.id != user.id else None
         key = f"{message.message_id}:{user.id}"
-        await runtime.feed(JoinEvent(group, member, by, "invite", message.date, key))
+        name = by.display if by is not None else None
+        await runtime.feed(JoinEvent(group, member, name, "invite", message.date, key, by))
 
 
 async def left(message: Message, group: str, runtime: TelegramRuntime) -> None:
