@@ -86,6 +86,8 @@ def test_the_text_is_kept_as_typed() -> None:
         ({"notice": {"deadline": "31d"}}, "notice.deadline"),
         ({"notice.ack_words": []}, "notice.ack_words"),
         ({"notice.ack_words": ["  "]}, "notice.ack_words"),
+        ({"notice.ack_words": ["收"] * 101}, "notice.ack_words"),  # bounded: at most 100
+        ({"notice.ack_words": ["收" * 101]}, "notice.ack_words"),
         ({"notice.reply": 1}, "notice.reply"),
     ],
 )

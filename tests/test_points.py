@@ -41,6 +41,9 @@ def test_points_are_off_by_default_and_rules_keep_their_defaults() -> None:
         {"report_day": 31},
         {"report_at": "25:00"},
         {"enabled": "sometimes"},
+        {"enabled": 1},  # strict, like every flag (bot.core.bounds)
+        {"report_day": True},
+        {"rules": {"warning": "-5"}},
     ],
 )
 def test_bad_points_policy_names_the_key(points: dict[str, Any]) -> None:

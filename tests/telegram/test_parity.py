@@ -51,6 +51,8 @@ WECHAT_IDENTITY = {
     "identity_duplicate_claim": "two members of one name are two user ids on Telegram",
     "identity_taken_names": "the copy is told apart by its user id, not its name",
     "identity_reminder_cooldown": "/rename writes the name as a tag: compliant at once",
+    "notice_identity": "remarks and WeChat IDs tell the real employees from the copies",
+    "membership_identity": "the inviter is the user who added the joiner (a user id), not a name",
 }
 
 
