@@ -41,6 +41,7 @@ AGREE = [
     "notice_edges",
     "new_hire_grace",
     "points",
+    "dry_run_admin_replies",
 ]
 
 # Scenarios about what only WeChat lacks or has: contact remarks and WeChat IDs as the trusted
