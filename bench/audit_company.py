@@ -60,7 +60,7 @@ def audit_company(groups: int, members: int, roster: int, seed: int) -> dict[str
                 departed.add(index)
             elif index in departed:
                 kind = "departed"  # the same person, departed, in another group
-            shown.append({"name": _display(kind, staff[index], rng), "remark": f"m{g}-{i}"})
+            shown.append({"name": _display(kind, staff[index], rng), "id": f"m{g}-{i}"})
         out_groups.append({"name": f"群{g + 1}", "admins": ["管理员"], "members": shown})
     employees = [{**p, "status": "departed"} if i in departed else p for i, p in enumerate(staff)]
     return {

@@ -41,9 +41,13 @@ class RosterIndex:
             self._bare[normalise_name(entry.name)].append(entry)
             for alias in entry.aliases:
                 self._alias[normalise_name(alias)].append(entry)
-        self._contained = [
-            (name, found) for name, found in self._bare.items() if len(name) >= MIN_CONTAINED_NAME
-        ]
+        # Names looked for inside display names, in roster order; found by looking each
+        # substring of a display name up (of the lengths roster names have), not by scanning.
+        self._contained: dict[str, int] = {}
+        for name in self._bare:
+            if len(name) >= MIN_CONTAINED_NAME:
+                self._contained[name] = len(self._contained)
+        self._lengths = sorted({len(name) for name in self._contained})
         self._templates: dict[tuple[str, str | None], dict[str, list[RosterEntry]]] = {}
 
     def _by_template(self, template: str, company: str | None) -> dict[str, list[RosterEntry]]:
@@ -65,10 +69,20 @@ class RosterIndex:
         ):
             if found:
                 return Match(strategy, _unique(found))  # type: ignore[arg-type]
-        contained = [entry for rname, found in self._contained if rname in name for entry in found]
+        contained = [entry for rname in self._contained_in(name) for entry in self._bare[rname]]
         if contained:
             return Match("contained", _unique(contained))
         return Match(None, ())
+
+    def _contained_in(self, name: str) -> list[str]:
+        """The roster names (of MIN_CONTAINED_NAME characters or more) inside `name`, in
+        roster order."""
+        found = {
+            name[start : start + length]
+            for length in self._lengths
+            for start in range(len(name) - length + 1)
+        }
+        return sorted(found & self._contained.keys(), key=self._contained.__getitem__)
 
     def find_by_name(self, name: str, template: str, company: str | None) -> list[RosterEntry]:
         """Entries an admin means by `name` in `/rename`: the template name, else the bare name."""
