@@ -43,6 +43,28 @@ def test_bench_replay_on_sqlite_and_memory() -> None:
     assert out["actions"] > 0  # offences were found and acted on
 
 
+def test_bench_audit_runs_two_days_and_counts_statements() -> None:
+    out = run("audit", "--groups", "2", "--members", "40", "--roster", "120")
+    assert (out["database"], out["redis"], out["groups"], out["roster"]) == (
+        "sqlite",
+        False,
+        2,
+        120,
+    )
+    first, steady = out["days"]
+    for day in (first, steady):
+        assert {"cpu_s", "wall_s", "statements_per_group", "baseline_cpu_s"} <= set(day)
+        assert day["audits"] == 2  # one daily audit job per group
+        assert day["statements_per_group"] >= day["statements_min"] > 0  # counted, not zero
+    assert first["actions"] > 0  # day 1 removes the departed employees and reminds
+    assert out["peak_rss_mb"] > 0
+
+
+def test_bench_audit_rejects_a_group_larger_than_wechat_allows() -> None:
+    result = runner.invoke(app, ["bench", "audit", "--members", "501", "--json"])
+    assert result.exit_code == 2
+
+
 @pytest.mark.postgres
 @pytest.mark.redis
 def test_bench_replay_on_postgres_and_redis(
