@@ -12,6 +12,7 @@ empty after a restart; Redis keeps them (see docs/operations.md).
 
 from __future__ import annotations
 
+import heapq
 from collections import deque
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -39,29 +40,62 @@ class Counters(Protocol):
 
 
 class MemoryCounters:
-    """In-process counters for one bot instance."""
+    """In-process counters for one bot instance.
+
+    Keys expire the way Redis expires them: a claim when its time is up, a window when its
+    last event has left it. Each key has one entry in a heap of expiry times, looked at on
+    every call (with the caller's `now`), so memory follows the keys alive, not every key
+    ever used."""
 
     def __init__(self) -> None:
         self._claims: dict[str, tuple[datetime, str | None]] = {}
-        self._windows: dict[str, deque[tuple[datetime, str | None]]] = {}
+        self._windows: dict[str, tuple[deque[tuple[datetime, str | None]], timedelta]] = {}
+        self._expiry: list[tuple[datetime, bool, str]] = []  # (when, is a window, key)
+
+    def __len__(self) -> int:
+        """Keys alive (claims and windows)."""
+        return len(self._claims) + len(self._windows)
 
     async def claim(self, key: str, ttl: timedelta, now: datetime) -> bool:
+        self._expire(now)
         owner = next_token("claim")
         held = self._claims.get(key)
         if held is not None and held[0] > now and (owner is None or held[1] != owner):
             return False
+        if held is None:
+            heapq.heappush(self._expiry, (now + ttl, False, key))
         self._claims[key] = (now + ttl, owner)
         return True
 
     async def hit(self, key: str, window: timedelta, now: datetime) -> int:
+        self._expire(now)
         owner = next_token("hit")
-        events = self._windows.setdefault(key, deque())
+        if key not in self._windows:
+            heapq.heappush(self._expiry, (now + window, True, key))
+        events = self._windows.setdefault(key, (deque(), window))[0]
+        self._windows[key] = (events, window)
         if owner is None or all(seen != owner for _, seen in events):
             events.append((now, owner))
         horizon = now - window
         while events and events[0][0] <= horizon:
             events.popleft()
         return len(events)
+
+    def _expire(self, now: datetime) -> None:
+        """Drop the keys whose time is up; a key used since it was queued goes back in."""
+        while self._expiry and self._expiry[0][0] <= now:
+            _, is_window, key = heapq.heappop(self._expiry)
+            if is_window:
+                events, window = self._windows[key]
+                until = events[-1][0] + window if events else now
+            else:
+                until = self._claims[key][0]
+            if until > now:
+                heapq.heappush(self._expiry, (until, is_window, key))
+            elif is_window:
+                del self._windows[key]
+            else:
+                del self._claims[key]
 
     async def hit_once(
         self, key: str, window: timedelta, now: datetime, *, once: str, once_for: timedelta
@@ -73,3 +107,4 @@ class MemoryCounters:
     async def close(self) -> None:
         self._claims.clear()
         self._windows.clear()
+        self._expiry.clear()
