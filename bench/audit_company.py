@@ -5,7 +5,7 @@ Each group holds `members` accounts counting the bot (WeChat's 500 is the whole 
 admin and employees taken from the roster in turn (so employees sit in several groups, as they
 do), shown as: the template name (most), the bare name or another department's prefix
 (misnamed), the name inside a nickname (found by containment), a nickname that is on no
-roster (unknown) and, for a few departed employees, their old name (removed on day 1).
+roster (unknown); 2 % of the roster has departed (removed on day 1).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from bot.core.group import group_runtimes
 GROUP_LIMIT = 500  # WeChat: the bot included
 NICKNAMES = ("阳光", "小确幸", "Lucky", "海阔天空", "安静", "Kevin", "momo", "向日葵", "老王头")
 # How a member shows, and how often (per 100 members).
-MIX = (("template", 85), ("misnamed", 6), ("contained", 3), ("unknown", 4), ("departed", 2))
+MIX = (("template", 87), ("misnamed", 6), ("contained", 3), ("unknown", 4))
+DEPARTED = 0.02  # of the roster: departed, still in their groups (removed on day 1)
 
 
 def _display(kind: str, person: dict[str, str], rng: random.Random) -> str:
@@ -48,18 +49,15 @@ def audit_company(groups: int, members: int, roster: int, seed: int) -> dict[str
         raise ConfigError("--roster", f"expected {members - 2} to 50000 employees")
     rng = random.Random(seed)
     staff = people(roster)
+    departed = set(rng.sample(range(roster), int(roster * DEPARTED)))
     kinds = [kind for kind, weight in MIX for _ in range(weight)]
     admin = {"name": "行政人事部-管理员", "remark": "管理员"}
-    out_groups, departed = [], set()
+    out_groups = []
     for g in range(groups):
         shown = [admin]
         for i in range(members - 2):
             index = (g * (members - 2) + i) % roster
-            kind = rng.choice(kinds)
-            if kind == "departed":
-                departed.add(index)
-            elif index in departed:
-                kind = "departed"  # the same person, departed, in another group
+            kind = "template" if index in departed else rng.choice(kinds)
             shown.append({"name": _display(kind, staff[index], rng), "id": f"m{g}-{i}"})
         out_groups.append({"name": f"群{g + 1}", "admins": ["管理员"], "members": shown})
     employees = [{**p, "status": "departed"} if i in departed else p for i, p in enumerate(staff)]

@@ -127,3 +127,22 @@ def audit(
         )
 
     _show(guarded(work), as_json)
+
+
+@bench_app.command("soak")
+def soak(
+    messages: Annotated[int, typer.Option("--messages", min=1, help="messages")] = 1_000_000,
+    keywords: Annotated[int, typer.Option("--keywords", min=1, help="banned keywords")] = 1000,
+    seed: SeedOption = 7,
+    as_json: JsonOption = False,
+) -> None:
+    """Memory over time: messages through the content check and memory counters."""
+    from bot.cli_support import guarded, settings_for
+
+    def work() -> dict[str, Any]:
+        from bench.soak import bench_soak
+
+        settings_for("WARNING")
+        return bench_soak(messages, keywords, seed=seed)
+
+    _show(guarded(work), as_json)
