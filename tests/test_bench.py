@@ -60,6 +60,13 @@ def test_bench_audit_runs_two_days_and_counts_statements() -> None:
     assert out["peak_rss_mb"] > 0
 
 
+def test_bench_soak_reports_memory_and_the_keys_alive() -> None:
+    out = run("soak", "--messages", "3000", "--keywords", "50")
+    assert {"rss_start_mb", "rss_end_mb", "keys_end", "msgs_per_s"} <= set(out)
+    assert [p["messages"] for p in out["points"]] == [300 * n for n in range(1, 11)]
+    assert out["fired"] > 0 and out["keys_end"] > 0
+
+
 def test_bench_audit_rejects_a_group_larger_than_wechat_allows() -> None:
     result = runner.invoke(app, ["bench", "audit", "--members", "501", "--json"])
     assert result.exit_code == 2
