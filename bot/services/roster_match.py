@@ -20,6 +20,8 @@ from bot.services.names import normalise_name, render_template
 # would be found in almost every name.
 MIN_CONTAINED_NAME = 2
 
+MATCH_MEMO = 100_000  # matches remembered per roster version
+
 Strategy = Literal["template", "bare_name", "alias", "contained"]
 
 
@@ -49,6 +51,10 @@ class RosterIndex:
                 self._contained[name] = len(self._contained)
         self._lengths = sorted({len(name) for name in self._contained})
         self._templates: dict[tuple[str, str | None], dict[str, list[RosterEntry]]] = {}
+        # Matches made, per (display, template, company): a company's people sit in several
+        # groups, and every audit meets the same names again. The index is replaced when the
+        # roster changes, and the memo with it.
+        self._matches: dict[tuple[str, str, str | None], Match] = {}
 
     def _by_template(self, template: str, company: str | None) -> dict[str, list[RosterEntry]]:
         key = (template, company)
@@ -61,6 +67,15 @@ class RosterIndex:
 
     def match(self, display: str, template: str, company: str | None) -> Match:
         """Which roster entries `display` could be, by the first strategy that finds any."""
+        key = (display, template, company)
+        found = self._matches.get(key)
+        if found is None:
+            if len(self._matches) >= MATCH_MEMO:
+                self._matches.clear()  # bounded: an odd flood of names costs time, not memory
+            found = self._matches[key] = self._match(display, template, company)
+        return found
+
+    def _match(self, display: str, template: str, company: str | None) -> Match:
         name = normalise_name(display)
         for strategy, found in (
             ("template", self._by_template(template, company).get(name, ())),
