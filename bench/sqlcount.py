@@ -13,6 +13,8 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
 
 class StatementCounter(logging.Handler):
     """`count` goes up by one for each statement sent while `counting()` is active."""
@@ -20,9 +22,13 @@ class StatementCounter(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
         self.count = 0
+        self.writes = 0  # INSERT, UPDATE, DELETE
 
     def handle(self, record: logging.LogRecord) -> bool:
         self.count += 1  # no lock, no formatting: one event loop thread sends the statements
+        query = record.args[0] if isinstance(record.args, tuple) and record.args else record.msg
+        if str(query).lstrip()[:6].upper() in WRITES:
+            self.writes += 1
         return True
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -41,6 +41,9 @@ def test_bench_replay_on_sqlite_and_memory() -> None:
     assert {"events_per_s", "database", "redis"} <= set(out)
     assert (out["database"], out["redis"], out["events"]) == ("sqlite", False, 400)
     assert out["actions"] > 0  # offences were found and acted on
+    # Statements are counted per event: most events write nothing (clean messages).
+    assert 0 < out["events_without_writes"] < out["events"]
+    assert sum(out["statements_per_event_without_writes"].values()) == out["events_without_writes"]
 
 
 def test_bench_audit_runs_two_days_and_counts_statements() -> None:
