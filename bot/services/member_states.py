@@ -23,7 +23,9 @@ _WRITTEN = [*_SEEN_FIELDS, "reminders", "last_reminded_at", "reminded_by"]
 async def load(group: GroupRuntime) -> dict[str, MemberState]:
     """Each member's state as the current cause first found it: a reminder this cause
     counted already (before a crash) is discounted, so the cause decides the same again."""
-    rows = await MemberState.filter(group_id=group.db_id)
+    # Only the columns audits decide on and write: parsing the seen-times of every row cost
+    # as much again. `record` writes the rest (`last_seen`) without reading it.
+    rows = await MemberState.filter(group_id=group.db_id).only("id", "key", *_WRITTEN)
     own = journal.own_key()
     for row in rows:
         if own is not None and row.reminded_by == own and row.reminders:
