@@ -1,4 +1,4 @@
-"""`qunguan bench rules|replay`: a typer sub-app, registered in bot/cli.py.
+"""`qunguan bench rules|replay|audit|soak`: a typer sub-app, registered in bot/cli.py.
 
 Each prints one JSON object with `--json`, else a short summary. Bad sizes or unreachable
 servers end in one line on stderr and exit status 2, like every `qunguan` command.
