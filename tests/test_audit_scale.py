@@ -47,10 +47,10 @@ async def test_a_steady_audit_rewrites_no_state_row(
     changed = [(people[0], "misnamed", None), *seen[1:2]]  # 王五 left, 张三 is misnamed now
     await member_states.record(group, changed, await member_states.load(group), clock.now())
     assert written == [(["name:张三"], ["status"]), (["name:王五"], ["present"])]
-    rows = {row.key: row for row in await MemberState.filter(group_id=group.db_id)}
-    assert (rows["name:张三"].status, rows["name:王五"].present) == ("misnamed", False)
-    assert rows["name:李四"].last_seen == clock.now()
-    assert rows["name:王五"].last_seen == clock.now() - timedelta(days=1)
+    by_key = {row.key: row for row in await MemberState.filter(group_id=group.db_id)}
+    assert (by_key["name:张三"].status, by_key["name:王五"].present) == ("misnamed", False)
+    assert by_key["name:李四"].last_seen == clock.now()
+    assert by_key["name:王五"].last_seen == clock.now() - timedelta(days=1)
 
 
 def scanned(index: RosterIndex, display: str) -> tuple[RosterEntry, ...]:

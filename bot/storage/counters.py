@@ -13,7 +13,9 @@ empty after a restart; Redis keeps them (see docs/operations.md).
 from __future__ import annotations
 
 import heapq
+import time
 from collections import deque
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -42,18 +44,23 @@ class Counters(Protocol):
 class MemoryCounters:
     """In-process counters for one bot instance.
 
-    Keys expire the way Redis expires them: a claim when its time is up, a window when its
-    last event has left it. Each key has one entry in a heap of expiry times, looked at on
-    every call (with the caller's `now`), so memory follows the keys alive, not every key
-    ever used."""
+    Keys expire the way Redis expires them: by the store's own clock (`monotonic`, seconds;
+    injectable), `ttl` or `window` after they were last written, whatever the times callers
+    pass. A key is dropped only when the caller's `now` agrees it has expired too, so
+    answers never change, only memory: it follows the keys alive, not every key ever used.
+    One heap entry per key, looked at on every call."""
 
-    def __init__(self) -> None:
+    def __init__(self, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.monotonic = monotonic
         self._claims: dict[str, tuple[datetime, str | None]] = {}
         self._windows: dict[str, tuple[deque[tuple[datetime, str | None]], timedelta]] = {}
-        self._expiry: list[tuple[datetime, bool, str]] = []  # (when, is a window, key)
+        # (is a window, key) → the store time its lifetime runs out
+        self._written: dict[tuple[bool, str], float] = {}
+        self._expiry: list[tuple[float, bool, str]] = []  # (store time, is a window, key)
 
-    def __len__(self) -> int:
-        """Keys alive (claims and windows)."""
+    def size(self) -> int:
+        """Keys alive (claims and windows). Not `__len__`: empty counters must stay truthy
+        (`counters or MemoryCounters()` is how callers default them)."""
         return len(self._claims) + len(self._windows)
 
     async def claim(self, key: str, ttl: timedelta, now: datetime) -> bool:
@@ -62,18 +69,16 @@ class MemoryCounters:
         held = self._claims.get(key)
         if held is not None and held[0] > now and (owner is None or held[1] != owner):
             return False
-        if held is None:
-            heapq.heappush(self._expiry, (now + ttl, False, key))
         self._claims[key] = (now + ttl, owner)
+        self._lives(key, ttl, is_window=False)
         return True
 
     async def hit(self, key: str, window: timedelta, now: datetime) -> int:
         self._expire(now)
         owner = next_token("hit")
-        if key not in self._windows:
-            heapq.heappush(self._expiry, (now + window, True, key))
         events = self._windows.setdefault(key, (deque(), window))[0]
         self._windows[key] = (events, window)
+        self._lives(key, window, is_window=True)
         if owner is None or all(seen != owner for _, seen in events):
             events.append((now, owner))
         horizon = now - window
@@ -81,18 +86,30 @@ class MemoryCounters:
             events.popleft()
         return len(events)
 
+    def _lives(self, key: str, ttl: timedelta, *, is_window: bool) -> None:
+        until = self.monotonic() + ttl.total_seconds()
+        if (is_window, key) not in self._written:
+            heapq.heappush(self._expiry, (until, is_window, key))
+        self._written[is_window, key] = until
+
     def _expire(self, now: datetime) -> None:
-        """Drop the keys whose time is up; a key used since it was queued goes back in."""
-        while self._expiry and self._expiry[0][0] <= now:
+        """Drop the keys whose time is up; a key written since it was queued goes back in."""
+        clock = self.monotonic()
+        while self._expiry and self._expiry[0][0] <= clock:
             _, is_window, key = heapq.heappop(self._expiry)
             if is_window:
                 events, window = self._windows[key]
-                until = events[-1][0] + window if events else now
+                ends = events[-1][0] + window if events else now
             else:
-                until = self._claims[key][0]
-            if until > now:
+                ends = self._claims[key][0]
+            until = max(
+                self._written[is_window, key], clock + max(0.0, (ends - now).total_seconds())
+            )
+            if until > clock:
                 heapq.heappush(self._expiry, (until, is_window, key))
-            elif is_window:
+                continue
+            del self._written[is_window, key]
+            if is_window:
                 del self._windows[key]
             else:
                 del self._claims[key]
@@ -107,4 +124,5 @@ class MemoryCounters:
     async def close(self) -> None:
         self._claims.clear()
         self._windows.clear()
+        self._written.clear()
         self._expiry.clear()
