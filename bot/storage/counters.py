@@ -52,10 +52,10 @@ class MemoryCounters:
 
     def __init__(self, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.monotonic = monotonic
-        self._claims: dict[str, tuple[datetime, str | None]] = {}
-        self._windows: dict[str, tuple[deque[tuple[datetime, str | None]], timedelta]] = {}
-        # (is a window, key) → the store time its lifetime runs out
-        self._written: dict[tuple[bool, str], float] = {}
+        # key → (held until, holder, store time its lifetime runs out)
+        self._claims: dict[str, tuple[datetime, str | None, float]] = {}
+        # key → (events, window, store time its lifetime runs out)
+        self._windows: dict[str, tuple[deque[tuple[datetime, str | None]], timedelta, float]] = {}
         self._expiry: list[tuple[float, bool, str]] = []  # (store time, is a window, key)
 
     def size(self) -> int:
@@ -69,16 +69,21 @@ class MemoryCounters:
         held = self._claims.get(key)
         if held is not None and held[0] > now and (owner is None or held[1] != owner):
             return False
-        self._claims[key] = (now + ttl, owner)
-        self._lives(key, ttl, is_window=False)
+        until = self.monotonic() + ttl.total_seconds()
+        if held is None:
+            heapq.heappush(self._expiry, (until, False, key))
+        self._claims[key] = (now + ttl, owner, until)
         return True
 
     async def hit(self, key: str, window: timedelta, now: datetime) -> int:
         self._expire(now)
         owner = next_token("hit")
-        events = self._windows.setdefault(key, (deque(), window))[0]
-        self._windows[key] = (events, window)
-        self._lives(key, window, is_window=True)
+        until = self.monotonic() + window.total_seconds()
+        known = self._windows.get(key)
+        if known is None:
+            heapq.heappush(self._expiry, (until, True, key))
+        events: deque[tuple[datetime, str | None]] = known[0] if known else deque()
+        self._windows[key] = (events, window, until)
         if owner is None or all(seen != owner for _, seen in events):
             events.append((now, owner))
         horizon = now - window
@@ -86,30 +91,21 @@ class MemoryCounters:
             events.popleft()
         return len(events)
 
-    def _lives(self, key: str, ttl: timedelta, *, is_window: bool) -> None:
-        until = self.monotonic() + ttl.total_seconds()
-        if (is_window, key) not in self._written:
-            heapq.heappush(self._expiry, (until, is_window, key))
-        self._written[is_window, key] = until
-
     def _expire(self, now: datetime) -> None:
         """Drop the keys whose time is up; a key written since it was queued goes back in."""
         clock = self.monotonic()
         while self._expiry and self._expiry[0][0] <= clock:
             _, is_window, key = heapq.heappop(self._expiry)
             if is_window:
-                events, window = self._windows[key]
+                events, window, written = self._windows[key]
                 ends = events[-1][0] + window if events else now
             else:
-                ends = self._claims[key][0]
-            until = max(
-                self._written[is_window, key], clock + max(0.0, (ends - now).total_seconds())
-            )
+                ends, _, written = self._claims[key]
+            left = max(0.0, (ends - now).total_seconds())  # by the caller's time
+            until = max(written, clock + left)
             if until > clock:
                 heapq.heappush(self._expiry, (until, is_window, key))
-                continue
-            del self._written[is_window, key]
-            if is_window:
+            elif is_window:
                 del self._windows[key]
             else:
                 del self._claims[key]
@@ -124,5 +120,4 @@ class MemoryCounters:
     async def close(self) -> None:
         self._claims.clear()
         self._windows.clear()
-        self._written.clear()
         self._expiry.clear()
