@@ -50,7 +50,7 @@ floors:
 	$(PYTHON) -m venv $(FLOORS)
 	$(FLOORS)/bin/python -m pip install --quiet uv
 	$(FLOORS)/bin/uv pip install --quiet --python $(FLOORS)/bin/python \
-		--resolution lowest-direct -e ".[dev]"
+		--resolution lowest-direct --compile-bytecode -e ".[dev]"
 	QUNGUAN_TEST_REQUIRE_SERVICES=1 $(FLOORS)/bin/python -m pytest -q -m "not slow"
 
 lint: $(VENV)/.installed-dev

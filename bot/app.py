@@ -20,6 +20,7 @@ from bot.recovery import Recovery
 from bot.services.container import Services, build_services
 from bot.services.groups import GroupDirectory
 from bot.services.moderation import ModerationService
+from bot.services.trail_anchors import anchors_for
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
 from bot.storage.db import Database
@@ -60,6 +61,7 @@ class App:
             groups=GroupDirectory(platform_name, group_runtimes(config)),
             counters=counters or make_counters(settings),
             files_dir=files_dir or settings.data_dir / "exports",
+            anchors=anchors_for(settings),
         )
         self.engine = Engine(self.services)
         self.engine.message_handlers.append(ModerationService(self.services).on_message)
@@ -110,4 +112,6 @@ class App:
 
     async def stop(self) -> None:
         await self.services.counters.close()
+        if self.services.trail.anchors is not None:
+            await self.services.trail.anchors.close()
         await self.db.close()

@@ -14,7 +14,15 @@ from bot.commands import registry
 from bot.commands.dispatch import Dispatcher
 from bot.core.causes import CauseDone, caused_by, settle
 from bot.core.commandline import command_body, is_command
-from bot.core.events import DirectEvent, Event, JoinEvent, LeaveEvent, MembersSeen, MessageEvent
+from bot.core.events import (
+    DirectEvent,
+    Event,
+    ForgetEvent,
+    JoinEvent,
+    LeaveEvent,
+    MembersSeen,
+    MessageEvent,
+)
 from bot.core.group import GroupRuntime
 from bot.services.container import Services
 
@@ -75,7 +83,7 @@ class Engine:
                 await self._message(group, event)
             case JoinEvent():
                 await self.services.joins.on_join(group, event.member, event.inviter)
-            case LeaveEvent():
+            case LeaveEvent() | ForgetEvent():
                 await self.services.members.forget(group, event.member)
             case MembersSeen():
                 for member in event.members:
@@ -84,8 +92,11 @@ class Engine:
     async def _message(self, group: GroupRuntime, event: MessageEvent) -> None:
         if event.sender.is_self:
             return
-        await self.services.members.observe(group, event.sender)
-        if is_command(event.text):
+        if not event.anonymous:
+            await self.services.members.observe(group, event.sender)
+            # A command is a message too: an impostor's first one unmasks them (spec "Identity").
+            await self.services.impostors.on_message(group, event)
+        if is_command(event.text) and not event.forwarded:
             await self.dispatcher.dispatch(event, group)
             return
         for handler in self.message_handlers:

@@ -2,6 +2,11 @@
 
 Every feature keeps its own `.ftl` file; all files of a locale form one bundle. A key missing
 in the chosen locale falls back to the other one, so a half-translated feature still speaks.
+
+Text never breaks: an argument longer than ARG_LIMIT characters (a 3,000-character /kick
+reason, a long display name) is cut with an ellipsis, and the blocks of text the bot composes
+(BLOCK_ARGS: lists of members, report lines) are put in whole after Fluent has formatted the
+message (Fluent gives up on a placeable over 2,500 characters and prints `{???}`).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from fluent.runtime import FluentBundle, FluentResource
 from loguru import logger
 
 import locales
+from bot.text_args import prepare, splice
 
 LOCALES_DIR = Path(locales.__file__).parent
 SUPPORTED = ("zh_CN", "en")
@@ -47,16 +53,17 @@ class Translator:
         return any(bundle.has_message(key) for bundle in self._chain)
 
     def __call__(self, key: str, **args: Any) -> str:
+        safe, blocks = prepare(args)
         for bundle in self._chain:
             if bundle.has_message(key):
                 message = bundle.get_message(key)
                 if message.value is None:
                     break
-                text, errors = bundle.format_pattern(message.value, args)
+                text, errors = bundle.format_pattern(message.value, safe)
                 for error in errors:
                     logger.warning("locale {key}: {error}", key=key, error=error)
                 if isinstance(text, str):
-                    return text
+                    return splice(text, blocks)
                 break  # FluentNone: the pattern resolved to nothing usable
 
         logger.error("missing locale key {key}", key=key)

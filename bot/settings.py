@@ -36,11 +36,11 @@ class TelegramSettings(BaseModel):
         default=None, description="X-Telegram-Bot-Api-Secret-Token; unset: random per start"
     )
     chat_interval: float = Field(
-        default=1.0, ge=0, description="seconds between two messages to one chat"
+        default=1.0, ge=0, le=60, description="seconds between two messages to one chat"
     )
-    max_retries: int = Field(default=3, ge=0, description="retries of a call answered 429")
+    max_retries: int = Field(default=3, ge=0, le=100, description="retries of a call answered 429")
     admins_ttl: int = Field(
-        default=600, ge=0, description="seconds a chat's administrator list is trusted"
+        default=600, ge=0, le=86_400, description="seconds a chat's administrator list is trusted"
     )
 
     @field_validator("api_server", "webhook_url")
@@ -72,7 +72,9 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(
         default=None, description="redis://host:port/db; unset keeps counters in memory"
     )
-    redis_prefix: str = Field(default="qunguan", description="prefix of every Redis key")
+    redis_prefix: str = Field(
+        default="qunguan", min_length=1, max_length=100, description="prefix of every Redis key"
+    )
     locale: Locale = Field(default="zh_CN", description="language of what the bot says")
     log_level: str = Field(default="INFO", description="loguru level: DEBUG, INFO, WARNING…")
     data_dir: Path = Field(default=Path("data"), description="where exports and files go")

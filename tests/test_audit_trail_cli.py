@@ -60,13 +60,17 @@ def test_verify_and_export_from_the_command_line(tmp_path: Path) -> None:
     env = {"DATABASE_URL": url, "LOCALE": "en"}
     ok = qunguan("audit-log", "verify", env=env)
     assert ok.returncode == 0, ok.stderr
-    assert "intact" in ok.stdout
-    head = ok.stdout.split()[-1]
+    first, checked = ok.stdout.splitlines()
+    assert "intact" in first
+    assert "Checked against the latest anchor" in checked  # the replay anchored its appends
+    printed = first.split()[-1]  # exactly what --anchor takes
+    seq, head = printed.split(":")
+    assert qunguan("audit-log", "verify", "--anchor", printed, env=env).returncode == 0
 
     out = tmp_path / "trail.jsonl"
     assert qunguan("audit-log", "export", "--out", str(out), env=env).returncode == 0
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert lines[-1]["hash"] == head
+    assert (lines[-1]["seq"], lines[-1]["hash"]) == (int(seq), head)
     assert qunguan("audit-log", "verify", "--file", str(out), env=env).returncode == 0
     anchor = f"{lines[9]['seq']}:{lines[9]['hash']}"
     assert qunguan("audit-log", "verify", "--anchor", anchor, env=env).returncode == 0
@@ -102,6 +106,28 @@ def test_bad_input_is_one_line(tmp_path: Path) -> None:
         assert done.returncode == 2
         assert len(done.stderr.strip().splitlines()) == 1
         assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_a_cut_tail_is_found_by_the_anchor_kept_beside_the_database(tmp_path: Path) -> None:
+    import asyncio
+
+    url = f"sqlite://{tmp_path / 'bot.sqlite3'}"
+    asyncio.run(play(url, tmp_path))
+    env = {"DATABASE_URL": url, "LOCALE": "en"}
+    assert any((tmp_path / "audit-anchors").glob("anchors-*.txt"))
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "bot.sqlite3")
+    with conn:
+        (digest,) = conn.execute("SELECT hash FROM audit_entry WHERE seq = 3").fetchone()
+        conn.execute("DELETE FROM audit_entry WHERE seq > 3")
+        conn.execute("UPDATE audit_head SET seq = 3, hash = ?", (digest,))
+    conn.close()
+    cut = qunguan("audit-log", "verify", env=env)
+    assert cut.returncode == 1
+    assert "entry 4 onwards" in cut.stdout and "cut from the end" in cut.stdout
+    assert len(cut.stdout.strip().splitlines()) == 1
 
 
 def _tamper(url: str, seq: int) -> None:

@@ -10,8 +10,9 @@ import pytest
 from adapters.sim.adapter import SimAdapter
 from adapters.sim.world import World
 from bot.app import App
+from bot.commands import registry
 from bot.core.clock import VirtualClock
-from bot.core.commandline import addressed, command_body, is_command
+from bot.core.commandline import addressed, command_body, command_word, is_command
 from bot.core.org import OrgConfig
 from bot.settings import Settings
 from bot.storage.counters import MemoryCounters
@@ -25,8 +26,17 @@ def test_a_command_starts_with_a_slash(text: str, expected: bool) -> None:
     assert is_command(text) is expected
 
 
-def test_the_body_reads_full_width_input_as_plain() -> None:
-    assert command_body(" ／ｗａｒｎ\u3000@张三 ") == "warn @张三"
+def test_only_the_command_word_reads_full_width_input_as_plain() -> None:
+    body = command_body(" ／ｗａｒｎ\u3000@财务部－王芳 ")
+    assert body == "ｗａｒｎ\u3000@财务部－王芳"
+    assert command_word("ｗａｒｎ") == "warn"
+    found = registry.resolve(body)
+    assert found is not None
+    spec, args = found
+    # The arguments are kept as typed: the full-width dash names another member.
+    assert spec.name == "warn" and args == "@财务部－王芳"
+    found = registry.resolve("ｒｏｓｔｅｒ\u3000ＥＸＰＯＲＴ")
+    assert found is not None and found[0].name == "roster export"
 
 
 @pytest.mark.parametrize(

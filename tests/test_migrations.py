@@ -12,13 +12,16 @@ from pathlib import Path
 from aerich import Command
 from tortoise import Tortoise
 
+from bot.core.clock import VirtualClock
 from bot.services import trail_verify
+from bot.services.audit_trail import AuditTrail
 from bot.storage.db import APP, MIGRATIONS, dialect, migration_location, tortoise_config
 from bot.storage.models import (
     ActionRecord,
     Binding,
     Employee,
     Group,
+    MemberNumber,
     MemberState,
     Warning,
 )
@@ -104,6 +107,7 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
         )
         assert zhang.aliases == ["小张"]
         assert (zhao.status, zhao.is_exec, zhao.departed_at) == ("departed", True, zhao.updated_at)
+        assert (zhang.wechat_id, zhang.telegram_id) == (None, None)  # the account ids: new
         group = await Group.get(id=1)
         assert group.config == {"admins": ["李四"]}
         state = await MemberState.get(id=1)
@@ -127,12 +131,20 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
             {"text": "警告"},
             "MessageEvent:全员群:m1#1",
         )
-        # The upgraded database takes new rows, and its new tables start a fresh chain.
+        # The legacy action has no trail entry: an empty trail beside a finished action reads
+        # as wiped (docs/operations.md) until the trail's first entry; from there on the
+        # chain is fresh, and actions from before it are not counted.
         verdict = await trail_verify.verify()
-        assert verdict.ok
-        assert verdict.count == 0
-        await Employee.create(name="新人", department="研发部", created_at=T0, updated_at=T0)
+        assert (verdict.broken, verdict.count) == ("audit-broken-empty", 0)
+        await AuditTrail(VirtualClock(T0)).append("backup", {"after": "upgrade"})
+        assert (await trail_verify.verify()).ok
+        await Employee.create(
+            name="新人", department="研发部", wechat_id="wxid_new", created_at=T0, updated_at=T0
+        )
         assert await Employee.all().count() == 3
+        assert await Employee.get(wechat_id="wxid_new")
+        await MemberNumber.create(group_id=1, key="name:张三", number=1)  # the numbers table
+        assert await MemberNumber.filter(group_id=1).count() == 1
     finally:
         await db.close()
 

@@ -75,6 +75,10 @@ def test_a_csv_roster_with_english_headers(tmp_path: Path) -> None:
     [
         ([["姓名", "职务"], ["张三", "会计"]], "row 1"),
         ([["姓名", "部门"], ["张三", "财务部"], ["李四", ""]], "row 3 column department"),
+        ([["姓名", "部门", "工号"], ["王五", "销售部", "E1"], ["王五", "销售部"]], "row 3"),
+        ([["姓名", "部门", "工号"], ["王五", "销售部", "E1"], ["赵六", "研发部", "E1"]], "row 3"),
+        ([["姓名", "部门", "状态"], ["王五", "销售部", "封号中"]], "row 2 column status"),
+        ([["姓名", "部门"], ["王\n五", "销售部"]], "row 2 column name"),
     ],
 )
 def test_bad_roster_files_name_row_and_column(tmp_path: Path, rows: list, where: str) -> None:
@@ -85,6 +89,20 @@ def test_bad_roster_files_name_row_and_column(tmp_path: Path, rows: list, where:
     assert where in caught.value.where
     with pytest.raises(ConfigError):
         load_roster_file(path)
+
+
+def test_a_hostile_roster_file_is_refused_before_work(tmp_path: Path) -> None:
+    book, sheet = new_workbook()
+    sheet.append(["姓名", "部门"])
+    sheet["XFD1"] = "x"
+    sheet["A1048576"] = "y"
+    book.save(tmp_path / "stray.xlsx")
+    with pytest.raises(ConfigError, match="1,048,576 rows and 16,384 columns"):
+        load_roster_file(tmp_path / "stray.xlsx")
+    huge = tmp_path / "huge.csv"
+    huge.write_text("姓名,部门\n" + "李" * 140_000 + ",销售部\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="row 2"):
+        load_roster_file(huge)
 
 
 def test_missing_or_wrong_kind_of_roster_file(tmp_path: Path) -> None:

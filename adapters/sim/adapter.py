@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from adapters.sim.world import World
+from adapters.sim.world import SimMember, World
 from bot.core.actions import Action, Direct, Notice, Outcome, Remove, Send, SendFile
 from bot.core.capabilities import Capability
 from bot.core.clock import Clock
@@ -61,11 +61,7 @@ class SimAdapter:
         group = self.world.groups.get(getattr(action, "group", None) or "")
         match action:
             case Remove() if group is not None:
-                still = [
-                    m
-                    for m in group.showing(action.member.display)
-                    if action.member.identity is None or m.remark == action.member.identity
-                ]
+                still = _targets(group.showing(action.member.display), action.member)
                 return 0 if still else 1
             case Notice() if group is not None:
                 return int(group.notice == action.text)
@@ -99,11 +95,7 @@ class SimAdapter:
             return Outcome.refused("no_such_group")
         if not group.bot_can_manage:
             return Outcome.refused("no_rights")
-        matches = [
-            m
-            for m in group.showing(action.member.display)
-            if action.member.identity is None or m.remark == action.member.identity
-        ]
+        matches = _targets(group.showing(action.member.display), action.member)
         if not matches:
             return Outcome.refused("member_gone")
         if len(matches) > 1:
@@ -115,3 +107,13 @@ class SimAdapter:
             return Outcome.refused("no_rights")  # only the owner removes an admin
         del group.members[target.id]
         return Outcome.done()
+
+
+def _targets(showing: list[SimMember], member: MemberView) -> list[SimMember]:
+    """The members a removal may mean: those showing the name, narrowed by what identifies
+    the member (the remark, else the WeChat ID) where the bot had it."""
+    if member.identity is not None:
+        return [m for m in showing if m.remark == member.identity]
+    if member.account is not None:
+        return [m for m in showing if m.account == member.account]
+    return showing

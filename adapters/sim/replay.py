@@ -32,7 +32,14 @@ def build_world(scenario: Scenario) -> World:
         world.add_group(group.name, group.bot_role)
         for member in group.members:
             world.join(
-                group.name, SimMember(member.member_id, member.name, member.remark, member.role)
+                group.name,
+                SimMember(
+                    member.member_id,
+                    member.name,
+                    member.remark,
+                    member.role,
+                    account=member.wechat_id,
+                ),
             )
     return world
 

@@ -23,6 +23,7 @@ from adapters.sim.scenario_events import (
 )
 from adapters.sim.scenario_spec import Scenario
 from adapters.sim.world import BOT_ID, MAX_MEMBERS
+from bot.core.bounds import check_moment
 from bot.core.employees import EmployeeIn
 from bot.core.errors import ConfigError
 from bot.core.validation import config_error
@@ -63,7 +64,7 @@ class TimelineCheck:
             try:
                 event = EVENT.validate_python(raw)
             except ValidationError as exc:
-                raise config_error(exc, where) from None
+                raise config_error(exc, where, tag=raw.get("type")) from None
             now = self._when(event, now, where)
             step = Step(index, now, event)
             step.member_id = self._check(event, where)
@@ -81,8 +82,14 @@ class TimelineCheck:
                     f"{where}.at",
                     f"time goes backwards: {at.isoformat()} is before {previous.isoformat()}",
                 )
-            return at
-        return previous + (event.after if event.after is not None else DEFAULT_STEP)
+        else:
+            at = previous + (event.after if event.after is not None else DEFAULT_STEP)
+        try:
+            check_moment(at, self.scenario.spec.start)
+        except ValueError as exc:
+            key = "after" if event.at is None else "at"
+            raise ConfigError(f"{where}.{key}", str(exc)) from None
+        return at
 
     def _members(self, group: str, where: str) -> dict[str, str]:
         if group not in self.groups:
@@ -111,9 +118,11 @@ class TimelineCheck:
             case JoinIn():
                 members = self._members(event.group, where)
                 member_id = event.member.member_id
-                if member_id in members:
-                    raise ConfigError(f"{where}.member", f"{member_id!r} is already a member")
-                if len(members) >= MAX_MEMBERS:
+                if member_id == BOT_ID:
+                    raise ConfigError(f"{where}.member", "the bot's own account is a member")
+                # A member still listed may have been removed by the bot by then: they join
+                # again (spec "Identity"); if they are still there, the replay skips the join.
+                if member_id not in members and len(members) >= MAX_MEMBERS:
                     raise ConfigError(where, f"{event.group!r} is full ({MAX_MEMBERS} members)")
                 members[member_id] = event.member.name
                 return member_id
@@ -137,6 +146,12 @@ class TimelineCheck:
                 employee = EmployeeIn.model_validate(event.employee)
             except ValidationError as exc:
                 raise config_error(exc, f"{where}.employee") from None
+            if (employee.name, employee.department) in self.roster:
+                raise ConfigError(
+                    f"{where}.employee",
+                    f"{employee.department}-{employee.name} is already on the roster "
+                    "(the same employee twice); use op: update",
+                )
             self.roster.append((employee.name, employee.department))
             return
         target = roster_target(self.roster, event.employee, f"{where}.employee")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
@@ -12,6 +13,20 @@ from bot.core.events import MESSAGE_KINDS
 from bot.core.timeutil import parse_duration
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+NAME_LIMIT = 100  # characters of a display name, remark or id (docs/policy.md, "Bounds")
+
+
+def written_moment(value: object) -> object:
+    """A date and time as YAML gives it or as ISO 8601 text; a bare number (read elsewhere as
+    seconds since 1970) is refused."""
+    if isinstance(value, bool | int | float) or (
+        isinstance(value, str) and re.fullmatch(r"\s*[-+]?[\d.]+\s*", value)
+    ):
+        raise ValueError(f"expected a date and time such as 2026-11-23T09:00, got {value!r}")
+    return value
+
+
+Moment = Annotated[datetime, BeforeValidator(written_moment)]
 
 
 def _member_entry(value: object) -> object:
@@ -21,10 +36,13 @@ def _member_entry(value: object) -> object:
 class MemberIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1)
-    remark: str | None = None
-    id: str | None = None
+    name: str = Field(min_length=1, max_length=NAME_LIMIT)
+    remark: str | None = Field(default=None, max_length=NAME_LIMIT)
+    id: str | None = Field(default=None, max_length=NAME_LIMIT)
     role: Literal["owner", "admin", "member"] = "member"
+    # The WeChat ID (微信号) the bot can read for this member (wxautox, 4.x `sender_info()`);
+    # matched against an employee's `wechat_id` (spec "Identity").
+    wechat_id: str | None = None
 
     @property
     def member_id(self) -> str:
@@ -37,7 +55,7 @@ MemberEntry = Annotated[MemberIn, BeforeValidator(_member_entry)]
 class _Event(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    at: datetime | None = None
+    at: Moment | None = None
     after: Duration | None = None
 
 
@@ -53,7 +71,7 @@ class MessageIn(_Event):
 
 class DirectIn(_Event):
     type: Literal["direct"]
-    sender: str = Field(alias="from", min_length=1)
+    sender: str = Field(alias="from", min_length=1, max_length=NAME_LIMIT)
     text: str
 
 
@@ -70,7 +88,7 @@ class RenameIn(_Event):
     group: str
     member: str | None = None
     who: str | None = None
-    to: str = Field(min_length=1)
+    to: str = Field(min_length=1, max_length=NAME_LIMIT)
 
 
 class LeaveIn(_Event):

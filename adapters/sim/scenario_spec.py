@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, model_validator
 
-from adapters.sim.scenario_events import MemberEntry, Step
+from adapters.sim.scenario_events import MemberEntry, Step, written_moment
+from bot.core import bounds
 from bot.core.employees import EmployeeIn
 from bot.core.org import GroupIn, OrgConfig
 
@@ -22,10 +23,10 @@ class SimGroupIn(GroupIn):
 class ScenarioIn(OrgConfig):
     model_config = ConfigDict(extra="forbid")
 
-    start: datetime
+    start: Annotated[datetime, BeforeValidator(written_moment), AfterValidator(bounds.check_start)]
     # Narrower than OrgConfig's list[GroupIn]; nothing puts a plain GroupIn into it.
     groups: list[SimGroupIn] = Field(default_factory=list)  # type: ignore[assignment]
-    events: list[dict[str, Any]] = Field(default_factory=list)
+    events: list[dict[str, Any]] = Field(default_factory=list, max_length=bounds.MAX_EVENTS)
     # Free-text keys for people reading the file.
     name: str | None = None
     title: str | None = None

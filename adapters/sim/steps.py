@@ -50,7 +50,11 @@ class Steps:
                     )
             case JoinIn():
                 m = event.member
-                member = SimMember(m.member_id, m.name, m.remark, m.role)
+                if self.world.groups[event.group].find(m.member_id) is not None:
+                    # Only a member the bot removed may join again (same id): still here.
+                    self.skipped.append({"event": step.index, "reason": "already_member"})
+                    return
+                member = SimMember(m.member_id, m.name, m.remark, m.role, account=m.wechat_id)
                 self.world.join(event.group, member)
                 await self.handle(
                     JoinEvent(event.group, member.view(), event.inviter, event.via, at, key)

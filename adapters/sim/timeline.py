@@ -25,6 +25,7 @@ STATUS_STYLE = {
     "misnamed": "yellow",
     "unknown": "red",
     "ambiguous": "magenta",
+    "impostor": "bold red",
     "departed": "red",
     "bot": "cyan",
 }

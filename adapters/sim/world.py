@@ -27,9 +27,12 @@ class SimMember:
     remark: str | None = None
     role: Role = "member"
     is_bot: bool = False
+    account: str | None = None  # the WeChat ID (微信号), where the library can read it
 
     def view(self) -> MemberView:
-        return MemberView(self.display, self.remark, self.role, is_self=self.is_bot)
+        return MemberView(
+            self.display, self.remark, self.role, is_self=self.is_bot, account=self.account
+        )
 
 
 @dataclass

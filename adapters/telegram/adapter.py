@@ -21,6 +21,7 @@ from adapters.telegram import calls
 from adapters.telegram.admins import AdminCache
 from adapters.telegram.directory import Directory
 from adapters.telegram.rights import ChatRights
+from adapters.telegram.senders import is_chat_handle
 from bot.core.actions import (
     Action,
     DeleteMessage,
@@ -121,6 +122,8 @@ class TelegramAdapter:
         member = action.member
         if member.role != "member":
             return Outcome.refused("protected", "administrators have a custom title, not a tag")
+        if is_chat_handle(member.handle):
+            return Outcome.refused("unsupported", "a channel shows its title, not a tag")
         if len(action.tag) > MAX_TAG:
             return Outcome.refused("tag_too_long", f"{len(action.tag)} > {MAX_TAG} characters")
         user = calls.user_of(member.handle)

@@ -10,6 +10,7 @@ from aiogram.types import ChatPermissions, FSInputFile, MessageEntity, User
 from loguru import logger
 
 from adapters.telegram.directory import Directory
+from adapters.telegram.senders import is_chat_handle
 from adapters.telegram.text import MAX_CAPTION, Mark, split, with_mentions
 from bot.core.actions import DeleteMessage, Mute, Notice, Outcome, Remove, Send, SendFile
 from bot.core.clock import Clock
@@ -65,8 +66,13 @@ async def send(bot: Bot, action: Send, d: Directory) -> Outcome:
 
 
 async def remove(bot: Bot, action: Remove) -> Outcome:
-    """Ban, then lift the ban at once: the member is out but may be invited again later."""
+    """Ban, then lift the ban at once: the member is out but may be invited again later.
+    A channel (a member by its chat id) is banned from writing here: that ban stays, or the
+    removal would be undone at once."""
     chat, user = int(action.group), user_of(action.member.handle)
+    if is_chat_handle(action.member.handle):
+        await bot.ban_chat_sender_chat(chat_id=chat, sender_chat_id=user)
+        return Outcome.done(banned=True)
     await bot.ban_chat_member(chat_id=chat, user_id=user)
     try:
         await bot.unban_chat_member(chat_id=chat, user_id=user, only_if_banned=True)
@@ -78,6 +84,8 @@ async def remove(bot: Bot, action: Remove) -> Outcome:
 
 async def mute(bot: Bot, action: Mute, clock: Clock) -> Outcome:
     """Restrict the member from sending anything until the mute ends."""
+    if is_chat_handle(action.member.handle):
+        return Outcome.refused("unsupported", "a channel cannot be restricted, only banned")
     seconds = min(max(action.seconds, MUTE_MIN), MUTE_MAX)
     until = clock.now() + timedelta(seconds=seconds)
     await bot.restrict_chat_member(
@@ -115,7 +123,7 @@ async def notice(bot: Bot, action: Notice, d: Directory) -> Outcome:
 
 
 def user_of(handle: str | None) -> int:
-    """The Telegram user id a member's handle holds."""
+    """The Telegram user id (or, for a channel, the chat id) a member's handle holds."""
     if handle is None or not handle.lstrip("-").isdigit():
         raise LookupError("no Telegram user id for this member")
     return int(handle)

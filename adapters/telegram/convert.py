@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from aiogram.types import Message, MessageEntity, User
 
+from adapters.telegram.senders import chat_sender
 from adapters.telegram.text import index_of
 from bot.core.events import Mention
 from bot.core.members import MemberView
@@ -86,12 +87,17 @@ def mentions_of(
     return tuple(out) if out else None
 
 
-def reply_target(message: Message, view_of: ViewOf) -> MemberView | None:
+def reply_target(
+    message: Message, view_of: ViewOf, linked: int | None = None
+) -> MemberView | None:
     """The author of the message replied to; not the topic's opening message that every
     message in a forum topic formally replies to."""
     reply = message.reply_to_message
-    if reply is None or reply.from_user is None:
+    if reply is None:
         return None
     if message.is_topic_message and reply.forum_topic_created is not None:
         return None
-    return view_of(reply.from_user)
+    on_behalf = chat_sender(reply, linked)  # a channel or the group itself, not a placeholder
+    if on_behalf is not None:
+        return on_behalf
+    return view_of(reply.from_user) if reply.from_user is not None else None

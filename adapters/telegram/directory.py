@@ -73,8 +73,9 @@ class Directory:
         return person.full_name if person else str(user_id)
 
     def view(self, chat: str, user_id: int, role: Role = "member") -> MemberView:
-        """The member as the core sees them: the user id is the identity and the handle.
-        Every name handed to the core is remembered, so a message mentioning it finds them."""
+        """The member as the core sees them: the user id is the identity, the account and the
+        handle. Every name handed to the core is remembered, so a message mentioning it finds
+        them."""
         self._remember_name(chat, user_id)
         return MemberView(
             self.display(chat, user_id),
@@ -82,6 +83,7 @@ class Directory:
             role,
             is_self=user_id == self.bot_id,
             handle=str(user_id),
+            account=str(user_id),
         )
 
     def members(self, chat: str) -> list[int]:

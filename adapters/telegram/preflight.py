@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from aiogram import Bot
 from aiogram.enums import ChatAction
@@ -29,7 +30,8 @@ async def check_chat(bot: Bot, chat: str, me: User) -> ChatRights:
     if info.type not in ("group", "supergroup"):
         return ChatRights(chat, info.title, frozenset(), (Gap("all", "not_a_group"),))
     reads_all = bool(me.can_read_all_group_messages)
-    return assess(chat, info.title, info.type, member, reads_all)
+    rights = assess(chat, info.title, info.type, member, reads_all)
+    return replace(rights, linked=info.linked_chat_id)
 
 
 async def preflight(bot: Bot, me: User, chats: Iterable[str]) -> dict[str, ChatRights]:

@@ -48,6 +48,7 @@ class ChatRights:
     gaps: tuple[Gap, ...]
     admin: bool = False  # chat_member updates reach only administrators
     sees_all: bool = False  # every message reaches it (admin, or privacy mode off)
+    linked: int | None = None  # the channel linked to the group (its discussion group)
 
     @classmethod
     def missing(cls, chat: str) -> ChatRights:

@@ -15,8 +15,9 @@ from loguru import logger
 from adapters.telegram.adapter import TelegramAdapter
 from adapters.telegram.directory import Person
 from adapters.telegram.preflight import check_chat, preflight, reachable, report
+from adapters.telegram.senders import PLACEHOLDERS, chat_sender
 from bot.app import App
-from bot.core.events import Event, MembersSeen
+from bot.core.events import Event, ForgetEvent, MembersSeen
 from bot.core.members import MemberView
 
 
@@ -95,8 +96,11 @@ class TelegramRuntime:
         """Members the database remembers from earlier runs, so mentions of them work."""
         group = self.app.services.groups[chat]
         for member in await self.app.services.members.read(group):
-            if member.handle is None or not member.handle.lstrip("-").isdigit():
+            if member.handle in PLACEHOLDERS:  # kept by a version that charged placeholders
+                await self.feed(ForgetEvent(chat, member))
                 continue
+            if member.handle is None or not member.handle.isdigit():
+                continue  # users only: a channel (a negative chat id) cannot be mentioned
             uid = int(member.handle)
             if self.directory.person(uid) is None:
                 self.directory.see(Person(uid, member.display))
@@ -116,7 +120,11 @@ class TelegramRuntime:
         return self.known(chat, user.id)
 
     def sender(self, chat: str, message: Message) -> MemberView:
-        """The author of a group message, with the tag the message shows (their name now)."""
+        """The author of a group message, with the tag the message shows (their name now);
+        for a message sent on behalf of a chat, that chat (never the placeholder in `from`)."""
+        on_behalf = chat_sender(message, self.linked(chat))
+        if on_behalf is not None:
+            return on_behalf
         user = message.from_user
         assert user is not None
         self.directory.see(person_of(user))
@@ -124,6 +132,11 @@ class TelegramRuntime:
         if message.chat.type == "supergroup":  # only supergroup messages carry sender_tag
             self.directory.set_tag(chat, user.id, message.sender_tag)
         return self.view(chat, user)
+
+    def linked(self, chat: str) -> int | None:
+        """The channel linked to the group, if any (its posts are the group's own voice)."""
+        rights = self.adapter.rights.get(chat)
+        return rights.linked if rights else None
 
     def by_username(self, chat: str, username: str) -> MemberView | None:
         """A member named by @username, if the bot has seen them."""

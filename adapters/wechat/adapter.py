@@ -83,7 +83,10 @@ class WeChatAdapter:
             emit=self._emit,
             now=now,
         )
-        self.senders = Senders(self.conn)
+        max_age = section.profile_max_age.total_seconds()
+        admins = self.chats.admin_ids  # names last read as theirs are read at every line
+        self.senders = Senders(self.conn, max_age=max_age, always_read=admins, now=now)
+        self.members.accounts = self.senders.known
         self._now = now
         self._bound: Bound | None = None
 

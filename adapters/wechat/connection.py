@@ -14,7 +14,7 @@ from typing import ParamSpec, TypeVar
 
 from loguru import logger
 
-from adapters.wechat.driver import DriverError, Unavailable, WeChatDriver, WindowGone
+from adapters.wechat.driver import DriverError, Refused, Unavailable, WeChatDriver, WindowGone
 from adapters.wechat.worker import UIWorker, call_name
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -85,6 +85,8 @@ class Connection:
                 return await self.run(job)
             except WindowGone:
                 raise Unavailable("WeChat is disconnected") from None
+            except Refused:
+                raise  # on purpose, and the window is fine: neither retried nor a lost window
             except Exception as exc:  # the libraries raise bare exceptions on UI trouble
                 last = exc
                 logger.debug(

@@ -56,7 +56,7 @@ class Console:
                     groups=names,
                 )
                 return
-            sender = MemberView(msg.display, identity)
+            sender = MemberView(msg.display, identity, account=identity)
             now = self.bot.clock.now()
             # Run for the group, not handled as its message: the sender is not a member there.
             await self.bot.run_command(MessageEvent(code, sender, text, "text", now, key))

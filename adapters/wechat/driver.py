@@ -17,6 +17,11 @@ class DriverError(Exception):
     """A library call failed (a UI lookup, a click): usually transient, worth a retry."""
 
 
+class Refused(DriverError):
+    """The library refused on purpose (a lock, a limit, a permission): trying again at once
+    cannot help, so it is not retried; the message says what the operator can do."""
+
+
 class WindowGone(DriverError):
     """The WeChat window is gone, locked away or logged out: reconnect before anything else."""
 

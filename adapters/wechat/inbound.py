@@ -22,6 +22,7 @@ from adapters.wechat.dedup import ChatKeys
 from adapters.wechat.driver import InMsg
 from adapters.wechat.link import BotLink
 from adapters.wechat.members import MemberLists
+from adapters.wechat.sender_views import joiner, line_sender, settle_name
 from adapters.wechat.senders import Senders
 from bot.core.causes import caused_by
 from bot.core.events import JoinEvent, MessageEvent
@@ -106,10 +107,13 @@ class Inbound:
 
     async def group_message(self, msg: InMsg, key: str) -> None:
         group, text = msg.chat, msg.content
-        sender: MemberView | None = self.members.view(group, msg.display)
+        sender: MemberView | None
         if self.bot.needs_admin(text):
             sender = await self.verified(msg, key)
+        else:
+            sender = await line_sender(msg, self.members, self.senders)
         if sender is not None:
+            await settle_name(group, msg.display, self.senders, self.bot)
             kind = KINDS.get(msg.type, "text")
             now = self.bot.clock.now()
             await self.bot.handle(MessageEvent(group, sender, text, kind, now, key))
@@ -129,7 +133,7 @@ class Inbound:
                 await notify.send(msg.chat, "command_error", "wechat-verify-failed")
                 return None
         self.members.learn(msg.chat, msg.display, wechat_id)
-        return MemberView(msg.display, wechat_id)
+        return self.members.view(msg.chat, msg.display, account=wechat_id)
 
     async def system(self, msg: InMsg, key: str) -> None:
         """A system line: joins become events; the rest is logged (or loses the group)."""
@@ -139,9 +143,10 @@ class Inbound:
         group = msg.chat
         if line.kind in ("join", "removed_by_bot", "bot_joined"):
             self.members.invalidate(group)
+            self.senders.forget(group)  # a joiner may show a name someone was read under
         if line.kind == "join":
             for n, name in enumerate(line.targets):
-                view = self.members.view(group, name)
+                view = joiner(group, name, self.members, self.senders)
                 now = self.bot.clock.now()
                 await self.bot.handle(
                     JoinEvent(group, view, line.actor, line.via, now, f"{key}:{n}")

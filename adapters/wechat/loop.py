@@ -102,9 +102,11 @@ class RunLoop:
                 logger.exception("member poll failed")
 
     async def poll_once(self) -> None:
-        """The cheap member count per group; the full list only when it changed."""
+        """The cheap member count per group. When it changed, someone joined or left (maybe
+        silently): the names read from profiles are read again, and the full list too where
+        the library lists members."""
         for group in self.chats.groups:
-            if not self.conn.up or Capability.LIST_MEMBERS not in self.capabilities(group):
+            if not self.conn.up or group in self.chats.lost:
                 continue
             try:
                 count = await self.conn.call(self.conn.driver.member_count, group)
@@ -112,8 +114,13 @@ class RunLoop:
                 continue
             current = self.members.list_of(group)
             changed = count is not None and count != current.count
-            current.count = count
-            if changed:
+            was, current.count = current.count, count
+            if not changed:
+                continue
+            self.inbound.senders.forget(group)
+            if was is not None:
+                logger.info("{group}: {was} → {count} members", group=group, was=was, count=count)
+            if Capability.LIST_MEMBERS in self.capabilities(group):
                 await self.members.refresh(group)
 
     async def supervise(self) -> None:

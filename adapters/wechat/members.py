@@ -45,6 +45,8 @@ class MemberLists:
         self._emit = emit
         self._now = now
         self.lists: dict[str, GroupList] = {}
+        # group, label → the WeChat ID last read from that label's profile (Senders.known)
+        self.accounts: Callable[[str, str], str | None] = lambda group, label: None
         self.known: dict[str, dict[str, str]] = {}  # group → label → verified admin ID
 
     def list_of(self, group: str) -> GroupList:
@@ -58,13 +60,25 @@ class MemberLists:
         if wechat_id in self.admin_ids:
             self.known.setdefault(group, {})[label] = wechat_id
 
-    def view(self, group: str, label: str, names: list[str] | None = None) -> MemberView:
-        """A member as the core sees them, with the admin ID attached where it is safe."""
+    def view(
+        self,
+        group: str,
+        label: str,
+        names: list[str] | None = None,
+        *,
+        account: str | None = None,
+    ) -> MemberView:
+        """A member as the core sees them, with the admin ID attached where it is safe: the
+        `account` their profile card showed for this line decides; without one, a label
+        the member list shows exactly once keeps the ID an admin's card showed under it."""
+        if account is not None:
+            identity = account if account in self.admin_ids else None
+            return MemberView(label, identity, is_self=label == self.bot_name, account=account)
         names = names if names is not None else self.list_of(group).names
-        identity = self.known.get(group, {}).get(label)
-        if identity is not None and Counter(names)[label] > 1:
-            identity = None  # two members show this label: it no longer points at one person
-        return MemberView(label, identity, is_self=label == self.bot_name)
+        identity, account = self.known.get(group, {}).get(label), self.accounts(group, label)
+        if Counter(names)[label] != 1:  # not listed, or listed twice: it points at no one
+            identity = account = None
+        return MemberView(label, identity, is_self=label == self.bot_name, account=account)
 
     async def names(self, group: str) -> list[str]:
         """The labels now: the cached list while it is young, else a fresh read."""

@@ -57,7 +57,7 @@ class Outbound:
                     return await self.send_file(action)
                 case Notice():
                     result = await self.conn.call(driver.set_notice, action.group, action.text)
-                    return _outcome(result, "notice_not_set")
+                    return _outcome(result, result.data.get("reason", "notice_not_set"))
                 case Remove():
                     return (await self.removals.remove(action.group, [action]))[0]
                 case _:

@@ -29,6 +29,7 @@ def startup_report(
         lines.append("  members: only those seen joining or speaking are known")
     if Capability.VERIFY_IDENTITY in lib.capabilities:
         lines.append("  authority: each privileged command's sender is checked by WeChat ID")
+        lines.append("  members: told apart by the WeChat ID on each name's profile card")
     elif chats.console:
         lines.append(
             f"  authority: privileged commands only in the console {chats.console.chat!r}"

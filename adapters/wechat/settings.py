@@ -14,7 +14,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from adapters.wechat.drivers import driver_class
 from adapters.wechat.throttle import Limits
-from bot.core.capabilities import Capability
 from bot.core.config_file import StrictOrgConfig
 from bot.core.errors import ConfigError
 from bot.core.timeutil import parse_duration
@@ -53,6 +52,7 @@ class WeChatSection(_Section):
     throttle: ThrottleIn = ThrottleIn()
     count_every: Seconds = timedelta(seconds=60)  # cheap member-count poll per group
     members_max_age: Seconds = timedelta(seconds=30)  # a member list younger is reused
+    profile_max_age: Seconds = timedelta(minutes=10)  # a WeChat ID read for a name is reused
     attempts: int = Field(default=4, ge=1, le=10)  # tries per call for transient failures
     backoff: Seconds = timedelta(milliseconds=500)  # first retry delay, doubled each time
     call_limit: Seconds = timedelta(seconds=60)  # a UI call running longer: window hung
@@ -99,12 +99,6 @@ def _check_chats(config: StrictOrgConfig, section: WeChatSection) -> None:
         chats.append(section.console.chat)
         if section.console.chat in {g.code for g in config.groups}:
             raise ConfigError("wechat.console.chat", "the console must not be a governed group")
-        if not section.console.admins and Capability.VERIFY_IDENTITY not in cls.capabilities:
-            raise ConfigError(
-                "wechat.console.admins",
-                f"{section.library} cannot read a sender's WeChat ID; map each console member's "
-                "name to their WeChat ID",
-            )
     if len(chats) > cls.max_chats:
         raise ConfigError(
             "groups",

@@ -7,8 +7,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.commands.mentions import parse_mentions
-from bot.core.errors import UserFacingError
 from bot.core.events import DirectEvent, MessageEvent
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
@@ -89,31 +87,6 @@ class CommandContext:
             **args,
         )
 
-    async def target(self) -> tuple[MemberView, str]:
-        """The one member the command is about, and the text after the mention."""
-        event = self.event
-        if isinstance(event, MessageEvent) and event.mentions is not None:
-            found = [[m.member] for m in event.mentions if m.member is not None]
-            rest = _without_spans(event)
-            unresolved = [
-                event.text[m.start : m.end].lstrip("@") for m in event.mentions if m.member is None
-            ]
-        else:
-            parsed = parse_mentions(self.args, await self.members())
-            found, rest, unresolved = parsed.resolved, parsed.rest, parsed.unresolved
-        if not found and not unresolved and isinstance(event, MessageEvent) and event.reply_to:
-            found = [[event.reply_to]]
-        usage = self.services.translate(self.spec.help_key)
-        if unresolved:
-            raise UserFacingError("error-unknown-member", name=unresolved[0], usage=usage)
-        if not found:
-            raise UserFacingError("error-no-target", usage=usage)
-        if len(found) > 1:
-            raise UserFacingError("error-one-target", usage=usage)
-        if len(found[0]) > 1:
-            raise UserFacingError("error-ambiguous-member", name=found[0][0].display)
-        return found[0][0], rest
-
 
 async def reply(
     services: Services,
@@ -135,12 +108,3 @@ async def reply(
         )
     elif identity is not None:
         await services.notify.direct(identity, kind, key, **args)
-
-
-def _without_spans(event: MessageEvent) -> str:
-    """The arguments with platform-resolved mention spans cut out of the message text."""
-    text = event.text
-    for mention in sorted(event.mentions or (), key=lambda m: m.start, reverse=True):
-        text = text[: mention.start] + " " + text[mention.end :]
-    body = text.strip().split(maxsplit=1)
-    return " ".join(body[1].split()) if len(body) > 1 else ""

@@ -15,5 +15,7 @@ async def help_(ctx: CommandContext) -> None:
     ]
     t = ctx.services.translate
     lines = [t(spec.help_key) if t.has(spec.help_key) else spec.doc for spec in usable]
+    if ctx.is_admin and where == "group":
+        lines.append(t("help-targets"))  # how to name a member (bot.commands.targets)
     key = "help-admin" if ctx.is_admin else "help-member"
     await ctx.reply("command_reply", key, lines="\n".join(lines))

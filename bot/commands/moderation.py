@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
+from bot.commands.targets import target
 from bot.core.errors import UserFacingError
 from bot.core.members import MemberView
 
 
 async def _protected_target(ctx: CommandContext, refusal: str) -> tuple[MemberView, str]:
     assert ctx.group is not None
-    member, rest = await ctx.target()
+    member, rest = await target(ctx)
     if member.is_self:
         raise UserFacingError("error-target-bot")
     if ctx.services.enforcer.protected(ctx.group, member):
@@ -20,13 +21,13 @@ async def _protected_target(ctx: CommandContext, refusal: str) -> tuple[MemberVi
 
 async def _employee_id(ctx: CommandContext, member: MemberView) -> int | None:
     assert ctx.group is not None
-    c = await ctx.services.snapshots.classify(ctx.group, member)
+    c = await ctx.services.snapshots.in_group(ctx.group, member)
     return c.entry.id if c.entry else None
 
 
 @command("kick", "移出", "踢", "踢出")
 async def kick(ctx: CommandContext) -> None:
-    """/kick @member [reason] — remove the member and say why in the group."""
+    """/kick @member|#n [reason] — remove the member and say why in the group."""
     assert ctx.group is not None
     member, reason = await _protected_target(ctx, "error-kick-protected")
     # Where the bot cannot remove, the enforcer asks the admins to do it by hand.
@@ -37,7 +38,7 @@ async def kick(ctx: CommandContext) -> None:
 
 @command("warn", "警告")
 async def warn(ctx: CommandContext) -> None:
-    """/warn @member [reason] — record a warning; at the limit the policy's action applies."""
+    """/warn @member|#n [reason] — record a warning; at the limit the policy's action applies."""
     assert ctx.group is not None
     member, reason = await _protected_target(ctx, "error-warn-protected")
     await ctx.services.enforcer.warn(
@@ -53,9 +54,9 @@ async def warn(ctx: CommandContext) -> None:
 
 @command("unwarn", "撤销警告", "取消警告")
 async def unwarn(ctx: CommandContext) -> None:
-    """/unwarn @member — remove the member's latest warning."""
+    """/unwarn @member|#n — remove the member's latest warning."""
     assert ctx.group is not None
-    member, _ = await ctx.target()
+    member, _ = await target(ctx)
     services = ctx.services
     employee_id = await _employee_id(ctx, member)
     revoked = await services.warnings.revoke_latest(ctx.group, member, employee_id, by=ctx.who)
@@ -74,9 +75,9 @@ async def unwarn(ctx: CommandContext) -> None:
 
 @command("warns", "警告记录", "查警告")
 async def warns(ctx: CommandContext) -> None:
-    """/warns @member — show the member's live warnings."""
+    """/warns @member|#n — show the member's live warnings."""
     assert ctx.group is not None
-    member, _ = await ctx.target()
+    member, _ = await target(ctx)
     services = ctx.services
     live = await services.warnings.live(ctx.group, member, await _employee_id(ctx, member))
     tz = ctx.group.tz

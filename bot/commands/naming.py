@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
+from bot.commands.rename_identity import check_rename
+from bot.commands.targets import target
 from bot.core.actions import SetMemberTag
 from bot.core.capabilities import Capability
 from bot.core.errors import UserFacingError
@@ -17,9 +19,9 @@ from bot.services.names import render_template
 
 @command("rename", "改名", "改昵称")
 async def rename(ctx: CommandContext) -> None:
-    """/rename @member Dept-Name — bind the member to that roster entry and remind them."""
+    """/rename @member|#n Dept-Name — bind the member to that roster entry and remind them."""
     assert ctx.group is not None
-    member, wanted = await ctx.target()
+    member, wanted = await target(ctx)
     if not wanted:
         raise UserFacingError("error-rename-usage", usage=ctx.services.translate("help-rename"))
     if member.is_self:
@@ -37,6 +39,7 @@ async def rename(ctx: CommandContext) -> None:
         raise UserFacingError("error-rename-departed", name=entry.name)
     if not group.config.scope.admits(entry):
         raise UserFacingError("error-rename-out-of-scope", name=entry.name, group=group.name)
+    await check_rename(ctx, member, entry)
     await services.members.bind(group, member, entry.id, by=ctx.who)
     expected = render_template(naming.template, entry, services.company)
     tagged = await _write_tag(ctx, member, expected)
@@ -49,6 +52,7 @@ async def rename(ctx: CommandContext) -> None:
         member=member.display,
         expected=expected,
     )
+    await services.audit_notices.reminded_by_command(group, member)
 
 
 async def _write_tag(ctx: CommandContext, member: MemberView, expected: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from bot.commands.context import CommandSpec, Handler
+from bot.core.commandline import command_word
 
 
 class Registry:
@@ -25,7 +26,7 @@ class Registry:
             spec = CommandSpec(name, aliases, admin, frozenset(where), handler)
             self._specs[name] = spec
             for word in (name, *aliases):
-                self._words[word.casefold()] = spec
+                self._words[command_word(word)] = spec
             return handler
 
         return register
@@ -34,11 +35,14 @@ class Registry:
         return iter(self._specs.values())
 
     def resolve(self, body: str) -> tuple[CommandSpec, str] | None:
-        """`roster export x` → (roster export, "x"): the longest command phrase wins."""
+        """`roster export x` → (roster export, "x"): the longest command phrase wins.
+
+        Only the command words are normalised (`command_word`); the arguments come back
+        exactly as typed."""
         words = body.split(maxsplit=2)
         for size in (2, 1):
             if len(words) >= size:
-                spec = self._words.get(" ".join(words[:size]).casefold())
+                spec = self._words.get(" ".join(command_word(w) for w in words[:size]))
                 if spec is not None:
                     rest = body.split(maxsplit=size)
                     return spec, rest[size] if len(rest) > size else ""

@@ -5,23 +5,31 @@ from __future__ import annotations
 from bot.commands.context import CommandContext
 from bot.commands.registry import command
 from bot.core.group import GroupRuntime
+from bot.core.members import MemberView
+from bot.services import member_numbers
 from bot.services.snapshot import Snapshot
 from bot.services.workbook import export_name
 
 
-def summary(ctx: CommandContext, snap: Snapshot) -> str:
+def summary(ctx: CommandContext, snap: Snapshot, numbers: dict[str, int]) -> str:
+    """The summary, each member listed with their number (`#3 name`: `/kick #3` names them)."""
     t, join = ctx.services.translate, ctx.services.notify.join
+
+    def label(member: MemberView) -> str:
+        return t("roster-numbered", number=numbers.get(member.key, 0), member=member.display)
+
     counts = snap.counts()
     parts = [t("roster-summary-head", group=snap.group.name, **counts)]
     misnamed = [
-        t("naming-reminder-line", member=c.member.display, expected=c.expected)
+        t("naming-reminder-line", member=label(c.member), expected=c.expected)
         for c in snap.having("misnamed")
     ]
     sections = (
         ("misnamed", misnamed),
-        ("unknown", [c.member.display for c in snap.having("unknown")]),
-        ("ambiguous", [c.member.display for c in snap.having("ambiguous")]),
-        ("departed", [c.member.display for c in snap.having("departed")]),
+        ("unknown", [label(c.member) for c in snap.having("unknown")]),
+        ("ambiguous", [label(c.member) for c in snap.having("ambiguous")]),
+        ("impostor", [label(c.member) for c in snap.having("impostor")]),
+        ("departed", [label(c.member) for c in snap.having("departed")]),
         ("missing", [f"{e.department}-{e.name}" for e in snap.missing]),
     )
     for status, items in sections:
@@ -39,7 +47,10 @@ def _groups(ctx: CommandContext) -> list[GroupRuntime]:
 @command("roster", "名单", "花名册", where=("group", "direct"))
 async def roster(ctx: CommandContext) -> None:
     """/roster — the group against the roster: compliant, misnamed, unknown, departed, missing."""
-    texts = [summary(ctx, await ctx.services.snapshots.take(g)) for g in _groups(ctx)]
+    texts = []
+    for group in _groups(ctx):
+        snap = await ctx.services.snapshots.take(group)
+        texts.append(summary(ctx, snap, await member_numbers.numbers(group, snap.members)))
     await ctx.reply("command_reply", "roster-summary", text="\n\n".join(texts))
 
 

@@ -12,10 +12,12 @@ from typing import Any
 import yaml
 from pydantic import ConfigDict, ValidationError
 
+from bot.core import bounds
 from bot.core.errors import ConfigError
 from bot.core.group import group_runtimes
 from bot.core.org import OrgConfig
 from bot.core.validation import config_error
+from bot.core.yaml_guard import load_yaml
 
 
 class StrictOrgConfig(OrgConfig):
@@ -29,8 +31,11 @@ class StrictOrgConfig(OrgConfig):
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
+    """A scenario or config file as a mapping; bounded size, depth and node count."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > bounds.MAX_FILE_BYTES:
+            raise ConfigError(path.name, f"larger than {bounds.MAX_FILE_BYTES // 2**20} MB")
+        raw = load_yaml(path.read_text(encoding="utf-8"), path.name)
     except OSError as exc:
         raise ConfigError(str(path), f"cannot read the file: {exc.strerror}") from None
     except UnicodeDecodeError:

@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator
 
+from bot.core import bounds
+from bot.core.bounds import Count, Flag
 from bot.core.sections import Duration, Section, optional_window
 from bot.core.textnorm import normalise
 from bot.core.timeutil import TimeWindow, parse_window
@@ -53,23 +55,23 @@ BUILTIN_AD_KEYWORDS: tuple[str, ...] = (
 
 
 class FloodPolicy(Section):
-    messages: int = Field(default=8, ge=1)
-    seconds: int = Field(default=30, ge=1)
+    messages: Count = Field(default=8, ge=1, le=bounds.MAX_FLOOD_MESSAGES)
+    seconds: Count = Field(default=30, ge=1, le=bounds.MAX_FLOOD_SECONDS)
 
 
 class ContentPolicy(Section):
     banned_keywords: tuple[str, ...] = ()
     rules: dict[ContentRule, Response] = Field(default_factory=lambda: dict(DEFAULT_RULES))
     ad_keywords: tuple[str, ...] = BUILTIN_AD_KEYWORDS
-    max_length: int = Field(default=200, ge=0)
+    max_length: Count = Field(default=200, ge=0, le=bounds.MAX_MESSAGE_LENGTH)
     quiet_hours: Annotated[TimeWindow | None, BeforeValidator(optional_window)] = parse_window(
         "22:00-07:30"
     )
     flood: FloodPolicy = FloodPolicy()
     # Extensions for platforms that can (Telegram): how long a "mute" lasts, and whether a
     # message that fires a warn/remove/mute rule is deleted.
-    mute_for: Duration = timedelta(minutes=10)
-    delete_offending: bool = True
+    mute_for: Annotated[Duration, Field(le=bounds.MAX_MUTE)] = timedelta(minutes=10)
+    delete_offending: Flag = True
 
     @field_validator("rules", mode="before")
     @classmethod
@@ -88,10 +90,13 @@ class ContentPolicy(Section):
     def _keyword_list(cls, value: object) -> object:
         if isinstance(value, str):
             raise ValueError("expected a list of words")
-        if isinstance(value, list | tuple) and any(
-            not isinstance(word, str) or not word.strip() for word in value
-        ):
-            raise ValueError("every keyword must be a non-empty string")
+        if isinstance(value, list | tuple):
+            if len(value) > bounds.MAX_KEYWORDS:
+                raise ValueError(f"at most {bounds.MAX_KEYWORDS} keywords")
+            if any(not isinstance(word, str) or not word.strip() for word in value):
+                raise ValueError("every keyword must be a non-empty string")
+            if any(len(word) > bounds.MAX_KEYWORD_LENGTH for word in value):
+                raise ValueError(f"a keyword of at most {bounds.MAX_KEYWORD_LENGTH} characters")
         return value
 
     @field_validator("banned_keywords")

@@ -4,9 +4,9 @@ spreadsheet) and as naming and matching see it (`RosterEntry`, built from the st
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 from bot.core.sections import as_text
 
@@ -26,6 +26,14 @@ class RosterEntry:
     aliases: tuple[str, ...] = ()
     exec: bool = False
     status: EmployeeStatus = "active"
+    # Account ids the platform vouches for (spec "Identity"): a member showing one of them is
+    # this employee whatever name they show.
+    wechat_id: str | None = None
+    telegram_id: str | None = None
+
+    def owns_account(self, account: str | None) -> bool:
+        """`account` is one configured for this employee."""
+        return account is not None and account in (self.wechat_id, self.telegram_id)
 
     @property
     def active(self) -> bool:
@@ -40,21 +48,35 @@ class EmployeeIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1)
-    department: str = Field(min_length=1)
-    title: str | None = None
-    phone: str | None = None
-    employee_no: str | None = None
-    aliases: list[str] = Field(default_factory=list)
-    exec: bool = False
+    # The lengths are the roster table's columns (bot/storage/models.py).
+    name: str = Field(min_length=1, max_length=64)
+    department: str = Field(min_length=1, max_length=128)
+    title: str | None = Field(default=None, max_length=128)
+    phone: str | None = Field(default=None, max_length=32)
+    employee_no: str | None = Field(default=None, max_length=64)
+    aliases: list[Annotated[str, Field(max_length=64)]] = Field(
+        default_factory=list, max_length=20
+    )
+    exec: StrictBool = False
     status: EmployeeStatus = "active"
+    wechat_id: str | None = None
+    telegram_id: str | None = None
 
-    @field_validator("name", "department", "title", "phone", "employee_no", mode="before")
+    @field_validator(
+        "name",
+        "department",
+        "title",
+        "phone",
+        "employee_no",
+        "wechat_id",
+        "telegram_id",
+        mode="before",
+    )
     @classmethod
     def _as_text(cls, value: object) -> object:
         return as_text(value)
 
-    @field_validator("title", "phone", "employee_no")
+    @field_validator("title", "phone", "employee_no", "wechat_id", "telegram_id")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value or None

@@ -32,6 +32,13 @@ class ConfigError(BotError):
     """
 
     def __init__(self, where: str, message: str) -> None:
+        where, message = _one_line(where, 200), _one_line(message, 500)
         super().__init__(f"{where}: {message}")
         self.where = where
         self.message = message
+
+
+def _one_line(text: str, limit: int) -> str:
+    """One line of at most `limit` characters (a hostile value quoted in a message is cut)."""
+    text = " ".join(text.splitlines())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

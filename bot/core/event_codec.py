@@ -9,6 +9,7 @@ from typing import Any, overload
 from bot.core.events import (
     DirectEvent,
     Event,
+    ForgetEvent,
     JoinEvent,
     LeaveEvent,
     MembersSeen,
@@ -19,7 +20,8 @@ from bot.core.members import MemberView
 
 _MEMBER_FIELDS = tuple(f.name for f in fields(MemberView))
 _TYPES: dict[str, type[Event]] = {
-    cls.__name__: cls for cls in (MessageEvent, DirectEvent, JoinEvent, LeaveEvent, MembersSeen)
+    cls.__name__: cls
+    for cls in (MessageEvent, DirectEvent, JoinEvent, LeaveEvent, ForgetEvent, MembersSeen)
 }
 
 

@@ -25,7 +25,14 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class MessageEvent:
-    """A member posted in a group. Commands are messages whose text starts with `/`."""
+    """A member posted in a group. Commands are messages whose text starts with `/`.
+
+    `reply_to` is the author of the message this one replies to, where the platform says
+    (a command may name its target so). A `forwarded` message is never a command: its text
+    was written by someone else, at another time. `anonymous`: an administrator wrote in the
+    group's own name (Telegram), so the sender is protected like an admin but is nobody in
+    particular: no authority, and not kept as a member.
+    """
 
     group: str
     sender: MemberView
@@ -35,6 +42,8 @@ class MessageEvent:
     key: str | None = None  # platform message id, for de-duplication and idempotency
     mentions: tuple[Mention, ...] | None = None  # None: parse `@name` from the text
     reply_to: MemberView | None = None
+    forwarded: bool = False
+    anonymous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +78,16 @@ class LeaveEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class ForgetEvent:
+    """A member record the adapter knows to be wrong (never a member: a platform placeholder,
+    a record kept under a name that turned out to be someone else's) is dropped, silently:
+    not a leave, so nothing reports one."""
+
+    group: str
+    member: MemberView
+
+
+@dataclass(frozen=True, slots=True)
 class MembersSeen:
     """The adapter read the member list (or learned part of it) on its own."""
 
@@ -76,4 +95,4 @@ class MembersSeen:
     members: tuple[MemberView, ...] = field(default_factory=tuple)
 
 
-Event = MessageEvent | DirectEvent | JoinEvent | LeaveEvent | MembersSeen
+Event = MessageEvent | DirectEvent | JoinEvent | LeaveEvent | ForgetEvent | MembersSeen

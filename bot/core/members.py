@@ -31,5 +31,10 @@ class MemberView:
 
     @property
     def key(self) -> str:
-        """The most stable key the bot has for this member in a group."""
-        return f"id:{self.identity}" if self.identity else f"name:{self.display}"
+        """The most stable key the bot has for this member in a group: the trusted identity,
+        else the account id, and only where neither exists the display name (spec
+        "Identity"). An adapter that reads `account` sets it on every view of that member
+        (member reads and messages alike), or on none."""
+        if self.identity:
+            return f"id:{self.identity}"
+        return f"acct:{self.account}" if self.account else f"name:{self.display}"

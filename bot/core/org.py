@@ -7,13 +7,25 @@ are in bot.core.employees; a group as the running bot knows it, in bot.core.grou
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from bot.core.employees import EmployeeIn, RosterEntry
 from bot.core.sections import Text
+
+# A display name (the bot's own, a group's): not blank, at most 100 characters.
+DisplayName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
+]
 
 
 class Scope(BaseModel):
@@ -32,8 +44,9 @@ class GroupIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1)
-    id: Text | None = None  # the platform's chat id where it is not the name (Telegram)
+    name: str = Field(min_length=1, max_length=100)
+    # The platform's chat id where it is not the name (Telegram).
+    id: Annotated[Text, StringConstraints(max_length=100)] | None = None
     bot_role: Literal["owner", "admin", "member"] = "owner"
     admins: list[Text] = Field(default_factory=list)
     scope: Scope = Scope()
@@ -59,7 +72,7 @@ class OrgIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str | None = None
-    bot: str = "群管家"
+    bot: DisplayName = "群管家"
     admins: list[Text] = Field(default_factory=list)
     roster: list[EmployeeIn] | None = None
     roster_file: str | None = None
@@ -69,13 +82,35 @@ class OrgIn(BaseModel):
     def _one_roster_source(self) -> OrgIn:
         if self.roster is not None and self.roster_file is not None:
             raise ValueError("give either roster or roster_file, not both")
+        _no_duplicates(self.roster or [])
         return self
+
+
+def _no_duplicates(roster: list[EmployeeIn]) -> None:
+    """docs/hr.md: the same 工号, or (without two different 工号) the same name and department,
+    is the same person; listing them twice is an error on the later entry."""
+    by_number: dict[str, int] = {}
+    by_name: dict[tuple[str, str], int] = {}
+    for index, entry in enumerate(roster):
+        key = (entry.name, entry.department)
+        earlier = by_number.get(entry.employee_no or "")
+        if earlier is None and key in by_name:
+            first = roster[by_name[key]].employee_no
+            if not (first and entry.employee_no and first != entry.employee_no):
+                earlier = by_name[key]
+        if earlier is not None:
+            raise ValueError(f"roster[{index}] is the same employee as roster[{earlier}]")
+        if entry.employee_no:
+            by_number[entry.employee_no] = index
+        by_name.setdefault(key, index)
 
 
 def check_timezone(value: str) -> str:
     try:
+        if len(value) > 64:
+            raise ValueError(value)
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(f"unknown IANA timezone {value!r} (e.g. Asia/Shanghai)") from None
     return value
 

@@ -6,7 +6,6 @@ Policies are written as nested mappings (``warnings: {limit: 3}``) or with dotte
 
 from __future__ import annotations
 
-import string
 from datetime import time, timedelta
 from typing import Annotated, Any, Literal
 
@@ -17,37 +16,26 @@ from pydantic import (
     field_validator,
 )
 
+from bot.core import bounds
+from bot.core.bounds import Count, Flag
 from bot.core.content_policy import ContentPolicy, Response
 from bot.core.errors import ConfigError
+from bot.core.naming_template import TEMPLATE_FIELDS as TEMPLATE_FIELDS  # re-exported
+from bot.core.naming_template import canonical_template
 from bot.core.sections import Duration, Section, optional_time
 from bot.core.validation import config_error
 from bot.core.vocabulary import ContentRule
 
-TEMPLATE_FIELDS = ("name", "department", "title", "company", "phone", "phone4", "employee_no")
-
 
 class NamingPolicy(Section):
     template: str = "{department}-{name}"
-    exec_bare_name: bool = True
-    after_reminders: int = Field(default=3, ge=1)
+    exec_bare_name: Flag = True
+    after_reminders: Count = Field(default=3, ge=1, le=bounds.MAX_REMINDERS)
 
     @field_validator("template")
     @classmethod
     def _known_fields(cls, value: str) -> str:
-        try:
-            fields = [
-                name for _, name, _, _ in string.Formatter().parse(value) if name is not None
-            ]
-        except ValueError as exc:
-            raise ValueError(f"malformed template {value!r}: {exc}") from None
-        for name in fields:
-            if name not in TEMPLATE_FIELDS:
-                raise ValueError(
-                    f"unknown field {{{name}}}; expected one of " + ", ".join(TEMPLATE_FIELDS)
-                )
-        if "name" not in fields:
-            raise ValueError("the template must contain {name}")
-        return value
+        return canonical_template(value)
 
 
 class RosterPolicy(Section):
@@ -60,13 +48,13 @@ class AuditPolicy(Section):
 
 
 class WarningsPolicy(Section):
-    limit: int = Field(default=2, ge=1)
+    limit: Count = Field(default=2, ge=1, le=bounds.MAX_WARNINGS)
     action: Literal["remove", "report"] = "remove"
-    expire: Duration = timedelta(days=30)
+    expire: Annotated[Duration, Field(le=bounds.MAX_EXPIRE)] = timedelta(days=30)
 
 
 class RemindPolicy(Section):
-    cooldown: Duration = timedelta(hours=1)
+    cooldown: Annotated[Duration, Field(le=bounds.MAX_COOLDOWN)] = timedelta(hours=1)
 
 
 class Policy(Section):
@@ -99,11 +87,24 @@ def expand_dotted(raw: dict[str, Any], where: str) -> dict[str, Any]:
         head, *rest = key.split(".")
         for part in reversed(rest):
             value = {part: value}
-        if isinstance(out.get(head), dict) and isinstance(value, dict):
-            out[head] = deep_merge(out[head], value)
+        if head in out:
+            out[head] = _merge_apart(out[head], value, f"{where}.{head}")
         else:
             out[head] = value
     return out
+
+
+def _merge_apart(first: Any, second: Any, where: str) -> Any:
+    """Two spellings of one mapping (`warnings: {...}` and `warnings.limit: …`) merge when
+    they set different keys; one key given twice, or a section given as a value, is an error."""
+    if not (isinstance(first, dict) and isinstance(second, dict)):
+        raise ConfigError(where, "given twice (nested and dotted); give each key once")
+    merged = dict(first)
+    for key, value in second.items():
+        if key in merged:
+            value = _merge_apart(merged[key], value, f"{where}.{key}")
+        merged[key] = value
+    return merged
 
 
 def deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

@@ -4,6 +4,11 @@ The scheduler only knows due times; whoever owns the clock decides when to run w
 Production polls `run_due` every few seconds; replay moves its virtual clock to each due time
 first (`advance_virtual`), so a job's actions carry the moment it was due. Work due at the very
 moment of an event runs after that event.
+
+Time jumps coalesce: a daily job that fell due several times while the clock jumped (a bot
+that was down for a week, a replay's `after: 30d`) runs once, at the last of those moments,
+as a real bot coming back runs one audit, not seven. So any timeline runs in time bounded by
+its events, not by its length.
 """
 
 from __future__ import annotations
@@ -31,6 +36,16 @@ class _Entry:
     run: Job = field(compare=False)
     daily: tuple[time, ZoneInfo] | None = field(compare=False, default=None)
     cancelled: bool = field(compare=False, default=False)
+
+
+def last_daily(until: datetime, at: time, tz: ZoneInfo, *, inclusive: bool = True) -> datetime:
+    """The last moment at (or, not `inclusive`, before) `until` whose local time is `at`."""
+    local = until.astimezone(tz)
+    for days in (0, 1, 2):  # two days back covers any daylight-saving shift
+        candidate = datetime.combine(local.date() - timedelta(days=days), at, tzinfo=tz)
+        if candidate < until or (inclusive and candidate == until):
+            return candidate
+    raise AssertionError("unreachable: a day has every time of day")
 
 
 def next_daily(after: datetime, at: time, tz: ZoneInfo) -> datetime:
@@ -82,8 +97,21 @@ class Scheduler:
         entry = self._by_name.get(name)
         return entry.run if entry else None
 
+    def catch_up(self, until: datetime, *, inclusive: bool = True) -> None:
+        """Coalesce: a daily job due more than once up to `until` is due once, at the last."""
+        moved = False
+        for entry in self._heap:
+            if entry.daily and not entry.cancelled and entry.due < until:
+                last = max(entry.due, last_daily(until, *entry.daily, inclusive=inclusive))
+                moved = moved or last != entry.due
+                entry.due = last
+        if moved:
+            heapq.heapify(self._heap)
+
     async def run_due(self, now: datetime) -> int:
-        """Run every job due at or before `now`; return how many ran."""
+        """Run every job due at or before `now` (missed daily runs coalesced); return how
+        many ran."""
+        self.catch_up(now)
         ran = 0
         while (due := self.next_due()) is not None and due <= now:
             await self.run_next()
@@ -126,6 +154,7 @@ async def advance_virtual(
     `due_then=False` leaves the jobs due exactly at `moment` for later: a replay handles an
     event at 09:00 first and then the work due at 09:00 (the clock has reached that moment, it
     has not passed it yet)."""
+    scheduler.catch_up(moment, inclusive=due_then)
     while (due := scheduler.next_due()) is not None and (
         due <= moment if due_then else due < moment
     ):

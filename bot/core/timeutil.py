@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import time, timedelta
 
-_DURATION = re.compile(r"(\d+)\s*([smhdw])")
+_DURATION = re.compile(r"(\d{1,15})\s*([smhdw])")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+# The longest duration anything accepts (ten years); each policy key may cap lower.
+MAX_DURATION_SECONDS = 3_650 * 86_400
+_EXPECTED = "expected a duration such as 90s, 10m, 2h or 3d"
 
 
 def parse_duration(value: object) -> timedelta:
     """`90s`, `10m`, `2h`, `3d`, `1w`, combinations such as `1h30m`, or a number of seconds."""
     if isinstance(value, timedelta):
         return value
-    if isinstance(value, bool):
-        raise ValueError("expected a duration such as 90s, 10m, 2h or 3d")
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(_EXPECTED)
     if isinstance(value, int | float):
-        if value < 0:
-            raise ValueError("a duration cannot be negative")
-        return timedelta(seconds=value)
-    if not isinstance(value, str):
-        raise ValueError("expected a duration such as 90s, 10m, 2h or 3d")
+        if not math.isfinite(value) or value < 0:
+            raise ValueError(f"{_EXPECTED}, got {value!r}")
+        return _bounded(value, value)
+    if len(value) > 100:
+        raise ValueError(f"{_EXPECTED}, got {value[:20]!r}…")
     text = value.strip().lower()
     pos, total = 0, 0
     for match in _DURATION.finditer(text):
@@ -30,8 +34,16 @@ def parse_duration(value: object) -> timedelta:
         total += int(match.group(1)) * _UNITS[match.group(2)]
         pos = match.end()
     if not text or pos == 0 or text[pos:].strip():
-        raise ValueError(f"expected a duration such as 90s, 10m, 2h or 3d, got {value!r}")
-    return timedelta(seconds=total)
+        raise ValueError(f"{_EXPECTED}, got {value!r}")
+    return _bounded(total, value)
+
+
+def _bounded(seconds: float, written: object) -> timedelta:
+    if seconds > MAX_DURATION_SECONDS:
+        raise ValueError(
+            f"a duration of at most {MAX_DURATION_SECONDS // 86_400}d is allowed, got {written!r}"
+        )
+    return timedelta(seconds=seconds)
 
 
 def parse_clock_time(value: object) -> time:

@@ -22,12 +22,16 @@ def key_path(prefix: str, loc: Sequence[object]) -> str:
     return path or "(top level)"
 
 
-def config_error(exc: ValidationError, prefix: str = "") -> ConfigError:
-    """The first error of `exc`, as a one-line `ConfigError`."""
+def config_error(exc: ValidationError, prefix: str = "", tag: object = None) -> ConfigError:
+    """The first error of `exc`, as a one-line `ConfigError`. `tag`: the discriminator value
+    of a tagged union (an event's `type`), which pydantic puts first in the path."""
     first = exc.errors(include_url=False)[0]
+    loc = first["loc"]
+    if tag is not None and loc[:1] == (tag,):
+        loc = loc[1:]
     message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "missing":
         message = "required but missing"
     elif first["type"] == "extra_forbidden":
         message = "unknown key (check the spelling against the documentation)"
-    return ConfigError(key_path(prefix, first["loc"]), message)
+    return ConfigError(key_path(prefix, loc), message)

@@ -30,16 +30,30 @@ SendKind = Literal[
     "mute_notice",
     "action_failed",
     "warn_limit_alert",
+    "impostor_alert",
 ]
 
 # The content rules, in precedence order: a message fires at most the first that matches.
 ContentRule = Literal["banned_keyword", "ad", "flood", "link", "length", "voice", "quiet_hours"]
 # A message's `rule` and a removal's `reason`: the content rules and the roster's reasons;
 # `admin` is a removal by `/kick`.
-Reason = Literal[ContentRule, "naming", "not_on_roster", "departed", "warn_limit", "admin"]
+# `out_of_scope`: an active employee outside the group's scope; `impostor`: a member showing
+# the name of a roster entry another member holds (spec "Identity").
+Reason = Literal[
+    ContentRule,
+    "naming",
+    "not_on_roster",
+    "out_of_scope",
+    "departed",
+    "warn_limit",
+    "admin",
+    "impostor",
+]
 
 # Where a member stands against the roster (the report's member `status`).
-MemberStatus = Literal["compliant", "misnamed", "unknown", "ambiguous", "departed", "bot"]
+MemberStatus = Literal[
+    "compliant", "misnamed", "unknown", "ambiguous", "impostor", "departed", "bot"
+]
 
 # The report's `action` names (bot.core.actions.ACTION_NAMES).
 ActionName = Literal["send", "direct", "remove", "notice", "file", "delete", "mute", "set_tag"]

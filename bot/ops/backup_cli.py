@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import guarded, run_async, settings_for
-from bot.ops.common import opened, operator, translator
-from bot.services.audit_trail import AuditTrail
+from bot.ops.common import audit_trail, opened, operator, translator
 from bot.services.backup import backup_sqlite, default_target, sqlite_path
 from bot.settings import Settings
 
@@ -50,4 +49,5 @@ async def _record(settings: Settings, path: Path, size: int, digest: str) -> Non
 
     async with opened(settings):
         data = {"path": str(path), "bytes": size, "sha256": digest}
-        await AuditTrail(SystemClock()).append("backup", data, actor=operator())
+        async with audit_trail(settings, SystemClock()) as trail:
+            await trail.append("backup", data, actor=operator())

@@ -6,7 +6,10 @@ import getpass
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from bot.core.clock import Clock
 from bot.i18n import Translator
+from bot.services.audit_trail import AuditTrail
+from bot.services.trail_anchors import anchors_for
 from bot.settings import Settings
 from bot.storage.db import Database
 
@@ -20,6 +23,16 @@ async def opened(settings: Settings) -> AsyncIterator[Database]:
         yield database
     finally:
         await database.close()
+
+
+@asynccontextmanager
+async def audit_trail(settings: Settings, clock: Clock) -> AsyncIterator[AuditTrail]:
+    """The audit trail, appending its head to the configured anchors as the bot does."""
+    anchors = anchors_for(settings)
+    try:
+        yield AuditTrail(clock, anchors)
+    finally:
+        await anchors.close()
 
 
 def translator(settings: Settings, lang: str | None = None) -> Translator:

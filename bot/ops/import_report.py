@@ -36,6 +36,10 @@ def as_json(t: Translator, result: ImportResult) -> dict[str, Any]:
         "mode": plan.mode,
         "applied": result.applied,
         "refused": result.refused,
+        "warnings": [
+            {**_brief(c), "kind": "renumbered", "message": _renumbered(t, c)}
+            for c in plan.renumbered
+        ],
         "changes": {
             "added": [_brief(c) for c in plan.added],
             "updated": [{**_brief(c), "fields": _fields(c)} for c in plan.updated],
@@ -71,6 +75,9 @@ def readable(t: Translator, result: ImportResult) -> list[str]:
         lines.append(t("import-more-updated", count=len(plan.updated)))
     lines.append(t("import-departed", count=len(plan.departed), names=_names(t, plan.departed)))
     lines.append(t("import-unchanged", count=plan.unchanged))
+    if plan.renumbered:
+        lines.append(t("import-renumbered", count=len(plan.renumbered)))
+        lines += ["  " + _renumbered(t, c) for c in plan.renumbered]
     if parsed.errors:
         lines.append(t("import-errors", count=len(parsed.errors)))
         for e in parsed.errors:
@@ -87,12 +94,24 @@ def readable(t: Translator, result: ImportResult) -> list[str]:
     return lines
 
 
+def _renumbered(t: Translator, change: Change) -> str:
+    before, after = change.renumbered or ("", "")
+    return t(
+        "import-renumbered-line",
+        row=change.row or "-",
+        name=change.name,
+        department=change.department,
+        before=before,
+        after=after,
+    )
+
+
 def _verdict(t: Translator, result: ImportResult) -> str:
     plan = result.plan
     if result.refused == "errors":
         return t("import-refused-errors")
     if result.refused == "too_many_departures":
-        return t("import-refused-departures", count=len(plan.departed), active=plan.active_before)
+        return t("import-refused-departures", count=plan.leaving, active=plan.active_before)
     return t("import-applied") if result.applied else t("import-preview-only")
 
 

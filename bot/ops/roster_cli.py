@@ -13,10 +13,9 @@ import typer
 from bot.cli_support import guarded, lang_option, run_async, settings_for
 from bot.core.clock import SystemClock
 from bot.core.errors import ConfigError
-from bot.ops.common import opened, operator, translator
+from bot.ops.common import audit_trail, opened, operator, translator
 from bot.ops.import_report import as_json, readable
 from bot.services import roster_import
-from bot.services.audit_trail import AuditTrail
 from bot.settings import Settings
 
 roster_app = typer.Typer(
@@ -74,16 +73,17 @@ async def _import(
                 file, format_name=format_name, sheet=sheet, mode=mode
             )
         clock = SystemClock()
-        return await roster_import.apply(
-            file,
-            clock=clock,
-            audit=AuditTrail(clock),
-            actor=operator(),
-            format_name=format_name,
-            sheet=sheet,
-            mode=mode,
-            force=force,
-        )
+        async with audit_trail(settings, clock) as audit:
+            return await roster_import.apply(
+                file,
+                clock=clock,
+                audit=audit,
+                actor=operator(),
+                format_name=format_name,
+                sheet=sheet,
+                mode=mode,
+                force=force,
+            )
 
 
 @roster_app.command("export")

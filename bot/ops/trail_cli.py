@@ -8,26 +8,33 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from redis.exceptions import RedisError
 
-from bot.cli_support import guarded, run_async, settings_for
+from bot.cli_support import guarded, lang_option, run_async, settings_for
 from bot.core.errors import ConfigError
+from bot.i18n import Translator
 from bot.ops.common import opened, translator
 from bot.ops.trail_files import FORMATS, read_export, write_export
 from bot.services import trail_verify
+from bot.services.trail_anchors import anchors_for
 from bot.services.trail_chain import Verdict, anchor_verdict, verify_entries
 from bot.settings import Settings
+from bot.storage.anchors import Anchor
 
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
+Lang = Annotated[
+    str | None, typer.Option("--lang", callback=lang_option, help="zh_CN (default) or en")
+]
 
 
-def parse_anchor(value: str | None) -> tuple[int, str] | None:
-    """`SEQ:HASH`, a head printed earlier and kept elsewhere."""
+def parse_anchor(value: str | None) -> Anchor | None:
+    """`SEQ:HASH`, as `verify` prints it."""
     if value is None:
         return None
-    seq, _, digest = value.partition(":")
-    if not seq.isdigit() or len(digest) != 64:
+    anchor = Anchor.parse(value.lower())
+    if anchor is None:
         raise typer.BadParameter("expected SEQ:HASH as printed by verify, e.g. 120:3f9a…")
-    return int(seq), digest.lower()
+    return anchor
 
 
 @audit_app.command()
@@ -39,42 +46,61 @@ def verify(
         str | None,
         typer.Option("--anchor", help="SEQ:HASH printed by an earlier verify and kept apart"),
     ] = None,
+    lang: Lang = None,
 ) -> None:
-    """Exit 0 if the chain is whole; 1 naming the first entry edited, inserted or deleted."""
+    """Exit 0 if the chain is whole and holds the latest anchor; 1 naming the first entry
+    edited, inserted or deleted, or the cut."""
     kept = parse_anchor(anchor)
 
     def work() -> int:
         settings = settings_for("WARNING")
-        t = translator(settings)
+        t = translator(settings, lang)
+        lines: list[str] = []
         if file is not None:
             verdict = verify_entries(read_export(file))
+            if verdict.ok and kept is not None:
+                verdict = _check_export(file, kept) or verdict
         else:
-            verdict = run_async(_verify_database(settings))
-        if verdict.ok and kept is not None:
-            verdict = run_async(_check_anchor(settings, file, kept)) or verdict
-        if verdict.ok:
-            typer.echo(t("audit-verify-ok", count=verdict.count, head=verdict.head))
-            return 0
-        reason = t(verdict.broken or "", **verdict.args)
-        typer.echo(t("audit-verify-broken", seq=verdict.args.get("seq", "?"), reason=reason))
-        return 1
+            verdict, lines = run_async(_verify_database(settings, kept, t))
+        if not verdict.ok:
+            reason = t(verdict.broken or "", **verdict.args)
+            typer.echo(t("audit-verify-broken", seq=verdict.args.get("seq", "?"), reason=reason))
+            return 1
+        head = Anchor(verdict.count, verdict.head)
+        typer.echo(
+            "\n".join([t("audit-verify-ok", count=verdict.count, anchor=str(head)), *lines])
+        )
+        return 0
 
     raise typer.Exit(guarded(work))
 
 
-async def _verify_database(settings: Any) -> Verdict:
-    async with opened(settings):
-        return await trail_verify.verify()
+async def _verify_database(
+    settings: Settings, kept: Anchor | None, t: Translator
+) -> tuple[Verdict, list[str]]:
+    """The chain, then the latest anchor kept apart (and `kept`, an anchor given by hand)."""
+    anchors = anchors_for(settings)
+    try:
+        try:
+            latest = await anchors.latest()
+        except (OSError, RedisError) as exc:
+            raise ConfigError(anchors.where, f"cannot read the audit anchors ({exc})") from None
+        async with opened(settings):
+            verdict = await trail_verify.verify(latest)
+            if verdict.ok and kept is not None:
+                verdict = await trail_verify.check_anchor(kept.seq, kept.hash) or verdict
+    finally:
+        await anchors.close()
+    if latest is None:
+        return verdict, [t("audit-verify-unanchored", where=anchors.where)]
+    return verdict, [t("audit-verify-checked", anchor=str(latest), where=anchors.where)]
 
 
-async def _check_anchor(settings: Any, file: Path | None, kept: tuple[int, str]) -> Verdict | None:
-    """A full rewrite of the chain keeps it whole; a hash kept elsewhere still tells."""
-    seq, digest = kept
-    if file is not None:
-        found = next((e["hash"] for e in read_export(file) if e.get("seq") == seq), None)
-        return anchor_verdict(found, seq, digest)
-    async with opened(settings):
-        return await trail_verify.check_anchor(seq, digest)
+def _check_export(file: Path, kept: Anchor) -> Verdict | None:
+    """An export against an anchor given by hand."""
+    items = list(read_export(file))
+    found = next((e["hash"] for e in items if e.get("seq") == kept.seq), None)
+    return anchor_verdict(found, kept.seq, kept.hash, len(items))
 
 
 @audit_app.command()

@@ -49,13 +49,15 @@ def read_export(path: Path) -> list[dict[str, Any]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise ConfigError(str(path), f"cannot read the file: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(str(path), "expected UTF-8 text (a .jsonl export)") from None
     entries = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             entry = json.loads(line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # RecursionError: absurdly deep nesting
             entry = None
         if not isinstance(entry, dict) or not set(COLUMNS) <= set(entry):
             raise ConfigError(f"{path.name} line {number}", "expected one exported entry")

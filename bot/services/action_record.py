@@ -129,3 +129,5 @@ class ActionRecorder:
                     using=conn,
                     check_key=False,
                 )
+        if self.audit is not None:
+            await self.audit.settled()

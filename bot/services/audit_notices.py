@@ -8,20 +8,25 @@ inviter).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from bot.core.clock import Clock
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.core.policy import TEMPLATE_FIELDS
-from bot.core.vocabulary import MemberStatus, Reason, SendKind
-from bot.services import counter_keys
+from bot.core.vocabulary import Reason, SendKind
+from bot.services import counter_keys, member_states
 from bot.services.classification import Classification
 from bot.services.notify import Notifier
 from bot.storage.counters import Counters
 
+# What an admin report is about: a member status, or active employees out of the group's scope.
+ReportOn = Literal["unknown", "out_of_scope", "ambiguous", "departed", "misnamed"]
+
 # The admin alert about members of a status: its kind and rule.
-_ALERTS: dict[MemberStatus, tuple[SendKind, Reason]] = {
+_ALERTS: dict[ReportOn, tuple[SendKind, Reason]] = {
     "unknown": ("unknown_member_alert", "not_on_roster"),
+    "out_of_scope": ("unknown_member_alert", "out_of_scope"),
     # Members matching several roster entries are not identified either: the spec's
     # unknown_member_alert, with rule naming (the name fits more than one employee).
     "ambiguous": ("unknown_member_alert", "naming"),
@@ -63,6 +68,14 @@ class AuditNotices:
         )
         return reminded
 
+    async def reminded_by_command(self, group: GroupRuntime, member: MemberView) -> None:
+        """A naming reminder sent by `/rename`: it holds the member's naming cooldown (one per
+        member per rule, whoever sends it) and counts towards `naming.after_reminders`."""
+        now = self.clock.now()
+        key = counter_keys.reminder(group.code, "naming", member)
+        await self.counters.claim(key, group.policy.remind.cooldown, now)
+        await member_states.count_reminder(group, member, now)
+
     def reminder_line(self, group: GroupRuntime, c: Classification) -> str:
         """One member's line of the reminder: the exact name to set, or the template."""
         if c.expected:
@@ -84,7 +97,7 @@ class AuditNotices:
         self,
         group: GroupRuntime,
         present: Sequence[MemberView],
-        status: MemberStatus,
+        status: ReportOn,
         names: list[str],
         *,
         inviter: str | None = None,

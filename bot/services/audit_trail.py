@@ -4,8 +4,9 @@ Each entry's `hash` is SHA-256 over its canonical content (sequence number, time
 actor, group, idempotency key, data) and the previous entry's hash; the first entry follows
 `GENESIS`. The single `audit_head` row holds the last sequence number and hash, updated in
 the same transaction as each append and locked while appending, so appends from several bot
-instances (one PostgreSQL) form one chain. This module appends; the hashing is in
-bot.services.trail_chain, reading the trail back and verifying it in bot.services.trail_verify.
+instances (one PostgreSQL) form one chain. Once committed, the head is also appended to the
+anchors (bot.storage.anchors), a second place that is never rewritten. This module appends;
+the hashing is in bot.services.trail_chain, reading back and verifying in trail_verify.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ import json
 from datetime import datetime
 from typing import Any
 
+from loguru import logger
+from redis.exceptions import RedisError
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from bot.core.clock import Clock
 from bot.services.trail_chain import canonical, entry_hash, stamp
+from bot.storage.anchors import Anchor, Anchors
 from bot.storage.models import AuditEntry, AuditHead
 
 HEAD_ID = 1  # the single row of `audit_head`
@@ -32,9 +36,11 @@ class AuditTrail:
     head meanwhile, the update changes nothing and the append reads the head under the lock.
     """
 
-    def __init__(self, clock: Clock) -> None:
+    def __init__(self, clock: Clock, anchors: Anchors | None = None) -> None:
         self.clock = clock
+        self.anchors = anchors
         self._head: tuple[int, str] | None = None
+        self._anchored: tuple[int, str] | None = None
 
     async def append(
         self,
@@ -51,10 +57,25 @@ class AuditTrail:
         `check_key=False`: the caller knows it does not (the actuator records an outcome and
         its entry in one transaction, once)."""
         fields = (kind, data, actor, group, key)
-        if using is not None:
+        if using is not None:  # anchored when the caller calls `settled()` after its commit
             return await self._append(using, fields, check_key)
         async with in_transaction() as conn:
-            return await self._append(conn, fields, check_key)
+            row = await self._append(conn, fields, check_key)
+        await self.settled()
+        return row
+
+    async def settled(self) -> None:
+        """The transaction that appended has committed: append the head to the anchors (a
+        head never committed is never anchored). A failure to anchor is logged, not raised:
+        the anchor lags behind, the action stands."""
+        head = self._head
+        if self.anchors is None or head is None or head == self._anchored:
+            return
+        try:
+            await self.anchors.add(Anchor(*head), self.clock.now())
+            self._anchored = head
+        except (OSError, RedisError) as exc:
+            logger.warning("audit anchor {head} not written: {exc}", head=head[0], exc=exc)
 
     async def _append(
         self, conn: BaseDBAsyncClient, fields: tuple[Any, ...], check_key: bool

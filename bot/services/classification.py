@@ -1,14 +1,18 @@
 """Where one member stands against the roster and the naming rule: the member statuses.
 
-Pure, after the replay spec's "Naming compliance": a `/rename` binding wins over any guess;
-otherwise the roster matcher (bot.services.roster_match) finds the candidates, and one
-candidate identifies the member, several make them ambiguous, none unknown. An identified
-member is departed, out of the group's scope, compliant or misnamed (bot.services.names).
+Pure, after the replay spec's "Naming compliance" and "Identity": a trusted binding (an
+account id configured for an employee, the operator's remark naming one) wins over anything;
+then a `/rename` binding; otherwise the roster matcher (bot.services.roster_match) finds the
+candidates, and one candidate identifies the member, several make them ambiguous, none unknown.
+An identified member is departed, out of the group's scope, compliant or misnamed
+(bot.services.names). Who holds an entry two members claim is decided for the whole group
+(bot.services.identity), which may turn a member into an impostor.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from bot.core.employees import RosterEntry
 from bot.core.members import MemberView
@@ -16,7 +20,11 @@ from bot.core.org import Scope
 from bot.core.policy import NamingPolicy
 from bot.core.vocabulary import MemberStatus
 from bot.services.names import complies, render_template
-from bot.services.roster_match import RosterIndex
+from bot.services.roster_match import RosterIndex, Strategy
+
+# How a member came to their entry: an account id or a remark (trusted), `/rename`, a guess.
+How = Literal["account", "remark", "rename", "guess"]
+TRUSTED: tuple[How, ...] = ("account", "remark")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +36,49 @@ class Classification:
     entry: RosterEntry | None = None
     expected: str | None = None  # the exact name to set, for misnamed members
     candidates: tuple[RosterEntry, ...] = ()
-    bound: bool = False  # bound by /rename rather than guessed
+    bound: bool = False  # bound by /rename or a trusted identity rather than guessed
     out_of_scope: RosterEntry | None = None
+    how: How | None = None
+    strategy: Strategy | None = None  # for a guess: how the display name matched
+    # The one entry the display name itself claims (never by mere containment).
+    shown: RosterEntry | None = None
+    # An impostor: the entry they claim, and the member who holds it (None: not present).
+    claimed: RosterEntry | None = None
+    holder: MemberView | None = None
+    contested: bool = False  # no one holds `claimed`: `holder` is another claimant
+    # An impostor showing the name (remark) of an admin who is on no roster entry.
+    admin_named: str | None = None
+
+    @property
+    def trusted(self) -> bool:
+        return self.how in TRUSTED
+
+    def as_impostor(
+        self, claimed: RosterEntry, holder: MemberView | None, *, contested: bool = False
+    ) -> Classification:
+        """This member shows `claimed`'s name without being them. Charges follow the member:
+        an untrusted impostor keeps no entry; a trusted one keeps their own."""
+        entry = self.entry if self.trusted and self.entry != claimed else None
+        return replace(
+            self,
+            status="impostor",
+            entry=entry,
+            expected=None,
+            claimed=claimed,
+            holder=holder,
+            contested=contested,
+        )
+
+    def as_admin_impostor(self, remark: str, admin: MemberView | None) -> Classification:
+        """This member shows the name of an admin (`remark`) without being them."""
+        entry = self.entry if self.trusted else None
+        return replace(
+            self, status="impostor", entry=entry, expected=None, admin_named=remark, holder=admin
+        )
+
+    def as_unknown(self) -> Classification:
+        """A name that merely contains a present employee's name is not that employee."""
+        return replace(self, status="unknown", entry=None, expected=None, candidates=())
 
 
 def classify(
@@ -41,23 +90,38 @@ def classify(
     company: str | None,
     binding: RosterEntry | None = None,
 ) -> Classification:
-    """Classify one member. A `/rename` binding wins over any guess."""
+    """Classify one member. A trusted binding wins over `/rename`, which wins over any guess."""
     if member.is_self:
         return Classification(member, "bot")
-    if binding is not None:
-        entry, candidates = binding, (binding,)
+    match = index.match(member.display, naming.template, company)
+    shown = match.candidates[0] if len(match.candidates) == 1 else None
+    if match.strategy == "contained":
+        shown = None
+    how: How = "guess"
+    strategy: Strategy | None = None
+    entry: RosterEntry | None
+    if (entry := index.by_account(member.account)) is not None:
+        how = "account"
+    elif (entry := index.by_remark(member.identity, naming.template, company)) is not None:
+        how = "remark"
+    elif binding is not None:
+        entry, how = binding, "rename"
     else:
-        match = index.match(member.display, naming.template, company)
         if len(match.candidates) != 1:
             status: MemberStatus = "ambiguous" if match.candidates else "unknown"
-            return Classification(member, status, candidates=match.candidates)
-        entry, candidates = match.candidates[0], match.candidates
-    bound = binding is not None
+            return Classification(
+                member, status, candidates=match.candidates, strategy=match.strategy
+            )
+        entry, strategy = match.candidates[0], match.strategy
+    base = Classification(
+        member, "unknown", entry, candidates=(entry,), bound=how != "guess", how=how,
+        strategy=strategy, shown=shown,
+    )  # fmt: skip
     if not entry.active:
-        return Classification(member, "departed", entry, candidates=candidates, bound=bound)
+        return replace(base, status="departed")
     if not scope.admits(entry):
-        return Classification(member, "unknown", candidates=candidates, out_of_scope=entry)
+        return replace(base, entry=None, out_of_scope=entry)
     if complies(member.display, entry, naming, company):
-        return Classification(member, "compliant", entry, candidates=candidates, bound=bound)
+        return replace(base, status="compliant")
     expected = render_template(naming.template, entry, company)
-    return Classification(member, "misnamed", entry, expected, candidates, bound=bound)
+    return replace(base, status="misnamed", expected=expected)

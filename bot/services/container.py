@@ -16,6 +16,7 @@ from bot.services.audit_notices import AuditNotices
 from bot.services.audit_trail import AuditTrail
 from bot.services.enforcement import Enforcer
 from bot.services.groups import GroupDirectory
+from bot.services.impostors import ImpostorWatch
 from bot.services.joins import JoinService
 from bot.services.member_audit import MemberAudit
 from bot.services.members import MemberService
@@ -24,6 +25,7 @@ from bot.services.roster import RosterService
 from bot.services.snapshot import Snapshots
 from bot.services.warnings import WarningService
 from bot.services.workbook import WorkbookService
+from bot.storage.anchors import Anchors
 from bot.storage.counters import Counters
 
 
@@ -47,6 +49,7 @@ class Services:
     audit_notices: AuditNotices
     member_audit: MemberAudit
     joins: JoinService
+    impostors: ImpostorWatch
     workbooks: WorkbookService
     files_dir: Path
     trail: AuditTrail
@@ -65,8 +68,9 @@ def build_services(
     groups: GroupDirectory,
     counters: Counters,
     files_dir: Path,
+    anchors: Anchors | None = None,
 ) -> Services:
-    trail = AuditTrail(clock)
+    trail = AuditTrail(clock, anchors)
     actuator = Actuator(platform, clock, groups, trail)
     notify = Notifier(actuator, translator, platform)
     roster = RosterService(clock)
@@ -75,8 +79,11 @@ def build_services(
     enforcer = Enforcer(platform, actuator, notify, warnings, members)
     snapshots = Snapshots(roster, members, org.name)
     notices = AuditNotices(clock=clock, notifier=notify, counters=counters)
+    impostors = ImpostorWatch(
+        clock=clock, notifier=notify, counters=counters, snapshots=snapshots, members=members
+    )
     member_audit = MemberAudit(
-        clock=clock, snapshots=snapshots, enforcer=enforcer, notices=notices
+        clock=clock, snapshots=snapshots, enforcer=enforcer, notices=notices, impostors=impostors
     )
     return Services(
         org=org,
@@ -96,7 +103,8 @@ def build_services(
         snapshots=snapshots,
         audit_notices=notices,
         member_audit=member_audit,
-        joins=JoinService(members, snapshots, notices, enforcer, notify),
+        joins=JoinService(members, snapshots, notices, enforcer, notify, impostors),
+        impostors=impostors,
         workbooks=WorkbookService(snapshots, roster, warnings, translator),
         files_dir=files_dir,
         trail=trail,

@@ -29,3 +29,9 @@ def flood_fired(group: str, member: MemberView) -> str:
 def message_seen(group: str, message_key: str) -> str:
     """Claimed when a message is judged, so a message delivered again is judged once."""
     return f"seen:{group}:{message_key}"
+
+
+def impostor_alert(group: str, member: MemberView, claimed: int | str) -> str:
+    """Claimed when admins are told that `member` shows the name of another: an employee (by
+    id) or an admin on no roster entry (by remark)."""
+    return f"impostor:{group}:{claimed}:{member.key}"

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from bot.core.clock import Clock
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.vocabulary import MemberStatus, Reason
+from bot.core.vocabulary import Reason
 from bot.services import member_states
-from bot.services.audit_notices import AuditNotices
+from bot.services.audit_notices import AuditNotices, ReportOn
 from bot.services.classification import Classification
 from bot.services.enforcement import Enforcer
+from bot.services.impostors import ImpostorWatch
 from bot.services.snapshot import Snapshot, Snapshots
 from bot.storage.models import MemberState
 
@@ -33,9 +34,9 @@ class AuditResult:
     reported: list[str] = field(default_factory=list)
 
 
-def _report_lists() -> dict[MemberStatus, list[str]]:
+def _report_lists() -> dict[ReportOn, list[str]]:
     # The order the reports go out in; misnamed: persistently, past `naming.after_reminders`.
-    return {"unknown": [], "ambiguous": [], "departed": [], "misnamed": []}
+    return {"unknown": [], "out_of_scope": [], "ambiguous": [], "departed": [], "misnamed": []}
 
 
 @dataclass
@@ -44,7 +45,8 @@ class Decisions:
 
     removals: list[tuple[MemberView, Reason]] = field(default_factory=list)
     remind: list[Classification] = field(default_factory=list)
-    report: dict[MemberStatus, list[str]] = field(default_factory=_report_lists)
+    report: dict[ReportOn, list[str]] = field(default_factory=_report_lists)
+    impostors: list[Classification] = field(default_factory=list)
 
 
 def decide(
@@ -57,6 +59,9 @@ def decide(
     for c in snap.results:
         if c.status in ("compliant", "bot"):
             continue
+        if c.status == "impostor":
+            out.impostors.append(c)  # never removed for a name: the admins decide
+            continue
         if c.status != "misnamed" and protected(snap.group, c.member):
             continue  # never removed; their status still shows in /roster and the report
         if c.status == "departed":
@@ -65,12 +70,14 @@ def decide(
             else:
                 out.report["departed"].append(c.member.display)
         elif c.status == "unknown":
+            about: ReportOn = "out_of_scope" if c.out_of_scope else "unknown"
             if policy.roster.unknown == "remove":
-                out.removals.append((c.member, "not_on_roster"))
+                removal: Reason = "out_of_scope" if c.out_of_scope else "not_on_roster"
+                out.removals.append((c.member, removal))
             elif policy.roster.unknown == "remind":
                 out.remind.append(c)
             else:
-                out.report["unknown"].append(c.member.display)
+                out.report[about].append(c.member.display)
         elif c.status == "ambiguous":
             out.report["ambiguous"].append(c.member.display)
         elif c.status == "misnamed":
@@ -90,7 +97,9 @@ class MemberAudit:
         snapshots: Snapshots,
         enforcer: Enforcer,
         notices: AuditNotices,
+        impostors: ImpostorWatch,
     ) -> None:
+        self.impostors = impostors
         self.clock = clock
         self.snapshots = snapshots
         self.enforcer = enforcer
@@ -110,6 +119,8 @@ class MemberAudit:
             if names:
                 await self.notices.report(group, snap.members, status, names)
                 result.reported += names
+        alerted = await self.impostors.alert(group, snap.members, todo.impostors)
+        result.reported += [c.member.display for c in alerted]
         gone = {m.key for m in removed}
         await member_states.record(
             group,

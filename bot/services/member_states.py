@@ -94,3 +94,29 @@ def _saw(
         row.reminded_by = journal.own_key()
     elif status != "misnamed":
         row.reminders = 0
+
+
+async def count_reminder(group: GroupRuntime, member: MemberView, now: datetime) -> None:
+    """Count a naming reminder sent outside an audit (`/rename`) towards
+    `naming.after_reminders`, once per cause."""
+    own = journal.own_key()
+    row = await MemberState.get_or_none(group_id=group.db_id, key=member.key)
+    if row is None:
+        await MemberState.create(
+            group_id=group.db_id,
+            key=member.key,
+            display=member.display,
+            identity=member.identity,
+            handle=member.handle,
+            present=True,
+            first_seen=now,
+            last_seen=now,
+            reminders=1,
+            last_reminded_at=now,
+            reminded_by=own,
+        )
+        return
+    if own is not None and row.reminded_by == own:
+        return  # this cause counted it already (run again after a restart)
+    row.reminders, row.last_reminded_at, row.reminded_by = (row.reminders or 0) + 1, now, own
+    await row.save(update_fields=["reminders", "last_reminded_at", "reminded_by"])

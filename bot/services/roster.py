@@ -17,7 +17,18 @@ from bot.services.roster_match import RosterIndex
 from bot.storage.models import Employee
 
 DepartureListener = Callable[[list[RosterEntry]], Awaitable[None]]
-EDITABLE = ("name", "department", "title", "phone", "employee_no", "aliases", "exec", "status")
+EDITABLE = (
+    "name",
+    "department",
+    "title",
+    "phone",
+    "employee_no",
+    "aliases",
+    "exec",
+    "status",
+    "wechat_id",
+    "telegram_id",
+)
 
 
 class RosterError(ValueError):
@@ -35,6 +46,8 @@ def to_entry(row: Employee) -> RosterEntry:
         aliases=tuple(row.aliases or ()),
         exec=row.is_exec,
         status="departed" if row.status == "departed" else "active",
+        wechat_id=row.wechat_id,
+        telegram_id=row.telegram_id,
     )
 
 

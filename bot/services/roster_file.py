@@ -6,16 +6,18 @@ from WeCom and DingTalk are handled by the importer (`qunguan roster import`).
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from contextlib import closing
 from pathlib import Path
 
-from openpyxl import load_workbook
 from pydantic import ValidationError
 
 from bot.core.config_file import StrictOrgConfig, read_org_config
 from bot.core.employees import EmployeeIn
 from bot.core.errors import ConfigError
+from bot.services.roster_import.fields import Problem, check_controls
+from bot.services.roster_import.formats import status_word
+from bot.services.roster_import.sheet import open_sheet
 
 HEADERS = {
     "name": ("name", "姓名"),
@@ -26,24 +28,19 @@ HEADERS = {
     "aliases": ("aliases", "别名"),
     "exec": ("exec", "高管"),
     "status": ("status", "状态"),
+    "wechat_id": ("wechat_id", "微信号"),
+    "telegram_id": ("telegram_id", "telegram"),
 }
 _BY_HEADER = {alias.casefold(): key for key, aliases in HEADERS.items() for alias in aliases}
 _TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}
-_DEPARTED = {"departed", "离职", "已离职"}
 
 
-def read_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
-    """(row number, cells) of a csv or the first sheet of an xlsx."""
-    if path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            yield from enumerate(csv.reader(handle), start=1)
-        return
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        for number, row in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
-            yield number, list(row)
-    finally:
-        book.close()
+def read_rows(path: Path) -> Generator[tuple[int, list[str]], None, None]:
+    """(row number, cell texts) of a csv or the first sheet of an xlsx, within the importer's
+    limits (bot.services.roster_import.limits): a hostile file is refused, never worked on."""
+    with open_sheet(path, None) as sheets:
+        if sheets:
+            yield from sheets[0].rows
 
 
 def load_roster_file(path: Path, where: str = "org.roster_file") -> list[EmployeeIn]:
@@ -51,10 +48,16 @@ def load_roster_file(path: Path, where: str = "org.roster_file") -> list[Employe
         raise ConfigError(where, f"expected a .xlsx or .csv file, got {path.name}")
     if not path.is_file():
         raise ConfigError(where, f"no such file: {path}")
+    with closing(read_rows(path)) as rows:  # an error mid-file closes the workbook at once
+        return _employees(rows, where)
+
+
+def _employees(rows: Iterator[tuple[int, list[str]]], where: str) -> list[EmployeeIn]:
     columns: list[str | None] | None = None
     out: list[EmployeeIn] = []
-    for number, cells in read_rows(path):
-        values = ["" if c is None else str(c).strip() for c in cells]
+    seen = _Seen(where)
+    for number, cells in rows:
+        values = [c.strip() for c in cells]
         if not any(values):
             continue
         if columns is None:
@@ -64,19 +67,60 @@ def load_roster_file(path: Path, where: str = "org.roster_file") -> list[Employe
                 raise ConfigError(f"{where} row {number}", f"no {missing[0]!r} column in header")
             continue
         fields = {k: v for k, v in zip(columns, values, strict=False) if k and v}
+        _no_controls(f"{where} row {number}", fields)
         record: dict[str, object] = dict(fields)
         if "exec" in fields:
             record["exec"] = fields["exec"].casefold() in _TRUE
         if "status" in fields:
-            record["status"] = "departed" if fields["status"] in _DEPARTED else "active"
+            state = status_word(fields["status"])
+            if state is None:
+                raise ConfigError(
+                    f"{where} row {number} column status",
+                    f"expected 在职/active or 离职/departed, got {fields['status']!r}",
+                )
+            record["status"] = state or "active"
         try:
-            out.append(EmployeeIn.model_validate(record))
+            out.append(seen.check(number, EmployeeIn.model_validate(record)))
         except ValidationError as exc:
             field = str(exc.errors()[0]["loc"][0])
             raise ConfigError(
                 f"{where} row {number} column {field}", "required but missing or invalid"
             ) from None
     return out
+
+
+class _Seen:
+    """One person, one row (as in `qunguan roster import`): the same 工号 twice, or the same
+    name and department twice unless both rows have a 工号 of their own."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.numbers: dict[str, int] = {}
+        self.names: dict[tuple[str, str], list[tuple[int, bool]]] = {}
+
+    def check(self, number: int, employee: EmployeeIn) -> EmployeeIn:
+        no = employee.employee_no
+        same = self.names.setdefault((employee.name, employee.department), [])
+        first = self.numbers.get(no) if no else None
+        if first is None and same and (not no or not all(n for _, n in same)):
+            first = same[0][0]
+        if first is not None:
+            raise ConfigError(
+                f"{self.where} row {number}", f"the same person as row {first} (a duplicate)"
+            )
+        if no:
+            self.numbers[no] = number
+        same.append((number, bool(no)))
+        return employee
+
+
+def _no_controls(where: str, fields: dict[str, str]) -> None:
+    for key, text in fields.items():
+        try:
+            check_controls([text])
+        except Problem as problem:
+            char = problem.args_["char"]
+            raise ConfigError(f"{where} column {key}", f"a control character {char}") from None
 
 
 def load_org_config(path: Path) -> tuple[StrictOrgConfig, list[EmployeeIn]]:

@@ -55,6 +55,10 @@ class RosterIndex:
         # groups, and every audit meets the same names again. The index is replaced when the
         # roster changes, and the memo with it.
         self._matches: dict[tuple[str, str, str | None], Match] = {}
+        self._accounts: dict[str, list[RosterEntry]] = defaultdict(list)
+        for entry in self.entries:
+            for account in {entry.wechat_id, entry.telegram_id} - {None}:
+                self._accounts[str(account)].append(entry)
 
     def _by_template(self, template: str, company: str | None) -> dict[str, list[RosterEntry]]:
         key = (template, company)
@@ -98,6 +102,23 @@ class RosterIndex:
             for start in range(len(name) - length + 1)
         }
         return sorted(found & self._contained.keys(), key=self._contained.__getitem__)
+
+    def by_account(self, account: str | None) -> RosterEntry | None:
+        """The one employee configured with this account id (WeChat ID, Telegram user id)."""
+        found = _unique(self._accounts.get(account, ())) if account else ()
+        return found[0] if len(found) == 1 else None
+
+    def by_remark(
+        self, remark: str | None, template: str, company: str | None
+    ) -> RosterEntry | None:
+        """The one employee a contact remark names (template name, bare name or alias; never a
+        name merely contained in it): the operator wrote it, so it is trusted."""
+        if not remark:
+            return None
+        match = self.match(remark, template, company)
+        if match.strategy in (None, "contained") or len(match.candidates) != 1:
+            return None
+        return match.candidates[0]
 
     def find_by_name(self, name: str, template: str, company: str | None) -> list[RosterEntry]:
         """Entries an admin means by `name` in `/rename`: the template name, else the bare name."""

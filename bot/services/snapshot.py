@@ -16,10 +16,14 @@ from bot.core.employees import RosterEntry
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.core.vocabulary import MemberStatus
+from bot.services import identity
 from bot.services.classification import Classification, classify
+from bot.services.identity_memory import IdentityMemory
 from bot.services.members import MemberService
 from bot.services.roster import RosterService
 from bot.services.roster_match import RosterIndex
+
+CLASSIFIED_KEPT = 50_000  # members' classifications remembered (cleared beyond)
 
 
 @dataclass
@@ -49,8 +53,13 @@ class Snapshot:
     def having(self, *statuses: MemberStatus) -> list[Classification]:
         return [c for c in self.results if c.status in statuses]
 
+    def of(self, member: MemberView) -> Classification | None:
+        """The member's classification (by key), None if they are not in the snapshot."""
+        return next((c for c in self.results if c.member.key == member.key), None)
+
     def counts(self) -> dict[str, int]:
-        out = {s: 0 for s in ("compliant", "misnamed", "unknown", "ambiguous", "departed")}
+        statuses = ("compliant", "misnamed", "unknown", "ambiguous", "impostor", "departed")
+        out = {s: 0 for s in statuses}
         for c in self.results:
             if c.status in out:
                 out[c.status] += 1
@@ -65,20 +74,47 @@ class Snapshots:
         self.roster = roster
         self.members = members
         self.company = company
+        self.memory = IdentityMemory(company)
+        self._classified: dict[tuple[int, str, MemberView, int | None], Classification] = {}
 
     async def classify(self, group: GroupRuntime, member: MemberView) -> Classification:
-        """One member against the roster (a join, a `/rename` target)."""
+        """One member alone against the roster, without reading the group (a message's
+        sender): trusted identities and the employees known by one are still honoured."""
         index = await self.roster.index()
-        return self._classify(group, member, index, await self.members.bindings(group))
+        result = self._classify(group, member, index, await self.members.bindings(group))
+        known = await self.memory.known(group, index)
+        return identity.resolve([result], known=known, admins=group.admins)[0]
+
+    async def in_group(self, group: GroupRuntime, member: MemberView) -> Classification:
+        """One member as the whole group decides it (who holds the entry they claim): a
+        joiner, the sender of an offence about to be charged, a command's target."""
+        members = await self.members.read(group)
+        present = any(m.key == member.key for m in members)
+        snap = await self.take(group, members if present else [*members, member], member.key)
+        found = snap.of(member)
+        assert found is not None
+        return found
 
     async def take(
-        self, group: GroupRuntime, members: Sequence[MemberView] | None = None
+        self,
+        group: GroupRuntime,
+        members: Sequence[MemberView] | None = None,
+        newcomer: str | None = None,
     ) -> Snapshot:
         """Every member (read now unless given) classified, and the employees missing."""
         members = list(members) if members is not None else await self.members.read(group)
         index = await self.roster.index()
         bindings = await self.members.bindings(group)
         results = [self._classify(group, member, index, bindings) for member in members]
+        await self.memory.saw(group, members)
+        results = identity.resolve(
+            results,
+            known=await self.memory.known(group, index),
+            earlier=await self.memory.earlier(group),
+            newcomer=newcomer,
+            admins=group.admins,
+        )
+        self.memory.held(group, results)
         return Snapshot(group, members, results, index, not self.members.can_list(group))
 
     def _classify(
@@ -89,11 +125,19 @@ class Snapshots:
         bindings: Mapping[str, int],
     ) -> Classification:
         bound = bindings.get(member.key)
-        return classify(
-            member,
-            index,
-            naming=group.policy.naming,
-            scope=group.config.scope,
-            company=self.company,
-            binding=index.by_id.get(bound) if bound is not None else None,
-        )
+        # Pure in these inputs (the index is rebuilt on every roster change): remembered, as
+        # every warning reads the whole group.
+        key = (id(index), group.code, member, bound)
+        found = self._classified.get(key)
+        if found is None:
+            if len(self._classified) > CLASSIFIED_KEPT:
+                self._classified.clear()
+            found = self._classified[key] = classify(
+                member,
+                index,
+                naming=group.policy.naming,
+                scope=group.config.scope,
+                company=self.company,
+                binding=index.by_id.get(bound) if bound is not None else None,
+            )
+        return found

@@ -88,10 +88,13 @@ def verify_entries(items: Iterable[dict[str, Any]]) -> Verdict:
     return checker.verdict
 
 
-def anchor_verdict(found: str | None, seq: int, digest: str) -> Verdict | None:
+def anchor_verdict(found: str | None, seq: int, digest: str, last: int) -> Verdict | None:
     """An anchor (entry `seq` had hash `digest`, kept apart from the trail) against the hash
-    `found` now: None if they agree. A full rewrite of the chain keeps it whole; a hash kept
-    elsewhere still tells."""
-    if found == digest:
+    `found` now, in a trail that ends at entry `last`: None if they agree. A full rewrite of
+    the chain, or a cut tail with the head moved back, keeps it whole; an anchor still tells."""
+    if found == digest or (seq == 0 and digest == GENESIS):
         return None
+    if found is None:
+        args = {"seq": last + 1, "anchor": seq, "last": last}
+        return Verdict(broken="audit-broken-anchor-missing", at_seq=last + 1, args=args)
     return Verdict(broken="audit-broken-anchor", at_seq=seq, args={"seq": seq})

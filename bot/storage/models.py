@@ -20,6 +20,9 @@ class Employee(Model):
     aliases: fields.JSONField[list[str]] = fields.JSONField(default=list)
     is_exec = fields.BooleanField(default=False)
     status = fields.CharField(max_length=16, default="active")
+    # Account ids that bind a member to this entry whatever name they show (spec "Identity").
+    wechat_id = fields.CharField(max_length=64, null=True, db_index=True)
+    telegram_id = fields.CharField(max_length=64, null=True, db_index=True)
     created_at = fields.DatetimeField()
     updated_at = fields.DatetimeField()
     departed_at = fields.DatetimeField(null=True)
@@ -95,6 +98,25 @@ class Binding(Model):
     class Meta:
         table = "binding"
         unique_together = (("group", "key"),)
+
+
+class MemberNumber(Model):
+    """A member's number in a group, as the roster command shows it and commands take it.
+
+    Given once per member key, in the order the bot first lists the members, and never
+    changed or reused: a number names one member or nobody (bot.services.member_numbers)."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="member_numbers", on_delete=fields.CASCADE
+    )
+    group_id: int  # the column tortoise adds for the relation
+    key = fields.CharField(max_length=300)
+    number = fields.IntField()
+
+    class Meta:
+        table = "member_number"
+        unique_together = (("group", "key"), ("group", "number"))
 
 
 class Warning(Model):

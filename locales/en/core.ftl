@@ -6,6 +6,8 @@ someone = someone
 ## Rule and reason names
 reason-naming = name not as required
 reason-not_on_roster = not on the employee roster
+reason-out_of_scope = not in this group's scope
+reason-impostor = using another member's identity
 reason-departed = left the company
 reason-warn_limit = warning limit reached
 reason-admin = an admin's decision
@@ -23,6 +25,7 @@ status-compliant = compliant
 status-misnamed = misnamed
 status-unknown = not on roster
 status-ambiguous = ambiguous
+status-impostor = impostor
 status-departed = departed
 status-bot = bot
 status-missing = not in group
@@ -73,28 +76,29 @@ warns-line-rule = { $n }. { $when } { $rule }
 
 ## /roster
 roster-summary = { $text }
-roster-summary-head = "{ $group }" against the roster: { $compliant } compliant, { $misnamed } misnamed, { $unknown } not on roster, { $ambiguous } ambiguous, { $departed } departed, { $missing } missing
+roster-summary-head = "{ $group }" against the roster: { $compliant } compliant, { $misnamed } misnamed, { $unknown } not on roster, { $ambiguous } ambiguous, { $impostor } showing another's name, { $departed } departed, { $missing } missing
 roster-summary-misnamed = To rename: { $items }
 roster-summary-unknown = Not on roster: { $items }
 roster-summary-ambiguous = Ambiguous: { $items }
+roster-summary-impostor = Showing another's name: { $items }
 roster-summary-departed = Departed but still here: { $items }
 roster-summary-missing = Employees not in the group: { $items }
 
 ## /audit
 audit-report = Audit done.
     { $text }
-audit-report-group = "{ $group }": { $compliant } compliant, { $misnamed } misnamed, { $unknown } not on roster, { $ambiguous } ambiguous, { $departed } departed, { $missing } missing; reminded { $reminded }, removed { $removed }, reported { $reported } to admins.
+audit-report-group = "{ $group }": { $compliant } compliant, { $misnamed } misnamed, { $unknown } not on roster, { $ambiguous } ambiguous, { $impostor } showing another's name, { $departed } departed, { $missing } missing; reminded { $reminded }, removed { $removed }, reported { $reported } to admins.
 
 ## /help
 help-admin = Admin commands:
     { $lines }
 help-member = Commands:
     { $lines }
-help-rename = /rename @member Dept-Name — bind the member to that roster entry and remind them.
-help-kick = /kick @member [reason] — remove the member and say why in the group.
-help-warn = /warn @member [reason] — record a warning; at the limit the policy's action applies.
-help-unwarn = /unwarn @member — remove the member's latest warning.
-help-warns = /warns @member — show the member's live warnings.
+help-rename = /rename @member|#n Dept-Name — bind the member to that roster entry and remind them.
+help-kick = /kick @member|#n [reason] — remove the member and say why in the group.
+help-warn = /warn @member|#n [reason] — record a warning; at the limit the policy's action applies.
+help-unwarn = /unwarn @member|#n — remove the member's latest warning.
+help-warns = /warns @member|#n — show the member's live warnings.
 help-roster = /roster — the group against the roster: compliant, misnamed, unknown, departed, missing.
 help-roster-export = /roster export — the same as a spreadsheet (xlsx) sent to this chat.
 help-audit = /audit — check the members now, send the reminders and removals the policy calls for.
@@ -111,6 +115,19 @@ welcome-unmatched = Welcome, { $member }! Please set your group nickname as "{ $
 
 ## Alerts to admins
 alert-unknown = { $count } member(s) of "{ $group }" are not on the roster: { $members_text }. Admins, please check.
+alert-out_of_scope = { $count } employee(s) in "{ $group }" are outside this group's scope: { $members_text }. Admins, please check.
+alert-join-out_of_scope = Newcomer { $members_text } is outside the scope of "{ $group }" (invited by { $inviter }). Admins, please check.
+alert-impostor = { $count } member(s) of "{ $group }" show someone else's name:
+    { $lines }
+    Admins, please check.
+alert-join-impostor = A newcomer joined "{ $group }" (invited by { $inviter }); these members show someone else's name:
+    { $lines }
+    Admins, please check.
+impostor-line = { $member } shows "{ $employee }"; that employee is { $holder }
+impostor-holder-known = { $member } (contact: { $remark })
+impostor-line-contested = { $member } and { $holder } both show "{ $employee }"; the bot cannot tell which, if either, is that employee
+impostor-line-absent = { $member } shows "{ $employee }" but is not that employee
+alert-offence-unattributed = Several members are called { $member }, so the bot cannot tell who broke the rule ({ $reason }); no warning recorded. Admins, please check.
 alert-ambiguous = { $count } member(s) of "{ $group }" could be several employees: { $members_text }. Admins, please bind them with /rename.
 alert-departed = { $count } departed employee(s) are still in "{ $group }": { $members_text }. Admins, please act.
 alert-misnamed = Still misnamed after several reminders in "{ $group }": { $members_text }. Admins, please follow up.

@@ -1,7 +1,7 @@
 ## HR and operations: roster import and export, the audit trail, backups (en).
 
 ## Audit trail: qunguan audit-log verify
-audit-verify-ok = Audit log intact: { $count } entries, head hash { $head }
+audit-verify-ok = Audit log intact: { $count } entries, anchor { $anchor }
 audit-verify-broken = Audit log tampered with: entry { $seq } onwards cannot be trusted. { $reason }
 audit-broken-sequence = Expected entry { $expected } but found entry { $found }: an entry after entry { $after } was deleted, inserted or moved.
 audit-broken-link = This entry does not follow entry { $previous }: the entry before it was deleted, inserted or moved.
@@ -9,6 +9,11 @@ audit-broken-hash = This entry's content does not match its hash: it was edited.
 audit-broken-head = The log ends at entry { $last } but its head says entry { $head }: entries were deleted from the end, or the head was edited.
 audit-broken-head-missing = The head record is missing (the audit_head table was edited).
 audit-broken-anchor = Entry { $seq } no longer has the hash kept apart: the log was rewritten wholesale.
+audit-verify-checked = Checked against the latest anchor kept apart, { $anchor } ({ $where }).
+audit-verify-unanchored = No anchor kept apart was found ({ $where }): a cut tail, a wipe or a wholesale rewrite cannot be detected.
+audit-broken-anchor-missing = The anchor kept apart names entry { $anchor } but the log ends at entry { $last }: entries were cut from the end, the log was wiped, or the database was replaced by an older backup.
+audit-broken-empty = The log is empty but the database holds { $actions } finished actions: the log was wiped.
+audit-broken-actions = The database holds { $actions } finished actions but the log only { $logged }: the log was cut or rebuilt.
 audit-export-done = Exported { $count } audit log entries to { $path }
 
 ## qunguan backup
@@ -28,6 +33,8 @@ import-field-change = { $field } { $before } → { $after }
 import-departed = Departed { $count }: { $names }
 import-more-updated = { "  "}… { $count } in all (--json lists every one)
 import-unchanged = Unchanged { $count }
+import-renumbered = Number changed for { $count } (same name and department, taken as the same person; the 工号 becomes the file's: check if they are not):
+import-renumbered-line = row { $row } { $department }-{ $name }: 工号 { $before } → { $after }
 import-more = { " " }and more, { $count } in all
 import-errors = { $count } errors:
 import-error-line = { "  " }row { $row }, column { $column } ({ $header }): { $message }
@@ -35,8 +42,9 @@ import-error-required = must not be empty
 import-error-too-long = too long ({ $count } characters, at most { $limit })
 import-error-phone = expected a mobile number, got "{ $value }"
 import-error-exec = expected 是/否 (yes/no), got "{ $value }"
-import-error-status = unknown status "{ $value }" (employed: 在职, 正式, 试用, 已激活, 启用, active; departed: 离职, 已离职, 已禁用, 已退出, departed)
+import-error-status = unknown status "{ $value }" (employed: 在职, 正式, 试用, 已激活, 启用, 未禁用, 未离职, 否, active; departed: 离职, 已离职, 已禁用, 已退出, departed)
 import-error-duplicate = the same person as row { $first } (a duplicate)
+import-error-control = contains the control character { $char } (character { $position }): delete it
 import-refused-errors = The file has errors; nothing was changed. Correct them and try again.
 import-refused-departures = This import would mark { $count } people as departed, more than a fifth of the { $active } active employees: refused, nothing was changed. If it is right, add --force.
 import-preview-only = This is a preview; nothing was changed. Add --apply to import it.

@@ -28,3 +28,6 @@ tg-why-restricted = the bot is restricted in this chat
 
 ## Private chats
 tg-your-id = Your Telegram user id is { $id }. Admins are named by this number in the bot's config file.
+
+## Group messages
+tg-anonymous-admin = Commands from an anonymous administrator cannot be checked: Telegram hides which administrator wrote. Turn off "Remain anonymous" in your administrator rights to command the bot.

@@ -6,6 +6,8 @@ someone = 某人
 ## Rule and reason names
 reason-naming = 群昵称不规范
 reason-not_on_roster = 不在员工名单中
+reason-out_of_scope = 不在本群的人员范围内
+reason-impostor = 冒用他人身份
 reason-departed = 已离职
 reason-warn_limit = 警告次数已达上限
 reason-admin = 管理员决定
@@ -23,6 +25,7 @@ status-compliant = 合规
 status-misnamed = 昵称不规范
 status-unknown = 非名单成员
 status-ambiguous = 无法确定身份
+status-impostor = 冒用身份
 status-departed = 已离职
 status-bot = 机器人
 status-missing = 未入群
@@ -73,28 +76,29 @@ warns-line-rule = { $n }. { $when } { $rule }
 
 ## /roster
 roster-summary = { $text }
-roster-summary-head = 「{ $group }」名单核对：合规 { $compliant }，昵称不规范 { $misnamed }，非名单 { $unknown }，无法确定 { $ambiguous }，已离职 { $departed }，未入群 { $missing }
+roster-summary-head = 「{ $group }」名单核对：合规 { $compliant }，昵称不规范 { $misnamed }，非名单 { $unknown }，无法确定 { $ambiguous }，冒用身份 { $impostor }，已离职 { $departed }，未入群 { $missing }
 roster-summary-misnamed = 需改昵称：{ $items }
 roster-summary-unknown = 非名单成员：{ $items }
 roster-summary-ambiguous = 无法确定身份：{ $items }
+roster-summary-impostor = 冒用他人身份：{ $items }
 roster-summary-departed = 已离职仍在群：{ $items }
 roster-summary-missing = 未入群员工：{ $items }
 
 ## /audit
 audit-report = 检查完成。
     { $text }
-audit-report-group = 「{ $group }」：合规 { $compliant }，昵称不规范 { $misnamed }，非名单 { $unknown }，无法确定 { $ambiguous }，已离职 { $departed }，未入群 { $missing }；提醒 { $reminded } 人，移出 { $removed } 人，报告管理员 { $reported } 人。
+audit-report-group = 「{ $group }」：合规 { $compliant }，昵称不规范 { $misnamed }，非名单 { $unknown }，无法确定 { $ambiguous }，冒用身份 { $impostor }，已离职 { $departed }，未入群 { $missing }；提醒 { $reminded } 人，移出 { $removed } 人，报告管理员 { $reported } 人。
 
 ## /help
 help-admin = 管理员可用命令：
     { $lines }
 help-member = 可用命令：
     { $lines }
-help-rename = /rename（/改名）@成员 部门-姓名 — 绑定员工名单并提醒其改昵称
-help-kick = /kick（/移出、/踢）@成员 [原因] — 移出成员并公示原因
-help-warn = /warn（/警告）@成员 [原因] — 记一次警告，达到上限按规定处理
-help-unwarn = /unwarn（/撤销警告）@成员 — 撤销最近一次警告
-help-warns = /warns（/警告记录）@成员 — 查看有效警告
+help-rename = /rename（/改名）@成员|#编号 部门-姓名 — 绑定员工名单并提醒其改昵称
+help-kick = /kick（/移出、/踢）@成员|#编号 [原因] — 移出成员并公示原因
+help-warn = /warn（/警告）@成员|#编号 [原因] — 记一次警告，达到上限按规定处理
+help-unwarn = /unwarn（/撤销警告）@成员|#编号 — 撤销最近一次警告
+help-warns = /warns（/警告记录）@成员|#编号 — 查看有效警告
 help-roster = /roster（/名单）— 本群与员工名单核对
 help-roster-export = /roster export（/导出名单）— 导出核对表（xlsx）
 help-audit = /audit（/检查）— 立即检查成员并按规定提醒、移出
@@ -111,6 +115,19 @@ welcome-unmatched = 欢迎 { $member } 加入本群！请按“{ $template }”�
 
 ## Alerts to admins
 alert-unknown = 「{ $group }」中有 { $count } 位成员不在员工名单中：{ $members_text }。请管理员核实。
+alert-out_of_scope = 「{ $group }」中有 { $count } 位员工不在本群的人员范围内：{ $members_text }。请管理员核实。
+alert-join-out_of_scope = 新成员 { $members_text } 不在「{ $group }」的人员范围内（邀请人：{ $inviter }）。请管理员核实。
+alert-impostor = 「{ $group }」中有 { $count } 位成员显示的是他人的名字：
+    { $lines }
+    请管理员核实。
+alert-join-impostor = 「{ $group }」有新成员加入（邀请人：{ $inviter }），以下成员显示的是他人的名字：
+    { $lines }
+    请管理员核实。
+impostor-line = { $member } 显示为「{ $employee }」，该员工本人是 { $holder }
+impostor-holder-known = { $member }（备注：{ $remark }）
+impostor-line-contested = { $member } 与 { $holder } 都显示为「{ $employee }」，无法确定谁是本人
+impostor-line-absent = { $member } 显示为「{ $employee }」，但不是该员工本人
+alert-offence-unattributed = 群里有多位成员都叫 { $member }，无法确定是谁{ $reason }，未记警告。请管理员核实。
 alert-ambiguous = 「{ $group }」中有 { $count } 位成员无法确定对应哪位员工：{ $members_text }。请管理员用 /rename 绑定。
 alert-departed = 「{ $group }」中有 { $count } 位已离职员工：{ $members_text }。请管理员处理。
 alert-misnamed = 「{ $group }」中以下成员多次提醒仍未修改群昵称：{ $members_text }。请管理员跟进。

@@ -28,3 +28,6 @@ tg-why-restricted = 机器人在本群被限制
 
 ## 私聊
 tg-your-id = 你的 Telegram 用户 ID 是 { $id }。机器人的配置文件用这个数字指定管理员。
+
+## 群消息
+tg-anonymous-admin = 匿名管理员发出的命令无法核实身份（Telegram 隐藏了是哪位管理员）。请在管理员权限中关闭“保持匿名”后再向机器人发命令。

@@ -152,6 +152,7 @@ class FakeBotAPI(WorldMethods):
 
     MODERATION = (
         "banChatMember",
+        "banChatSenderChat",
         "unbanChatMember",
         "restrictChatMember",
         "deleteMessage",

@@ -67,11 +67,16 @@ class WorldMethods:
         gifts = dict.fromkeys(
             ("unlimited_gifts", "limited_gifts", "unique_gifts", "premium_subscription"), False
         )
-        return chat.json() | {
-            "accent_color_id": 0,
-            "max_reaction_count": 11,
-            "accepted_gift_types": gifts | {"gifts_from_channels": False},
-        }
+        linked = {"linked_chat_id": chat.linked} if chat.linked is not None else {}
+        return (
+            chat.json()
+            | linked
+            | {
+                "accent_color_id": 0,
+                "max_reaction_count": 11,
+                "accepted_gift_types": gifts | {"gifts_from_channels": False},
+            }
+        )
 
     async def m_getChatMember(self, p: dict[str, Any]) -> dict[str, Any]:
         chat, uid = self._chat(p), int(p["user_id"])
@@ -122,6 +127,15 @@ class WorldMethods:
         if status == "administrator":
             raise ApiError(400, "Bad Request: user is an administrator of the chat")
         self._change(chat, uid, "kicked")
+        return True
+
+    async def m_banChatSenderChat(self, p: dict[str, Any]) -> bool:
+        chat = self._chat(p)
+        self._right(chat, "can_restrict_members")
+        sender = int(p["sender_chat_id"])
+        if sender > 0:
+            raise ApiError(400, "Bad Request: PEER_ID_INVALID")
+        chat.banned_senders.add(sender)
         return True
 
     async def m_unbanChatMember(self, p: dict[str, Any]) -> bool:

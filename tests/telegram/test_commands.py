@@ -248,3 +248,27 @@ async def test_a_failed_unban_still_counts_as_removed(
         assert removed["outcome"] == "done"  # out of the group, though not invitable again
         assert api.world.chats[CHAT].status(people.stranger["id"]) == "kicked"
         assert (await bot.actions())[-1]["kind"] == "removal_notice"
+
+
+async def test_kick_by_user_id_and_by_number(
+    api: FakeBotAPI, database_url: str, tmp_path: Path
+) -> None:
+    people = company(api)
+    settings = telegram_settings(api, database_url, tmp_path)
+    async with running(api, settings, config(people), ROSTER) as bot:
+        stranger = people.stranger["id"]
+        say(api, people.stranger, "大家好，我是新来的")
+        say(api, people.li4, f"/kick id:{stranger} 发广告")
+        await bot.settle()
+        assert [c.int("user_id") for c in api.called("banChatMember")] == [stranger]
+        # Back again: /members gives the number (the same: the user id is the same member).
+        api.world.set_member(CHAT, stranger, "member")
+        say(api, people.stranger, "我又回来了")
+        say(api, people.li4, "/members 陌生人")
+        await bot.settle()
+        listed = api.sent(CHAT)[-1].params["text"].splitlines()[1]
+        number = listed.split()[0]
+        assert number.startswith("#") and "陌生人" in listed
+        say(api, people.li4, f"/kick {number} 又来了")
+        await bot.settle()
+        assert [c.int("user_id") for c in api.called("banChatMember")] == [stranger] * 2

@@ -47,6 +47,19 @@ PERMISSIONS = (
     "can_manage_topics",
 )
 IN_CHAT = ("creator", "administrator", "member", "restricted")
+# The placeholder accounts Telegram puts in `from` on messages sent on behalf of a chat.
+GROUP_ANONYMOUS_BOT: dict[str, Any] = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
+CHANNEL_BOT: dict[str, Any] = {
+    "id": 136817688,
+    "is_bot": True,
+    "first_name": "Channel",
+    "username": "Channel_Bot",
+}
 
 
 def utf16(text: str) -> int:
@@ -59,6 +72,8 @@ class Chat:
     title: str
     type: str = "supergroup"
     members: dict[int, dict[str, Any]] = field(default_factory=dict)  # user id → ChatMember
+    banned_senders: set[int] = field(default_factory=set)  # channels banned from writing here
+    linked: int | None = None  # the channel linked to this group (getChat's linked_chat_id)
 
     def json(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "title": self.title}
@@ -84,6 +99,8 @@ class World:
             "username": bot_username,
         }
         self.users: dict[int, dict[str, Any]] = {bot_id: self.bot}
+        for placeholder in (GROUP_ANONYMOUS_BOT, CHANNEL_BOT):
+            self.users[placeholder["id"]] = placeholder
         self.chats: dict[int, Chat] = {}
         self.started: set[int] = set()  # users who opened a private chat with the bot
         self.now = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
@@ -165,6 +182,20 @@ class World:
         if reply_to is not None:
             payload["reply_to_message"] = reply_to
         return payload | content
+
+    def as_chat(
+        self, chat_id: int, sender_chat: dict[str, Any], text: str, **kw: Any
+    ) -> dict[str, Any]:
+        """A message sent on behalf of a chat, as Telegram shows it: the group itself (an
+        anonymous administrator) or a channel in `sender_chat`, a placeholder in `from`."""
+        own = sender_chat["id"] == chat_id
+        placeholder = GROUP_ANONYMOUS_BOT if own else CHANNEL_BOT
+        return self.message(chat_id, placeholder["id"], text, **kw) | {"sender_chat": sender_chat}
+
+    @staticmethod
+    def channel(chat_id: int, title: str) -> dict[str, Any]:
+        """A channel's Chat JSON."""
+        return {"id": chat_id, "type": "channel", "title": title}
 
     def sent_by_bot(self, chat_json: dict[str, Any]) -> dict[str, Any]:
         """The Message Telegram returns for something the bot sent."""

@@ -3,6 +3,13 @@
 Only the methods the adapter may touch exist on each fake, with the library's parameter names
 and its `WxResponse` (a dict with status/message/data whose truth is success). Every call goes
 through the world's fault injector first.
+
+Checked against the wheels (wxauto4 41.1.7, wxautox4 41.2.1: their .pyi stubs and the names
+compiled into their modules): all three have `IsOnline`, `Chat.ChatInfo()` with
+`group_member_count`, and `FriendMessage.sender_info()` (the profile card); wxauto4 has no
+`KeepRunning`, listens to one chat, refuses while other chat windows are open and locks
+listening across processes; wxautox4's notice refusals read "不可修改群公告" and
+"未找到群公告框体，修改失败".
 """
 
 from __future__ import annotations
@@ -45,11 +52,15 @@ class FakeMessage:
             self.time = line.time
 
     def sender_info(self) -> dict[str, str]:
-        """Plus only: opens the sender's profile (slow) and reads their WeChat ID."""
+        """Opens the sender's profile card (slow) and reads it; `id` is the WeChat ID."""
         self._world.faults.hit("sender_info")
         if self._author is None:
             raise FakeUIError("no profile for a system line")
-        return {"nickname": self._author.label, "id": self._author.wxid, "remark": "", "tags": ""}
+        author = self._author
+        fields = ("region", "signature", "source", "remark", "tags")
+        return {"nickname": author.label, "id": author.wxid, "group_nickname": author.label} | {
+            name: "" for name in fields
+        }
 
 
 class FakeChat:
@@ -127,7 +138,9 @@ class Plus4Chat(FakeChat):
         self._hit("SetGroupAnnouncement")
         group = self._world.groups[self.who]
         if not group.bot_manages():
-            return WxResponse.failure("仅群主和管理员可编辑")
+            return WxResponse.failure("不可修改群公告")
+        if self._world.notice_dialog_missing:
+            return WxResponse.failure("未找到群公告框体，修改失败")
         group.notice = value
         return WxResponse.success()
 
@@ -153,6 +166,9 @@ class FakeWeChat:
         self._world.faults.hit("AddListenChat")
         if nickname in self._chats:
             return WxResponse.failure("该聊天已监听")
+        refusal = self._refusal()
+        if refusal is not None:
+            return WxResponse.failure(refusal)
         if len(self._chats) >= self.max_listen:
             return WxResponse.failure(self._limit_message())
         if nickname not in self._world.groups and nickname not in self._world.private:
@@ -169,6 +185,9 @@ class FakeWeChat:
     def _limit_message(self) -> str:
         return "最多设置40个监听对象"
 
+    def _refusal(self) -> str | None:
+        return None
+
     def RemoveListenChat(self, nickname: str, close_window: bool = True) -> WxResponse:
         self._chats.pop(nickname, None)
         self._world.listeners.pop(nickname, None)
@@ -177,9 +196,9 @@ class FakeWeChat:
     def StopListening(self, remove: bool = True) -> None:
         self._world.listeners.clear()
 
-    def KeepRunning(self) -> None:
-        while self._world.online:  # blocks like the real one; the adapter never calls it
-            time.sleep(0.05)
+    def IsOnline(self) -> bool:
+        self._world.faults.hit("IsOnline")
+        return self._world.online
 
     def GetSession(self) -> list[Any]:
         self._check()
@@ -233,12 +252,18 @@ def _pick(group: Any, name: str) -> str | None:
     return (exact or found)[0].label
 
 
-class PlusWeChat(FakeWeChat):
-    chat_class = PlusChat
+class KeepsRunning:
+    """wxautox and wxautox4 have `KeepRunning` (wxauto4's compiled module does not)."""
 
-    def IsOnline(self) -> bool:
-        self._world.faults.hit("IsOnline")
-        return self._world.online
+    _world: World
+
+    def KeepRunning(self) -> None:
+        while self._world.online:  # blocks like the real one; the adapter never calls it
+            time.sleep(0.05)
+
+
+class PlusWeChat(KeepsRunning, FakeWeChat):
+    chat_class = PlusChat
 
     def RemoveGroupMembers(
         self, group: str | None = None, members: str | list[str] | None = None
@@ -273,11 +298,21 @@ class PlusWeChat(FakeWeChat):
 class Single4WeChat(FakeWeChat):
     max_listen = 1
 
+    def __init__(self, debug: bool = False, resize: bool = True, **kwargs: Any) -> None:
+        super().__init__(debug=debug)  # wxauto4's WeChat() takes no nickname
+
+    def _refusal(self) -> str | None:
+        if self._world.foreign_listener:  # the lock file of another process
+            return "已存在其他监听实例，无法重复添加"
+        if self._world.loose_windows:
+            return "当前存在多个独立聊天窗口，请先关闭多余窗口后再添加监听"
+        return None
+
     def _limit_message(self) -> str:
         return "当前实例只允许监听一个聊天"
 
 
-class Plus4WeChat(FakeWeChat):
+class Plus4WeChat(KeepsRunning, FakeWeChat):
     chat_class = Plus4Chat
 
 

@@ -95,6 +95,11 @@ class World:
         self.listeners: dict[str, Callable[[object, str], None]] = {}  # chat → callback
         self.deliveries: queue.Queue = queue.Queue()
         self.drop = 0  # the next N lines are never delivered
+        # wxauto4: chat windows open on their own that the bot did not open, and the lock
+        # another process holds on listening (both make AddListenChat refuse).
+        self.loose_windows = 0
+        self.foreign_listener = False
+        self.notice_dialog_missing = False  # wxautox4: the notice dialog is not found
         self._thread = threading.Thread(target=self._deliver, daemon=True)
         self._thread.start()
 

@@ -30,7 +30,10 @@ async def test_an_impostor_with_the_admins_name_is_denied(world: World, harness)
         impostor = world.groups["工作群"].people[-1]
         world.post("工作群", impostor, "/kick @陌生人")
         await h.settle()
-        assert [r.kind for r in await h.records()] == ["command_denied"]
+        kinds = [r.kind for r in await h.records()]
+        # Denied, and the admins are told someone shows the admin's name (spec "Identity").
+        assert kinds[-1] == "command_denied"
+        assert set(kinds[:-1]) == {"impostor_alert"}
         assert world.removed == {}
 
 

@@ -1,5 +1,6 @@
-"""WeChat 4.x libraries: no member list, no removal, no identity check. Authority comes from
-the admin console; removals are handed to admins; members are the ones seen."""
+"""WeChat 4.x libraries: no member list, no removal. Authority comes from the sender's profile
+card (their WeChat ID) in groups and in the admin console; removals are handed to admins;
+members are the ones seen."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from adapters.wechat.report import startup_report
 from bot.core.capabilities import Capability
 from bot.storage.models import Warning
 from tests.wechat.conftest import ADMIN, make_config, people
-from tests.wechat.fake_world import World
+from tests.wechat.fake_world import Person, World
 
 CONSOLE = {"chat": "管理控制台", "admins": {"李四": ADMIN}}
 
@@ -18,15 +19,21 @@ def four_x(world: World, lib: str = "wxautox4") -> dict:
     return make_config([{"name": "工作群"}], wechat={"library": lib, "console": CONSOLE})
 
 
-async def test_privileged_commands_in_a_group_point_to_the_console(world: World, harness) -> None:
+async def test_privileged_commands_in_a_group_are_checked_by_wechat_id(
+    world: World, harness
+) -> None:
     async with harness("wxautox4", four_x(world)) as h:
+        world.post("工作群", world.person("工作群", "陌生人"), "大家好")  # seen: a known member
         world.post("工作群", world.person("工作群", "李四"), "/warn @陌生人 广告")
         await h.settle()
-        replies = await h.records(action="send")
-        assert [(r.kind, "管理控制台" in r.payload["text"]) for r in replies] == [
-            ("command_denied", True)
-        ]
-        assert await Warning.all().count() == 0
+        assert await Warning.filter(display="陌生人").count() == 1
+        # Someone else showing the admin's name: their profile card says who they are.
+        world.groups["工作群"].people.append(Person("李四", "wxid_copycat"))
+        world.post("工作群", world.groups["工作群"].people[-1], "/warn @陌生人 又是广告")
+        await h.settle()
+        assert await Warning.filter(display="陌生人").count() == 1
+        denied = await h.records(action="send", kind="command_denied")
+        assert len(denied) == 1
         assert Capability.LIST_MEMBERS not in h.adapter.capabilities("工作群")
 
 
@@ -73,4 +80,4 @@ async def test_free_wxauto4_governs_one_chat(world: World, harness) -> None:
         )
         assert "wxauto4" in report
         assert "remove by hand" in report
-        assert "no privileged commands" in report
+        assert "checked by WeChat ID" in report

@@ -28,7 +28,6 @@ def section(config: dict[str, Any]):
         ({"throttle": {"per_minute": 60}}, "wechat.throttle.per_minute", "40"),
         ({"throttle": {"same_chat": "0s"}}, "wechat.throttle", "1s apart"),
         ({"console": {"chat": "工作群"}}, "wechat.console.chat", "governed group"),
-        ({"library": "wxauto4", "console": {"chat": "控制台"}}, "wechat.console.admins", "map"),
         (
             {"library": "wxauto4", "console": {"chat": "c", "admins": {"李四": "wxid_li01"}}},
             "groups",

@@ -10,6 +10,8 @@ from adapters.telegram.convert import Addressed, kind_of, mentions_of, reply_tar
 from adapters.telegram.filters import ForThisBot, GovernedChat
 from adapters.telegram.middlewares import FreshAdmins
 from adapters.telegram.runtime import TelegramRuntime
+from adapters.telegram.senders import forwarded, is_group_voice
+from bot.core.causes import caused_by
 from bot.core.events import JoinEvent, LeaveEvent, MessageEvent
 
 
@@ -27,6 +29,13 @@ def router() -> Router:
 
 async def message(message: Message, group: str, seen: Addressed, runtime: TelegramRuntime) -> None:
     """A member posted (a command is a message whose text starts with `/`)."""
+    anonymous = is_group_voice(message, runtime.linked(group))
+    if anonymous and not forwarded(message) and runtime.app.engine.needs_admin(seen.text):
+        # Which administrator wrote is hidden, so the command has no author to authorise.
+        with caused_by(f"MessageEvent:{group}:{message.message_id}"):
+            notify = runtime.app.services.notify
+            await notify.send(group, "command_denied", "tg-anonymous-admin")
+        return
     sender = runtime.sender(group, message)
     view_of = lambda user: runtime.view(group, user)  # noqa: E731
     await runtime.feed(
@@ -38,7 +47,9 @@ async def message(message: Message, group: str, seen: Addressed, runtime: Telegr
             message.date,
             str(message.message_id),  # DeleteMessage acts on it
             mentions_of(message, seen, view_of, lambda name: runtime.by_username(group, name)),
-            reply_target(message, view_of),
+            reply_target(message, view_of, runtime.linked(group)),
+            forwarded=forwarded(message),
+            anonymous=anonymous,
         )
     )
 

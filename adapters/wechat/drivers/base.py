@@ -1,4 +1,6 @@
-"""What the wxauto family has in common: WeChat(), AddListenChat, Chat.SendMsg, WxResponse.
+"""What the wxauto family has in common: WeChat(), AddListenChat, Chat.SendMsg, Chat.ChatInfo
+(with `group_member_count`), FriendMessage.sender_info() (the profile card: `id` is the WeChat
+ID, 微信号), WxResponse. All three libraries have these (read from their wheels' stubs).
 
 Each library's driver adds what only it can do. Everything here runs on the UI worker thread,
 except `_deliver`, which the library calls from its listener thread and which only converts
@@ -11,10 +13,18 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
-from adapters.wechat.driver import CallResult, DriverError, InMsg, OnMessage, WindowGone
+from adapters.wechat.driver import (
+    CallResult,
+    DriverError,
+    InMsg,
+    OnMessage,
+    Refused,
+    WindowGone,
+)
 from bot.core.capabilities import Capability
 
 BASIC = frozenset({Capability.SEND, Capability.MENTION, Capability.SEND_FILE, Capability.DIRECT})
+ID_PREFIXES = ("微信号：", "微信号:", "微信号")
 
 
 def to_inmsg(msg: Any, chat: str) -> InMsg:
@@ -40,6 +50,8 @@ class LibraryDriver:
     client = "WeChat"
     capabilities: frozenset[Capability] = BASIC
     max_chats = 40
+    # A listen refusal's words → what the operator can do about it (Refused: not retried).
+    listen_refusals: tuple[tuple[str, str], ...] = ()
 
     def __init__(self, module: ModuleType) -> None:
         self.module = module
@@ -68,7 +80,11 @@ class LibraryDriver:
 
         result = self.wx.AddListenChat(nickname=chat, callback=deliver)
         if isinstance(result, dict):  # a WxResponse instead of a Chat: the listen failed
-            raise DriverError(f"cannot listen to {chat!r}: {result.get('message')}")
+            said = str(result.get("message") or "")
+            hint = next((h for words, h in self.listen_refusals if words in said), None)
+            if hint is not None:
+                raise Refused(f"cannot listen to {chat!r}: {said} ({hint})")
+            raise DriverError(f"cannot listen to {chat!r}: {said}")
         self.chats[chat] = result
 
     def chat(self, name: str) -> Any:
@@ -96,7 +112,9 @@ class LibraryDriver:
         return [str(m.content) for m in messages if getattr(m, "attr", "") == "self"][-10:]
 
     def member_count(self, chat: str) -> int | None:
-        return None
+        info = self.chat(chat).ChatInfo()
+        count = info.get("group_member_count") if isinstance(info, dict) else None
+        return int(count) if count is not None else None
 
     def members(self, chat: str) -> list[str]:
         raise DriverError(f"{self.library} cannot list group members")
@@ -108,4 +126,11 @@ class LibraryDriver:
         raise DriverError(f"{self.library} cannot set a group notice")
 
     def verify(self, message: InMsg) -> str | None:
-        return None
+        """The WeChat ID on the sender's profile card (opens it: slow, on the UI thread)."""
+        info = message.handle.sender_info() if message.handle is not None else None
+        if not isinstance(info, dict):
+            return None
+        raw = str(info.get("id") or "").strip()
+        for prefix in ID_PREFIXES:
+            raw = raw.removeprefix(prefix).strip()
+        return raw or None

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from adapters.wechat.driver import CallResult, InMsg
+from adapters.wechat.driver import CallResult
 from adapters.wechat.drivers.base import BASIC, LibraryDriver
 from bot.core.capabilities import Capability
-
-ID_PREFIXES = ("微信号：", "微信号:", "微信号")
 
 
 class WxautoxDriver(LibraryDriver):
@@ -22,11 +20,6 @@ class WxautoxDriver(LibraryDriver):
         Capability.VERIFY_IDENTITY,
     }
     max_chats = 40  # the plus docs: at most 40 listened chats
-
-    def member_count(self, chat: str) -> int | None:
-        info = self.chat(chat).ChatInfo()
-        count = info.get("group_member_count") if isinstance(info, dict) else None
-        return int(count) if count is not None else None
 
     def members(self, chat: str) -> list[str]:
         return [str(name) for name in self.chat(chat).GetGroupMembers()]
@@ -41,12 +34,3 @@ class WxautoxDriver(LibraryDriver):
         if result.ok and result.data.get("notice") is False:
             return CallResult(False, result.message or "notice not set", result.data)
         return result
-
-    def verify(self, message: InMsg) -> str | None:
-        info = message.handle.sender_info() if message.handle is not None else None
-        if not isinstance(info, dict):
-            return None
-        raw = str(info.get("id") or "").strip()
-        for prefix in ID_PREFIXES:
-            raw = raw.removeprefix(prefix).strip()
-        return raw or None

@@ -25,6 +25,7 @@ from bot.core.group import GroupRuntime
 from bot.core.vocabulary import ContentRule
 from bot.services import counter_keys
 from bot.services.container import Services
+from bot.services.moderation.charge import charge_warning
 from bot.services.moderation.check import Verdict
 
 PUNITIVE = ("warn", "remove", "mute")
@@ -87,17 +88,8 @@ class Responder:
         )
 
     async def warn(self, group: GroupRuntime, event: MessageEvent, verdict: Verdict) -> None:
-        """A warning on the ledger (following the member's roster entry), via the enforcer."""
-        member = event.sender
-        entry = (await self.services.snapshots.classify(group, member)).entry
-        await self.services.enforcer.warn(
-            group,
-            member,
-            entry.id if entry else None,
-            rule=verdict.rule,
-            reason=self.services.translate(f"reason-{verdict.rule}"),
-            evidence=evidence(verdict, event),
-        )
+        """A warning charged to the sender (bot.services.moderation.charge)."""
+        await charge_warning(self.services, group, event, verdict, evidence(verdict, event))
 
     async def mute(self, group: GroupRuntime, event: MessageEvent, rule: ContentRule) -> bool:
         """Restrict the member and say so; False if the platform did not do it."""

@@ -80,6 +80,7 @@ async def apply(
         await audit.append(
             "roster_import", _audit_data(parsed, plan, force), actor=actor, using=conn
         )
+    await audit.settled()
     return ImportResult(parsed, plan, applied=True)
 
 

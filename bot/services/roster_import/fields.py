@@ -4,6 +4,7 @@ and returns the value, or raises `Problem` with a message key (locales/*/hr.ftl)
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from bot.services.roster_import import formats as fm
@@ -16,9 +17,21 @@ PHONE_NOISE = re.compile(r"[\s\-()（）.]")
 
 
 class Problem(ValueError):
-    def __init__(self, key: str, **args: Any) -> None:
+    """`index`: which of the field's columns holds the fault (a field may read several)."""
+
+    def __init__(self, key: str, *, index: int = 0, **args: Any) -> None:
         super().__init__(key)
-        self.key, self.args_ = key, args
+        self.key, self.args_, self.index = key, args, index
+
+
+def check_controls(texts: list[str]) -> None:
+    """No control characters (NUL, line breaks, C1…): PostgreSQL refuses NUL, and none of
+    them belongs in a name; refused here, so a preview refuses what an import would fail on."""
+    for index, text in enumerate(texts):
+        for position, ch in enumerate(text, start=1):
+            if unicodedata.category(ch) in ("Cc", "Cs"):
+                char = f"U+{ord(ch):04X}"
+                raise Problem("import-error-control", index=index, char=char, position=position)
 
 
 def _text(texts: list[str], field: str, required: bool = False) -> str | None:
@@ -67,15 +80,13 @@ def _exec(texts: list[str]) -> bool:
 def _status(texts: list[str]) -> str | None:
     """Departed if any status column says so; None when every one is blank."""
     seen = None
-    for text in texts:
-        word = text.casefold()
-        if not word:
-            continue
-        if word in fm.DEPARTED_WORDS:
+    for index, text in enumerate(texts):
+        state = fm.status_word(text)
+        if state is None:
+            raise Problem("import-error-status", index=index, value=text)
+        if state == "departed":
             return "departed"
-        if word not in fm.ACTIVE_WORDS:
-            raise Problem("import-error-status", value=text)
-        seen = "active"
+        seen = seen or state or None
     return seen
 
 

@@ -81,6 +81,28 @@ ACTIVE_WORDS = frozenset(
     {"在职", "正式", "试用", "试用期", "实习", "实习期", "待离职", "已激活", "未激活", "激活"}
     | {"启用", "已启用", "正常", "在岗", "active", "enabled"}
 )
+# A departed word negated (未禁用, 未离职, 非离职, 不停用) is employed; so is a bare 否/no in a
+# status column (禁用状态: 否).
+NEGATIONS = ("未", "非", "不", "没有", "没", "not ")
+NEGATIVE_ANSWERS = frozenset({"否", "no", "n", "false", "0", "×"})
+
+
+def status_word(text: str) -> str | None:
+    """`departed`, `active`, "" for a blank cell, None for a word not known."""
+    word = unicodedata.normalize("NFKC", text).casefold().strip()
+    if not word:
+        return ""
+    if word in DEPARTED_WORDS:
+        return "departed"
+    if word in ACTIVE_WORDS or word in NEGATIVE_ANSWERS:
+        return "active"
+    for negation in NEGATIONS:
+        rest = word.removeprefix(negation).strip()
+        if rest != word and rest in DEPARTED_WORDS:
+            return "active"
+    return None
+
+
 TRUE_WORDS = frozenset({"是", "y", "yes", "true", "1", "√", "✓", "高管"})
 FALSE_WORDS = frozenset({"否", "n", "no", "false", "0", "×"})
 

@@ -1,17 +1,19 @@
 """What an import would change: each file row matched to an employee, or added; in full mode,
 everyone the file leaves out departs.
 
-Matching, in order: the same 工号 (employee_no); the same name and department; the same
-name, when exactly one employee has it (a department change). A blank cell leaves the field
+Matching (bot.services.roster_import.matching), in order: the same 工号 (employee_no); the
+same name and department (a different 工号 then is a warning, 编号变更); the same name, when
+exactly one employee has it (a department change). A departed person not seen before is
+listed (and stored) as departed, not as added. A blank cell leaves the field
 as it is (exports often hide phone numbers); only the file's own columns are compared.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.services.roster_import.matching import Matcher
 from bot.services.roster_import.records import ParsedFile, Record
 from bot.storage.models import Employee
 
@@ -28,6 +30,8 @@ class Change:
     employee: Employee | None = None  # None: a new employee
     values: dict[str, Any] = field(default_factory=dict)  # the file's values
     fields: list[tuple[str, Any, Any]] = field(default_factory=list)  # (field, before, after)
+    # the stored 工号 and the file's, when they differ but name and department say who it is
+    renumbered: tuple[str, str] | None = None
 
 
 @dataclass
@@ -38,10 +42,16 @@ class Plan:
     departed: list[Change] = field(default_factory=list)
     unchanged: int = 0
     active_before: int = 0
+    renumbered: list[Change] = field(default_factory=list)  # a warning each (编号变更)
+
+    @property
+    def leaving(self) -> int:
+        """Departures of employees on the roster (not of people the file adds as departed)."""
+        return sum(1 for c in self.departed if c.employee is not None)
 
     @property
     def too_many_departures(self) -> bool:
-        return len(self.departed) > self.active_before * MAX_DEPARTED_SHARE
+        return self.leaving > self.active_before * MAX_DEPARTED_SHARE
 
     def counts(self) -> dict[str, int]:
         return {
@@ -64,15 +74,19 @@ def make_plan(parsed: ParsedFile, employees: list[Employee], mode: str) -> Plan:
     """Compare the file's records with the employees in the database."""
     plan = Plan(mode, active_before=sum(1 for e in employees if e.status != "departed"))
     wanted = [_wanted(record, mode) for record in parsed.records]
-    matcher = _Matcher(employees)
+    matcher = Matcher(employees)
     rows = matcher.match_all(wanted)
     for record, values, row in zip(parsed.records, wanted, rows, strict=True):
         if row is None:
             values.setdefault("status", "active")
             change = Change(values["name"], values["department"], record.row, None, values)
-            plan.added.append(change)
+            # someone who has left, not seen before: stored as departed, shown as departed
+            (plan.departed if values["status"] == "departed" else plan.added).append(change)
             continue
         change = Change(row.name, row.department, record.row, row, values)
+        if row.id in matcher.renumbered:
+            change.renumbered = (row.employee_no or "", values["employee_no"])
+            plan.renumbered.append(change)
         change.fields = [
             (name, current(row, name), value)
             for name, value in values.items()
@@ -99,54 +113,3 @@ def _wanted(record: Record, mode: str) -> dict[str, Any]:
     if mode == "full":
         values.setdefault("status", "active")  # in the whole-company file: still employed
     return values
-
-
-class _Matcher:
-    def __init__(self, employees: list[Employee]) -> None:
-        self.by_no: dict[str, Employee] = {}
-        self.by_name_dept: dict[tuple[str, str], list[Employee]] = defaultdict(list)
-        self.by_name: dict[str, list[Employee]] = defaultdict(list)
-        for row in employees:
-            if row.employee_no:
-                self.by_no[row.employee_no] = row
-            self.by_name_dept[(row.name, row.department)].append(row)
-            self.by_name[row.name].append(row)
-        self.employees = employees
-        self.taken: set[int] = set()
-
-    def match_all(self, wanted: list[dict[str, Any]]) -> list[Employee | None]:
-        """Exact matches first (工号, then name and department) for every row, then by name
-        alone where only one employee has the name and one row is left with it: the order
-        of rows in the file changes nothing."""
-        found: list[Employee | None] = [self._exact(values) for values in wanted]
-        left = Counter(v["name"] for v, row in zip(wanted, found, strict=True) if row is None)
-        for i, values in enumerate(wanted):
-            namesakes = self.by_name[values["name"]]
-            if found[i] is None and left[values["name"]] == 1 and len(namesakes) == 1:
-                found[i] = self._take(self._only(namesakes, values))
-        return found
-
-    def _exact(self, values: dict[str, Any]) -> Employee | None:
-        number = values.get("employee_no")
-        row = self.by_no.get(number) if number else None
-        if row is None or row.id in self.taken:
-            row = self._only(self.by_name_dept[(values["name"], values["department"])], values)
-        return self._take(row)
-
-    def _take(self, row: Employee | None) -> Employee | None:
-        if row is not None:
-            self.taken.add(row.id)
-        return row
-
-    def _only(self, candidates: list[Employee], values: dict[str, Any]) -> Employee | None:
-        """The one candidate not matched yet whose 工号 does not contradict the file's."""
-        number = values.get("employee_no")
-        free = [
-            row
-            for row in candidates
-            if row.id not in self.taken and (not number or not row.employee_no)
-        ]
-        return free[0] if len(free) == 1 else None
-
-    def unmatched(self) -> list[Employee]:
-        return [row for row in self.employees if row.id not in self.taken]

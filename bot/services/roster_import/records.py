@@ -7,7 +7,6 @@ shows, and a message key (locales/*/hr.ftl: import-error-…); nothing is guesse
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +14,11 @@ from openpyxl.utils import get_column_letter
 
 from bot.core.errors import ConfigError
 from bot.services.roster_import import formats as fm
-from bot.services.roster_import.fields import PARSERS, Problem
+from bot.services.roster_import.fields import PARSERS, Problem, check_controls
+from bot.services.roster_import.parsed import ParsedFile, Record, RowError, mark_duplicates
 from bot.services.roster_import.sheet import HEADER_SCAN, Row, Sheet, open_sheet
 
+__all__ = ["ParsedFile", "Record", "RowError", "parse_file"]
 ANY_FORMAT = fm.Format(
     "any",
     {
@@ -28,49 +29,21 @@ ANY_FORMAT = fm.Format(
 )
 
 
-@dataclass
-class RowError:
-    row: int
-    column: str | None  # the column letter, as a spreadsheet shows it
-    header: str | None  # the column's header text
-    key: str  # import-error-…
-    args: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Record:
-    row: int
-    values: dict[str, Any]
-
-
-@dataclass
-class ParsedFile:
-    path: Path
-    format: str
-    sheet: str
-    header_row: int
-    fields: set[str]
-    columns: dict[str, list[int]]  # field → column indexes it is read from
-    letters: dict[str, str]  # field → column letter
-    headers: dict[str, str]  # field → header text
-    records: list[Record] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-
-
 def parse_file(path: Path, format_name: str = "auto", sheet: str | None = None) -> ParsedFile:
     """Read and check every row of `path`; bad rows are collected, never dropped silently."""
     if format_name != "auto" and format_name not in fm.FORMATS:
         expected = ", ".join(["auto", *fm.FORMATS])
         raise ConfigError("--format", f"expected one of {expected}, got {format_name!r}")
-    for candidate in open_sheet(path, sheet):
-        found = _find_header(candidate, format_name)
-        if found is not None:
-            parsed, rows = found
-            parsed.path = path
-            for number, row in rows:
-                _parse_row(parsed, number, row)
-            _duplicates(parsed)
-            return parsed
+    with open_sheet(path, sheet) as sheets:
+        for candidate in sheets:
+            found = _find_header(candidate, format_name)
+            if found is not None:
+                parsed, rows = found
+                parsed.path = path
+                for number, row in rows:
+                    _parse_row(parsed, number, row)
+                mark_duplicates(parsed)
+                return parsed
     where = f"sheet {sheet!r}" if sheet else "any sheet"
     raise ConfigError(
         str(path),
@@ -105,6 +78,7 @@ def _find_header(sheet: Sheet, format_name: str) -> tuple[ParsedFile, Iterator[R
         columns=columns,
         letters={f: get_column_letter(idx[0] + 1) for f, idx in columns.items()},
         headers={f: headers[idx[0]] for f, idx in columns.items()},
+        header_row_texts=headers,
     )
 
     def rows(after: int) -> Iterator[Row]:
@@ -122,42 +96,14 @@ def _parse_row(parsed: ParsedFile, number: int, row: list[str]) -> None:
     for name, indexes in parsed.columns.items():
         texts = [row[i] if i < len(row) else "" for i in indexes]
         try:
+            check_controls(texts)
             values[name] = PARSERS[name](texts)
         except Problem as problem:
             ok = False
-            letter = get_column_letter(indexes[0] + 1)
-            parsed.errors.append(
-                RowError(number, letter, parsed.headers[name], problem.key, problem.args_)
-            )
+            column = indexes[min(problem.index, len(indexes) - 1)]  # the one holding the fault
+            texts_ = parsed.header_row_texts
+            header = texts_[column] if column < len(texts_) else parsed.headers[name]
+            letter = get_column_letter(column + 1)
+            parsed.errors.append(RowError(number, letter, header, problem.key, problem.args_))
     if ok:
         parsed.records.append(Record(number, values))
-
-
-def _duplicates(parsed: ParsedFile) -> None:
-    """One person, one row: the same 工号 twice, or the same name and department twice
-    (without 工号), is an error on the later row."""
-    first: dict[tuple[str, ...], int] = {}
-    kept = []
-    for record in parsed.records:
-        number = record.values.get("employee_no")
-        key = (
-            ("no", number)
-            if number
-            else ("name", record.values["name"], record.values["department"])
-        )
-        if key in first:
-            column = "employee_no" if number else "name"
-            parsed.errors.append(
-                RowError(
-                    record.row,
-                    parsed.letters[column],
-                    parsed.headers[column],
-                    "import-error-duplicate",
-                    {"first": first[key]},
-                )
-            )
-            continue
-        first[key] = record.row
-        kept.append(record)
-    parsed.records = kept
-    parsed.errors.sort(key=lambda e: (e.row, e.column or ""))

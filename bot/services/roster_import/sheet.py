@@ -11,22 +11,22 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.chartsheet.chartsheet import Chartsheet
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
 from bot.core.errors import ConfigError
+from bot.services.roster_import import limits, xlsx
 
 HEADER_SCAN = 30
+SNIFF = 8192  # characters the CSV dialect is guessed from
 _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff")
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
 Row = tuple[int, list[str]]  # (row number, cell texts)
 
@@ -54,8 +54,10 @@ class Sheet:
     names: list[str]  # every sheet of the file, for error messages
 
 
-def open_sheet(path: Path, sheet: str | None) -> list[Sheet]:
-    """The sheets to look for a header in: the one named, else every sheet in order."""
+@contextmanager
+def open_sheet(path: Path, sheet: str | None) -> Iterator[list[Sheet]]:
+    """The sheets to look for a header in: the one named, else every sheet in order. The
+    workbook is closed when the block ends."""
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise ConfigError(str(path), "old .xls workbooks are not read: save it as .xlsx")
@@ -66,35 +68,35 @@ def open_sheet(path: Path, sheet: str | None) -> list[Sheet]:
     if suffix == ".csv":
         if sheet is not None:
             raise ConfigError("--sheet", "a csv file has no sheets")
-        return [Sheet(path.stem, _csv_rows(path), [path.stem])]
-    return _xlsx_sheets(path, sheet)
-
-
-def _xlsx_sheets(path: Path, wanted: str | None) -> list[Sheet]:
+        yield [Sheet(path.stem, _csv_rows(path), [path.stem])]
+        return
+    book = xlsx.open_book(path)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ConfigError(str(path), f"not a readable xlsx workbook ({exc})") from None
+        yield _xlsx_sheets(book, path, sheet)
+    finally:
+        book.close()
+
+
+def _xlsx_sheets(book: Workbook, path: Path, wanted: str | None) -> list[Sheet]:
     names = list(book.sheetnames)
     if wanted is not None and wanted not in names:
         raise ConfigError("--sheet", f"no sheet {wanted!r}; the file has {', '.join(names)}")
     chosen = [wanted] if wanted is not None else names
-    return [Sheet(name, _xlsx_rows(book, name), names) for name in chosen]
+    return [
+        Sheet(name, _xlsx_rows(book, name, f"{path} sheet {name!r}"), names) for name in chosen
+    ]
 
 
-def _xlsx_rows(book: Workbook, name: str) -> Iterator[tuple[int, list[str]]]:
-    sheet = book[name]
-    if isinstance(sheet, Chartsheet):
-        return  # a chart has no rows
-    merges = _merged_ranges(book, sheet)
-    pending = sorted(merges, key=lambda r: r.min_row)
+def _xlsx_rows(book: Workbook, name: str, where: str) -> Iterator[tuple[int, list[str]]]:
+    pending = sorted(xlsx.merged_ranges(book, name, where), key=lambda r: r.min_row)
     active: list[tuple[CellRange, str]] = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, values in xlsx.sheet_values(book, name, where):
         row = [cell_text(v) for v in values]
-        while pending and pending[0].min_row == number:
+        while pending and pending[0].min_row <= number:
             rng = pending.pop(0)
-            top_left = row[rng.min_col - 1] if rng.min_col <= len(row) else ""
-            active.append((rng, top_left))
+            if rng.min_row == number:  # a range whose first row is blank has no value
+                top_left = row[rng.min_col - 1] if rng.min_col <= len(row) else ""
+                active.append((rng, top_left))
         active = [(r, v) for r, v in active if r.max_row >= number]
         if not any(row):
             yield number, row  # a blank row stays blank, even inside a merged block
@@ -107,24 +109,8 @@ def _xlsx_rows(book: Workbook, name: str) -> Iterator[tuple[int, list[str]]]:
         yield number, row
 
 
-def _merged_ranges(book: Workbook, sheet: object) -> list[CellRange]:
-    """Merged ranges from the sheet's XML. openpyxl's streaming reader does not expose them,
-    and they sit after all the rows, so they are looked for first, in the raw XML."""
-    archive = getattr(book, "_archive", None)
-    member = getattr(sheet, "_worksheet_path", None)
-    if archive is None or member is None:
-        return []
-    refs: set[bytes] = set()
-    tail = b""
-    with archive.open(member) as xml:
-        while chunk := xml.read(1 << 20):
-            block = tail + chunk  # an element cut by the chunk boundary is whole here
-            refs.update(_MERGE.findall(block))
-            tail = block[-256:]
-    return [CellRange(ref.decode()) for ref in refs]
-
-
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    limits.check_file_size(path)
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -135,10 +121,34 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     else:
         raise ConfigError(str(path), "the file is neither UTF-8 nor GB18030 text")
     try:
-        dialect = csv.Sniffer().sniff(text[:65536], delimiters=",;\t")
+        dialect = csv.Sniffer().sniff(text[:SNIFF], delimiters=",;\t")
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    for number, values in enumerate(reader, start=1):
-        yield number, [cell_text(v) for v in values]
+    number = cells = 0
+    try:
+        for number, values in enumerate(reader, start=1):
+            cells += len(values)
+            if cells > limits.MAX_CELLS:
+                raise ConfigError(f"{path} row {number}", f"more than {limits.MAX_CELLS:,} cells")
+            yield number, _csv_cells(path, number, values)
+    except csv.Error as exc:  # a field over csv's own limit (131,072 characters)
+        raise ConfigError(f"{path} row {number + 1}", f"not readable as CSV ({exc})") from None
+
+
+def _csv_cells(path: Path, number: int, values: list[str]) -> list[str]:
+    if number > limits.MAX_ROWS:
+        raise ConfigError(f"{path} row {number}", f"at most {limits.MAX_ROWS:,} rows are read")
+    if len(values) > limits.MAX_COLUMNS:
+        raise ConfigError(
+            f"{path} row {number}",
+            f"{len(values):,} columns; at most {limits.MAX_COLUMNS} are read",
+        )
+    for index, value in enumerate(values):
+        if len(value) > limits.MAX_FIELD:
+            raise ConfigError(
+                f"{path} row {number} column {get_column_letter(index + 1)}",
+                f"{len(value):,} characters; at most {limits.MAX_FIELD:,} in one cell",
+            )
+    return [cell_text(v) for v in values]

@@ -45,13 +45,15 @@ def _new(values: dict[str, Any], now: datetime) -> Employee:
 
 async def write_plan(plan: Plan, now: datetime, conn: BaseDBAsyncClient) -> None:
     """Apply `plan` through `conn` (the caller's transaction)."""
-    added = [_new(change.values, now) for change in plan.added]
+    new = [*plan.added, *(c for c in plan.departed if c.employee is None)]
+    added = [_new(change.values, now) for change in new]
     if added:
         await Employee.bulk_create(added, batch_size=BATCH, using_db=conn)
     changed = []
     for change in [*plan.updated, *plan.departed]:
         row = change.employee
-        assert row is not None
+        if row is None:
+            continue  # a departed person not seen before: created above
         was_departed = row.status == "departed"
         for field, _, value in change.fields:
             setattr(row, COLUMNS.get(field, field), value)

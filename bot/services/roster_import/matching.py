@@ -1,0 +1,79 @@
+"""Which stored employee each file row is: the rules of docs/hr.md ("How rows are matched").
+
+1. The same 工号 (employee_no), for every row first: a row's own number wins over a namesake.
+2. Then the same name and department. Exactly one such employee not matched yet is that
+   employee even when the 工号 differs (one file keyed by 工号, the next by WeCom's 账号): the
+   number is updated and the preview warns (编号变更), never a silent second employee. Among
+   several, the one whose 工号 does not contradict the row's, if only one.
+3. Then the same name alone, when only one employee has it and one row is left with it (a
+   department change), if the 工号 does not contradict.
+
+Nothing depends on the order of the rows in the file.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from bot.storage.models import Employee
+
+
+class Matcher:
+    def __init__(self, employees: list[Employee]) -> None:
+        self.by_no: dict[str, Employee] = {}
+        self.by_name_dept: dict[tuple[str, str], list[Employee]] = defaultdict(list)
+        self.by_name: dict[str, list[Employee]] = defaultdict(list)
+        for row in employees:
+            if row.employee_no:
+                self.by_no[row.employee_no] = row
+            self.by_name_dept[(row.name, row.department)].append(row)
+            self.by_name[row.name].append(row)
+        self.employees = employees
+        self.taken: set[int] = set()
+        self.renumbered: set[int] = set()  # employees matched despite another 工号
+
+    def match_all(self, wanted: list[dict[str, Any]]) -> list[Employee | None]:
+        found: list[Employee | None] = [self._by_number(values) for values in wanted]
+        for i, values in enumerate(wanted):
+            if found[i] is None:
+                found[i] = self._by_name_and_department(values)
+        left = Counter(v["name"] for v, row in zip(wanted, found, strict=True) if row is None)
+        for i, values in enumerate(wanted):
+            namesakes = self.by_name[values["name"]]
+            if found[i] is None and left[values["name"]] == 1 and len(namesakes) == 1:
+                found[i] = self._take(self._only(namesakes, values))
+        return found
+
+    def _by_number(self, values: dict[str, Any]) -> Employee | None:
+        number = values.get("employee_no")
+        row = self.by_no.get(number) if number else None
+        return self._take(row) if row is not None and row.id not in self.taken else None
+
+    def _by_name_and_department(self, values: dict[str, Any]) -> Employee | None:
+        candidates = self.by_name_dept[(values["name"], values["department"])]
+        free = [row for row in candidates if row.id not in self.taken]
+        if len(free) != 1:
+            return self._take(self._only(candidates, values))
+        row, number = free[0], values.get("employee_no")
+        if number and row.employee_no and row.employee_no != number:
+            self.renumbered.add(row.id)
+        return self._take(row)
+
+    def _take(self, row: Employee | None) -> Employee | None:
+        if row is not None:
+            self.taken.add(row.id)
+        return row
+
+    def _only(self, candidates: list[Employee], values: dict[str, Any]) -> Employee | None:
+        """The one candidate not matched yet whose 工号 does not contradict the file's."""
+        number = values.get("employee_no")
+        free = [
+            row
+            for row in candidates
+            if row.id not in self.taken and (not number or not row.employee_no)
+        ]
+        return free[0] if len(free) == 1 else None
+
+    def unmatched(self) -> list[Employee]:
+        return [row for row in self.employees if row.id not in self.taken]
