@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PYTEST_WORKERS ?= 4
 PYTEST := $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS)
 
-.PHONY: demo test check style typecheck floors lint bench clean
+.PHONY: demo console test check style typecheck floors lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Qunguan needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -25,6 +25,20 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed
 	$(BIN)/qunguan demo
+
+$(VENV)/.installed-web: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[web]"
+	touch $@
+
+# The HR web console on the demo's data (docs/web.md): plays the demo, adds the account
+# `demo` (password CONSOLE_PASSWORD), serves http://127.0.0.1:8080/ until Ctrl+C.
+CONSOLE_PASSWORD ?= qunguan-demo
+DEMO_DB := sqlite://$(CURDIR)/data/demo.sqlite3
+console: $(VENV)/.installed-web
+	DATA_DIR=$(CURDIR)/data $(BIN)/qunguan demo > /dev/null
+	printf '%s\n' "$(CONSOLE_PASSWORD)" | DATABASE_URL=$(DEMO_DB) $(BIN)/qunguan web user add demo
+	@echo "log in as demo / $(CONSOLE_PASSWORD)"
+	DATABASE_URL=$(DEMO_DB) DATA_DIR=$(CURDIR)/data $(BIN)/qunguan web --config data/demo-company.yaml
 
 # Everything CI runs (.ci/run runs this).
 test: style typecheck

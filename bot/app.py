@@ -23,7 +23,7 @@ from bot.services.moderation import ModerationService
 from bot.services.trail_anchors import anchors_for
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
-from bot.storage.db import Database
+from bot.storage.db import Database, redacted
 
 
 def make_counters(settings: Settings) -> Counters:
@@ -74,11 +74,14 @@ class App:
 
     async def start(self, roster: list[EmployeeIn] | None = None) -> None:
         await self.db.open()
+        logger.info("database: {url}", url=redacted(self.db.url))  # which one, always
         now = self.clock.now()
         await self.services.groups.sync(now)
         if roster:
             loaded = await self.services.roster.load(roster)
             logger.info("roster: {n} employees loaded", n=loaded)
+            if not loaded:
+                await self._config_roster_drift(roster)
         for group in self.services.groups:
             daily = group.policy.audit.daily_at
             if daily is None:
@@ -96,6 +99,21 @@ class App:
             logger.info("resumed {n} unfinished causes", n=resumed)
         await self.recovery.sweep_departures(baseline=True)
         await self.recovery.watch_roster()
+
+    async def _config_roster_drift(self, roster: list[EmployeeIn]) -> None:
+        """The config file's roster is read into an empty database only; say so loudly when it
+        was edited since (docs/hr.md), rather than ignore the edit in silence."""
+        differ = await self.services.roster.drift(roster)
+        if differ:
+            shown = ", ".join(differ[:10]) + (" …" if len(differ) > 10 else "")
+            logger.warning(
+                "the config file's roster differs from the database for {n} employee(s) "
+                "({shown}) and is NOT applied: the database's roster is used. The config "
+                "roster is read only into an empty database; import the change with "
+                "`qunguan roster import FILE` (docs/hr.md)",
+                n=len(differ),
+                shown=shown,
+            )
 
     async def poll(self) -> None:
         """Every few seconds while running: roster changes made by other processes."""

@@ -13,31 +13,32 @@ import typer
 from adapters.telegram.cli import app as telegram_app  # imports no aiogram
 from bench.cli import bench_app
 from bot.cli_support import fail, guarded, lang_option, run_async, settings_for
+from bot.cli_text import LANG_HELP, h
 from bot.ops import register as register_ops
+from bot.web.cli import web_app
 
 app = typer.Typer(
     name="qunguan",
-    help="群管 Qunguan: governs company chat groups on WeChat, Telegram and the simulator.",
+    help=h("cli-help-main"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: rich's panels label every flag `<bool>`
 )
 app.add_typer(telegram_app)
 
 app.add_typer(bench_app, name="bench")
 
 
-@app.command()
+@app.command(help=h("cli-help-replay"))
 def replay(
-    file: Annotated[Path, typer.Argument(help="scenario file (YAML)")],
-    as_json: Annotated[bool, typer.Option("--json", help="print the JSON report")] = False,
-    files: Annotated[
-        Path | None, typer.Option("--files", help="where sent files go (default: a new folder)")
-    ] = None,
+    file: Annotated[Path, typer.Argument(help=h("cli-help-replay-file"))],
+    as_json: Annotated[bool, typer.Option("--json", help=h("cli-help-replay-json"))] = False,
+    files: Annotated[Path | None, typer.Option("--files", help=h("cli-help-replay-files"))] = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", callback=lang_option, help="zh_CN (default) or en")
+        str | None, typer.Option("--lang", callback=lang_option, help=h(LANG_HELP))
     ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", help="log what the bot does")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", help=h("cli-help-verbose"))] = False,
 ) -> None:
     """Dry-run a policy: play a scenario's timeline through the real bot on the simulator."""
 
@@ -63,10 +64,10 @@ def replay(
     guarded(work, verbose=verbose)
 
 
-@app.command()
+@app.command(help=h("cli-help-demo"))
 def demo(
     lang: Annotated[
-        str | None, typer.Option("--lang", callback=lang_option, help="zh_CN (default) or en")
+        str | None, typer.Option("--lang", callback=lang_option, help=h(LANG_HELP))
     ] = None,
 ) -> None:
     """Play a company morning on the simulator and show what the bot did."""
@@ -83,11 +84,11 @@ def demo(
 ADAPTERS = ("wechat", "telegram")
 
 
-@app.command()
+@app.command(help=h("cli-help-run"))
 def run(
-    adapter: Annotated[str, typer.Option("--adapter", help="wechat or telegram")],
-    config: Annotated[Path, typer.Option("--config", help="org and groups (YAML)")],
-    verbose: Annotated[bool, typer.Option("--verbose", help="log at DEBUG")] = False,
+    adapter: Annotated[str, typer.Option("--adapter", help=h("cli-help-run-adapter"))],
+    config: Annotated[Path, typer.Option("--config", help=h("cli-help-run-config"))],
+    verbose: Annotated[bool, typer.Option("--verbose", help=h("cli-help-run-verbose"))] = False,
 ) -> None:
     """Run the bot on a real platform with the org and groups of a config file."""
     if adapter not in ADAPTERS:
@@ -111,3 +112,4 @@ def main() -> None:
 
 
 register_ops(app)  # after the commands above, so `--help` lists them first
+app.add_typer(web_app, name="web")

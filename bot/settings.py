@@ -9,12 +9,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from platformdirs import user_data_path
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.errors import ConfigError
 
 Locale = Literal["zh_CN", "en"]
+
+
+def default_data_dir() -> Path:
+    """The user's data folder for Qunguan (platformdirs), the same from any current folder."""
+    return user_data_path("qunguan", appauthor=False)
 
 
 class TelegramSettings(BaseModel):
@@ -66,8 +80,9 @@ class Settings(BaseSettings):
     )
 
     database_url: str = Field(
-        default="sqlite://data/qunguan.sqlite3",
-        description="tortoise-orm URL: sqlite://PATH (default) or postgres://user:pw@host/db",
+        default="",
+        description="tortoise-orm URL: sqlite://PATH or postgres://user:pw@host/db; "
+        "default: DATA_DIR/qunguan.sqlite3",
     )
     redis_url: str | None = Field(
         default=None, description="redis://host:port/db; unset keeps counters in memory"
@@ -77,11 +92,27 @@ class Settings(BaseSettings):
     )
     locale: Locale = Field(default="zh_CN", description="language of what the bot says")
     log_level: str = Field(default="INFO", description="loguru level: DEBUG, INFO, WARNING…")
-    data_dir: Path = Field(default=Path("data"), description="where exports and files go")
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="the default database, exports and files (default: the user's data folder)",
+    )
     telegram: TelegramSettings = Field(default_factory=TelegramSettings)
     config_file: Path | None = Field(
         default=None, description="the org and groups file, for commands run outside the bot"
     )
+    web_secret: SecretStr | None = Field(
+        default=None,
+        description="signs the web console's session cookies; unset: random per start",
+    )
+
+    @model_validator(mode="after")
+    def _default_database(self) -> Settings:
+        """The default database lives in DATA_DIR, never in whatever folder a command runs
+        from (issue 13: a command run elsewhere silently opened a new empty database)."""
+        if not self.database_url:
+            path = (self.data_dir / "qunguan.sqlite3").absolute()
+            object.__setattr__(self, "database_url", f"sqlite://{path}")
+        return self
 
     @field_validator("log_level")
     @classmethod
@@ -94,7 +125,9 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _known_database(cls, value: str) -> str:
-        if not value.startswith(("sqlite://", "postgres://", "postgresql://", "asyncpg://")):
+        if value and not value.startswith(
+            ("sqlite://", "postgres://", "postgresql://", "asyncpg://")
+        ):
             raise ValueError("expected sqlite://PATH or postgres://user@host:port/db")
         return value
 

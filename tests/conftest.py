@@ -174,6 +174,13 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _data_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The default database and files of anything a test runs without its own DATA_DIR or
+    DATABASE_URL: a folder of the test session, never the user's data folder."""
+    os.environ.setdefault("DATA_DIR", str(tmp_path_factory.mktemp("data-dir")))
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _logging() -> None:
     """The production log setup (no local variables in tracebacks), at WARNING."""
     from bot.log import setup_logging

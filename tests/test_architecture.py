@@ -97,8 +97,21 @@ RULES = {
     "storage": Rule(
         "bot.storage", forbidden=("bot", "adapters", "bench"), allowed=("bot.core", "bot.storage")
     ),
-    "services": Rule("bot.services", forbidden=("bot.commands", *ENTRY_POINTS)),
-    "commands": Rule("bot.commands", forbidden=ENTRY_POINTS),
+    "services": Rule("bot.services", forbidden=("bot.commands", "bot.web", *ENTRY_POINTS)),
+    "commands": Rule("bot.commands", forbidden=("bot.web", *ENTRY_POINTS)),
+    # The HR web console sits above the services like the commands: no command handlers, no
+    # engine or composition root, no adapters; from the command-line side only what it shares
+    # (settings and errors, the import preview, the trail's export formats, the operator).
+    "web": Rule(
+        "bot.web",
+        forbidden=("bot.commands", *ENTRY_POINTS),
+        allowed=(
+            "bot.cli_support",
+            "bot.ops.common",
+            "bot.ops.import_report",
+            "bot.ops.trail_files",
+        ),
+    ),
     # Adapters reach the bot through the engine, the core (events, actions, ports), the
     # composition root, the Counters type and the services container and public services:
     # never the command handlers or the storage models.

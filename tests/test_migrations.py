@@ -19,6 +19,8 @@ from bot.storage.db import APP, MIGRATIONS, dialect, migration_location, tortois
 from bot.storage.models import (
     ActionRecord,
     Binding,
+    ComplianceDay,
+    ConsoleUser,
     Employee,
     Group,
     MemberNumber,
@@ -145,6 +147,14 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
         assert await Employee.get(wechat_id="wxid_new")
         await MemberNumber.create(group_id=1, key="name:张三", number=1)  # the numbers table
         assert await MemberNumber.filter(group_id=1).count() == 1
+        # the console's tables (the newest migration)
+        await ConsoleUser.create(username="hr", password_hash="x", created_at=T0, updated_at=T0)
+        assert (await ConsoleUser.get(username="hr")).last_login_at is None
+        await ComplianceDay.create(
+            group_id=1, day=T0.date(), counts={"compliant": 1, "impostor": 1}, recorded_at=T0
+        )
+        day = await ComplianceDay.get(group_id=1)
+        assert day.counts == {"compliant": 1, "impostor": 1}
     finally:
         await db.close()
 

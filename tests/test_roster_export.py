@@ -98,6 +98,12 @@ def check_workbook(path: Path, groups: list[str]) -> None:
     assert "1" in zhang[-2].split(" · ")[-1]  # … with one live warning
     assert "财务部-张三" in zhang[-1]
     assert rows["=SUM(A1)"][0] == "=SUM(A1)"  # kept as text
+    header = next(matrix.iter_rows(max_row=1, values_only=True))
+    assert header[1] in ("工号", "Employee no.") and rows["李四"][1] == "E2"
+    # Not in a group: missing where the group is for them, else not applicable; never blank
+    missing, not_applicable = rows["王芳"][-2], rows["陈静"][-1]  # 全员群; 财务群 is 财务部's
+    assert missing in ("未入群", "not in group") and not_applicable in ("不适用", "n/a")
+    assert rows["赵六"][-1] == not_applicable  # departed
     everyone = book["全员群"]
     displays = {row[0]: row for row in everyone.iter_rows(min_row=2, values_only=True)}
     for risky in RISKY:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+import yaml
 from rich.console import Console
 
 from adapters.sim.replay import Replay
@@ -39,4 +40,18 @@ async def run_demo(settings: Settings, locale: str | None = None) -> Path:
             f"\n[bold green]Roster spreadsheet written to[/] {exported[-1]}", soft_wrap=True
         )
     console.print(f"[dim]Database of this run: {database}[/]")
+    company_config(scenario_path, data / "demo-company.yaml")
     return Path(exported[-1]) if exported else database
+
+
+def company_config(scenario_path: Path, target: Path) -> Path:
+    """The scenario's org and groups as a company's config file (no members, no events): what
+    `qunguan web --config` reads to show the demo's groups (`make console`)."""
+    raw = yaml.safe_load(scenario_path.read_text(encoding="utf-8"))
+    config = {k: v for k, v in raw.items() if k not in ("start", "events")}
+    config["groups"] = [
+        {k: v for k, v in group.items() if k != "members"} for group in raw.get("groups", [])
+    ]
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    target.write_text(text, encoding="utf-8")
+    return target

@@ -10,7 +10,7 @@ from typing import Any
 from bot.core.events import DirectEvent, MessageEvent
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.vocabulary import Reason, SendKind
+from bot.core.vocabulary import COMMAND_ANSWERS, Reason, SendKind
 from bot.services.container import Services
 
 Handler = Callable[["CommandContext"], Awaitable[None]]
@@ -101,10 +101,32 @@ async def reply(
     members: Sequence[str] = (),
     **args: Any,
 ) -> None:
-    """Answer a command where it was typed: in the group, else privately to its sender."""
+    """Answer a command where it was typed: in the group, else privately to its sender (and
+    privately in a dry-run group whose policy says so: `dry_run_replies: private`)."""
+    answer = answer_kind(kind) in COMMAND_ANSWERS  # not a refusal to a non-admin
+    if group is not None and answer and privately(group, identity) and identity is not None:
+        await services.notify.direct(
+            identity, answer_kind(kind), key, about_group=group.code, **args
+        )
+        return
     if group is not None:
+        if group.policy.dry_run:
+            kind = answer_kind(kind)
         await services.notify.send(
             group.code, kind, key, mentions=mentions, rule=rule, members=members, **args
         )
     elif identity is not None:
         await services.notify.direct(identity, kind, key, **args)
+
+
+def privately(group: GroupRuntime | None, identity: str | None) -> bool:
+    """A dry-run group answers its admins' commands in private (`dry_run_replies: private`):
+    the group sees nothing of the bot while it is tried out, the admin sees the answers."""
+    return bool(
+        group and group.policy.dry_run and group.policy.dry_run_replies == "private" and identity
+    )
+
+
+def answer_kind(kind: SendKind) -> SendKind:
+    """In a dry-run group, the answer to `/audit` is an answer to a command like the others."""
+    return "command_reply" if kind == "audit_report" else kind

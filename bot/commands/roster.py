@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.commands.context import CommandContext
+from bot.commands.context import CommandContext, privately
 from bot.commands.registry import command
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
@@ -61,9 +61,10 @@ async def roster_export(ctx: CommandContext) -> None:
     label = ctx.group.name if ctx.group is not None else (services.company or "all")
     path = services.files_dir / export_name(services.clock.now(), label)
     await services.workbooks.write(_groups(ctx), path.resolve())
+    in_group = ctx.group is not None and not privately(ctx.group, ctx.identity)
     await services.notify.file(
         path.resolve(),
         "roster_export",
-        group=ctx.group.code if ctx.group else None,
-        to=None if ctx.group else ctx.identity,
+        group=ctx.group.code if in_group and ctx.group else None,
+        to=None if in_group else ctx.identity,
     )

@@ -53,6 +53,8 @@ def read_org_config(path: Path) -> StrictOrgConfig:
     """Read and validate a config file (its groups' policies included). A `roster_file` it
     names is read by `bot.services.roster_file.load_org_config`."""
     raw = read_yaml(path)
+    if not isinstance(raw.get("groups") or [], list):
+        raise ConfigError("groups", "expected a list of groups")
     for index, group in enumerate(raw.get("groups") or []):
         if isinstance(group, dict) and ("members" in group or "events" in raw):
             where = f"groups[{index}].members" if "members" in group else "events"

@@ -61,6 +61,9 @@ class Policy(Section):
     """A group's effective policy (org defaults merged with the group's overrides)."""
 
     enforcement: Literal["enforce", "dry_run"] = "enforce"
+    # In dry run, admins' own commands are still answered (an admin trying the bot must see
+    # it work): privately, or in the group itself; enforcement stays dry either way.
+    dry_run_replies: Literal["private", "group"] = "private"
     naming: NamingPolicy = NamingPolicy()
     roster: RosterPolicy = RosterPolicy()
     audit: AuditPolicy = AuditPolicy()

@@ -33,6 +33,10 @@ SendKind = Literal[
     "impostor_alert",
 ]
 
+# What answers an admin's own command (sent for real even in a dry-run group, see the policy's
+# `dry_run_replies`); the audit's reports to admins are not among them.
+COMMAND_ANSWERS: tuple[SendKind, ...] = ("command_reply", "command_error", "roster_export")
+
 # The content rules, in precedence order: a message fires at most the first that matches.
 ContentRule = Literal["banned_keyword", "ad", "flood", "link", "length", "voice", "quiet_hours"]
 # A message's `rule` and a removal's `reason`: the content rules and the roster's reasons;

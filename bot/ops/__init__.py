@@ -15,4 +15,6 @@ def register(app: typer.Typer) -> None:
 
     app.add_typer(roster_app, name="roster")
     app.add_typer(audit_app, name="audit-log")
-    app.command()(backup)
+    from bot.cli_text import h
+
+    app.command(help=h("cli-help-backup"))(backup)

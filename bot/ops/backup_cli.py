@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
-from bot.cli_support import guarded, run_async, settings_for
-from bot.ops.common import audit_trail, opened, operator, translator
+from bot.cli_support import guarded, lang_option, run_async, settings_for
+from bot.cli_text import LANG_HELP, h
+from bot.ops.common import announce, audit_trail, opened, operator, translator
 from bot.services.backup import backup_sqlite, default_target, sqlite_path
 from bot.settings import Settings
 
@@ -17,7 +18,10 @@ from bot.settings import Settings
 def backup(
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="the copy (default: DATA_DIR/backups/qunguan-TIME.sqlite3)"),
+        typer.Option("--out", help=h("cli-help-backup-out")),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", callback=lang_option, help=h(LANG_HELP))
     ] = None,
 ) -> None:
     """Copy the SQLite database while the bot runs (PostgreSQL: pg_dump, docs/operations.md)."""
@@ -29,7 +33,8 @@ def backup(
         target = out or default_target(settings.data_dir / "backups", now)
         result = backup_sqlite(source, target)
         run_async(_record(settings, result.path, result.size, result.sha256))
-        t = translator(settings)
+        t = translator(settings, lang)
+        announce(settings, lang)
         typer.echo(
             t(
                 "backup-done",

@@ -6,12 +6,14 @@ import getpass
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import typer
+
 from bot.core.clock import Clock
 from bot.i18n import Translator
 from bot.services.audit_trail import AuditTrail
 from bot.services.trail_anchors import anchors_for
 from bot.settings import Settings
-from bot.storage.db import Database
+from bot.storage.db import Database, redacted
 
 
 @asynccontextmanager
@@ -37,6 +39,16 @@ async def audit_trail(settings: Settings, clock: Clock) -> AsyncIterator[AuditTr
 
 def translator(settings: Settings, lang: str | None = None) -> Translator:
     return Translator(lang or settings.locale)
+
+
+def announce(settings: Settings, lang: str | None = None) -> None:
+    """Say on stderr which database a command works on (the same from any folder)."""
+    typer.echo(translator(settings, lang)("cli-database", database=shown(settings)), err=True)
+
+
+def shown(settings: Settings) -> str:
+    """The database URL as people should see it: no password."""
+    return redacted(settings.database_url)
 
 
 def operator() -> str:

@@ -151,3 +151,6 @@ def _value(t: Translator, value: Any) -> str:
     if value in ("active", "departed"):
         return t(f"employee-{value}")
     return str(value)
+
+
+value_text = _value  # a field's value as the preview shows it (the web console's too)

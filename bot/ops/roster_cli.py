@@ -11,36 +11,29 @@ from typing import Annotated, Any
 import typer
 
 from bot.cli_support import guarded, lang_option, run_async, settings_for
+from bot.cli_text import LANG_HELP, h
 from bot.core.clock import SystemClock
 from bot.core.errors import ConfigError
-from bot.ops.common import audit_trail, opened, operator, translator
+from bot.ops.common import announce, audit_trail, opened, operator, translator
 from bot.ops.import_report import as_json, readable
 from bot.services import roster_import
 from bot.settings import Settings
 
-roster_app = typer.Typer(
-    help="The employee roster: import HR files, export sheets.", no_args_is_help=True
-)
-Lang = Annotated[
-    str | None, typer.Option("--lang", callback=lang_option, help="zh_CN (default) or en")
-]
+roster_app = typer.Typer(help=h("cli-help-roster"), no_args_is_help=True)
+Lang = Annotated[str | None, typer.Option("--lang", callback=lang_option, help=h(LANG_HELP))]
 
 
-@roster_app.command("import")
+@roster_app.command("import", help=h("cli-help-import"))
 def import_(
-    file: Annotated[Path, typer.Argument(help="the HR file (.xlsx or .csv)")],
+    file: Annotated[Path, typer.Argument(help=h("cli-help-import-file"))],
     format_name: Annotated[
-        str, typer.Option("--format", help="auto, qunguan, wecom or dingtalk")
+        str, typer.Option("--format", help=h("cli-help-import-format"))
     ] = "auto",
-    sheet: Annotated[str | None, typer.Option("--sheet", help="the sheet to read")] = None,
-    mode: Annotated[
-        str, typer.Option("--mode", help="partial, or full: whoever is missing has departed")
-    ] = "partial",
-    apply: Annotated[bool, typer.Option("--apply", help="apply it (else: a preview)")] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="allow more than a fifth of the staff to depart")
-    ] = False,
-    as_json_: Annotated[bool, typer.Option("--json", help="print the JSON object")] = False,
+    sheet: Annotated[str | None, typer.Option("--sheet", help=h("cli-help-import-sheet"))] = None,
+    mode: Annotated[str, typer.Option("--mode", help=h("cli-help-import-mode"))] = "partial",
+    apply: Annotated[bool, typer.Option("--apply", help=h("cli-help-import-apply"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=h("cli-help-import-force"))] = False,
+    as_json_: Annotated[bool, typer.Option("--json", help=h("cli-help-import-json"))] = False,
     lang: Lang = None,
 ) -> None:
     """Preview (or --apply) a roster file: added, updated, departed, unchanged, errors."""
@@ -53,6 +46,7 @@ def import_(
             sys.stdout.write(json.dumps(as_json(t, result), ensure_ascii=False) + "\n")
         else:
             typer.echo("\n".join(readable(t, result)))
+        announce(settings, lang)  # after the result: a bad input stays one line
         return 2 if result.refused else 0
 
     raise typer.Exit(guarded(work))
@@ -86,15 +80,15 @@ async def _import(
             )
 
 
-@roster_app.command("export")
+@roster_app.command("export", help=h("cli-help-export"))
 def export(
-    out: Annotated[Path | None, typer.Option("--out", help="the xlsx to write")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=h("cli-help-export-out"))] = None,
     config: Annotated[
         Path | None,
-        typer.Option("--config", help="the org and groups (default: the CONFIG_FILE setting)"),
+        typer.Option("--config", help=h("cli-help-config")),
     ] = None,
     platform: Annotated[
-        str | None, typer.Option("--platform", help="wechat or telegram, if both run")
+        str | None, typer.Option("--platform", help=h("cli-help-export-platform"))
     ] = None,
     lang: Lang = None,
 ) -> None:
@@ -111,6 +105,7 @@ def export(
             raise ConfigError("--out", f"expected an .xlsx file, got {target.name}")
         lines = run_async(_export(settings, path, target.resolve(), platform, lang))
         typer.echo("\n".join(lines))
+        announce(settings, lang)
 
     guarded(work)
 

@@ -8,23 +8,21 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from redis.exceptions import RedisError
 
 from bot.cli_support import guarded, lang_option, run_async, settings_for
+from bot.cli_text import LANG_HELP, h
 from bot.core.errors import ConfigError
 from bot.i18n import Translator
-from bot.ops.common import opened, translator
+from bot.ops.common import announce, opened, translator
 from bot.ops.trail_files import FORMATS, read_export, write_export
 from bot.services import trail_verify
-from bot.services.trail_anchors import anchors_for
+from bot.services.trail_anchors import anchors_for, verify_anchored
 from bot.services.trail_chain import Verdict, anchor_verdict, verify_entries
 from bot.settings import Settings
 from bot.storage.anchors import Anchor
 
-audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
-Lang = Annotated[
-    str | None, typer.Option("--lang", callback=lang_option, help="zh_CN (default) or en")
-]
+audit_app = typer.Typer(help=h("cli-help-audit"), no_args_is_help=True)
+Lang = Annotated[str | None, typer.Option("--lang", callback=lang_option, help=h(LANG_HELP))]
 
 
 def parse_anchor(value: str | None) -> Anchor | None:
@@ -37,14 +35,12 @@ def parse_anchor(value: str | None) -> Anchor | None:
     return anchor
 
 
-@audit_app.command()
+@audit_app.command(help=h("cli-help-audit-verify"))
 def verify(
-    file: Annotated[
-        Path | None, typer.Option("--file", help="verify an export (.jsonl) instead")
-    ] = None,
+    file: Annotated[Path | None, typer.Option("--file", help=h("cli-help-audit-file"))] = None,
     anchor: Annotated[
         str | None,
-        typer.Option("--anchor", help="SEQ:HASH printed by an earlier verify and kept apart"),
+        typer.Option("--anchor", help=h("cli-help-audit-anchor")),
     ] = None,
     lang: Lang = None,
 ) -> None:
@@ -62,6 +58,7 @@ def verify(
                 verdict = _check_export(file, kept) or verdict
         else:
             verdict, lines = run_async(_verify_database(settings, kept, t))
+            announce(settings, lang)
         if not verdict.ok:
             reason = t(verdict.broken or "", **verdict.args)
             typer.echo(t("audit-verify-broken", seq=verdict.args.get("seq", "?"), reason=reason))
@@ -81,19 +78,13 @@ async def _verify_database(
     """The chain, then the latest anchor kept apart (and `kept`, an anchor given by hand)."""
     anchors = anchors_for(settings)
     try:
-        try:
-            latest = await anchors.latest()
-        except (OSError, RedisError) as exc:
-            raise ConfigError(anchors.where, f"cannot read the audit anchors ({exc})") from None
-        async with opened(settings):
-            verdict = await trail_verify.verify(latest)
-            if verdict.ok and kept is not None:
-                verdict = await trail_verify.check_anchor(kept.seq, kept.hash) or verdict
+        checked = await verify_anchored(anchors, kept, lambda: opened(settings))
     finally:
         await anchors.close()
-    if latest is None:
-        return verdict, [t("audit-verify-unanchored", where=anchors.where)]
-    return verdict, [t("audit-verify-checked", anchor=str(latest), where=anchors.where)]
+    if checked.latest is None:
+        return checked.verdict, [t("audit-verify-unanchored", where=checked.where)]
+    line = t("audit-verify-checked", anchor=str(checked.latest), where=checked.where)
+    return checked.verdict, [line]
 
 
 def _check_export(file: Path, kept: Anchor) -> Verdict | None:
@@ -103,11 +94,10 @@ def _check_export(file: Path, kept: Anchor) -> Verdict | None:
     return anchor_verdict(found, kept.seq, kept.hash, len(items))
 
 
-@audit_app.command()
+@audit_app.command(help=h("cli-help-audit-export"))
 def export(
-    out: Annotated[
-        Path | None, typer.Option("--out", help="file (.jsonl, .csv, .xlsx); default stdout")
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=h("cli-help-audit-out"))] = None,
+    lang: Lang = None,
 ) -> None:
     """Write the whole audit trail out, hashes included (verify an export with --file)."""
 
@@ -116,12 +106,15 @@ def export(
         if out is not None and out.suffix.lower() not in FORMATS:
             raise ConfigError("--out", f"expected a {', '.join(FORMATS)} file, got {out.name}")
         entries = run_async(_entries(settings))
+        announce(settings, lang)
         if out is None:
             for entry in entries:
                 sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
             return
         write_export(entries, out)
-        typer.echo(translator(settings)("audit-export-done", count=len(entries), path=str(out)))
+        typer.echo(
+            translator(settings, lang)("audit-export-done", count=len(entries), path=str(out))
+        )
 
     guarded(work)
 

@@ -15,6 +15,7 @@ from loguru import logger
 from bot.core.actions import Action, Outcome
 from bot.core.clock import Clock
 from bot.core.ports import Platform
+from bot.core.vocabulary import COMMAND_ANSWERS
 from bot.services.action_record import ActionRecorder, Started
 from bot.services.audit_trail import AuditTrail
 from bot.services.groups import GroupDirectory
@@ -35,7 +36,13 @@ class Actuator:
     def dry_run(self, action: Action) -> bool:
         code = getattr(action, "group", None)
         group = self.groups.get(code) if code else None
-        return bool(group and group.policy.dry_run)
+        if group is None or not group.policy.dry_run:
+            return False
+        # An answer to an admin's own command goes out (privately, or in the group where the
+        # policy says `dry_run_replies: group`); everything the bot enforces stays dry.
+        answer = getattr(action, "kind", None) in COMMAND_ANSWERS
+        private = getattr(action, "to", None) is not None
+        return not (answer and (private or group.policy.dry_run_replies == "group"))
 
     async def perform(self, action: Action, *, key: str | None = None) -> Outcome:
         """Log, execute (unless dry-run) and record the outcome of one action.

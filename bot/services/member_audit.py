@@ -17,7 +17,7 @@ from bot.core.clock import Clock
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.core.vocabulary import Reason
-from bot.services import member_states
+from bot.services import compliance_history, member_states
 from bot.services.audit_notices import AuditNotices, ReportOn
 from bot.services.classification import Classification
 from bot.services.enforcement import Enforcer
@@ -133,6 +133,7 @@ class MemberAudit:
             self.clock.now(),
             reminded=frozenset(c.member.key for c in reminded if c.status == "misnamed"),
         )
+        await compliance_history.record(snap, self.clock.now())  # the console's chart
         return result
 
     async def sweep_departed(self, groups: Sequence[GroupRuntime]) -> None:

@@ -96,6 +96,20 @@ class RosterService:
         self.invalidate()
         return len(rows)
 
+    async def drift(self, employees: Iterable[EmployeeIn]) -> list[str]:
+        """The config file's employees the database does not have as written (name,
+        department, status): edits to `roster`/`roster_file` after the first start, which
+        `load` does not apply (an import does)."""
+        stored = {
+            (row.name, row.department, row.status)
+            for row in await Employee.all().only("name", "department", "status")
+        }
+        return [
+            f"{emp.department}-{emp.name}"
+            for emp in employees
+            if (emp.name, emp.department, emp.status) not in stored
+        ]
+
     async def find(self, name: str, department: str | None = None) -> Employee:
         query = Employee.filter(name=name.strip())
         if department:

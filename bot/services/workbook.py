@@ -8,6 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from bot.core.employees import RosterEntry
 from bot.core.group import GroupRuntime
 from bot.i18n import Translator
 from bot.services.roster import RosterService
@@ -42,7 +43,11 @@ class WorkbookService:
         taken: set[str] = set()
         matrix.title = sheet_title(self.translate("export-sheet-matrix"), taken)
         index = await self.roster.index()
-        header = [self.translate("export-col-name"), self.translate("export-col-department")]
+        header = [
+            self.translate("export-col-name"),
+            self.translate("export-col-employee-no"),
+            self.translate("export-col-department"),
+        ]
         header += [self.translate("export-col-employee-status")] + [
             snap.group.name for snap in snapshots
         ]
@@ -50,11 +55,12 @@ class WorkbookService:
         for entry in index.entries:
             row: list[Cell] = [
                 entry.name,
+                entry.employee_no or "",
                 entry.department,
                 self.translate(f"employee-{entry.status}"),
             ]
             for snap, counts in zip(snapshots, warnings, strict=True):
-                row.append(self._cell(snap, counts, entry.id))
+                row.append(self._cell(snap, counts, entry))
             rows.append(row)
         write_table(matrix, header, rows)
         for snap, counts in zip(snapshots, warnings, strict=True):
@@ -63,15 +69,21 @@ class WorkbookService:
         book.save(path)
         return path
 
-    def _cell(self, snap: Snapshot, counts: dict[str, int], employee_id: int) -> str:
+    def _cell(self, snap: Snapshot, counts: dict[str, int], entry: RosterEntry) -> str:
+        """Where the employee stands in the group; not in it: missing if the group is for them
+        (active, in its scope), else not applicable: never a blank that could mean either."""
         parts = []
         for c in snap.results:
-            if c.entry is not None and c.entry.id == employee_id:
+            if c.entry is not None and c.entry.id == entry.id:
                 status = self.translate(f"status-{c.status}")
                 live = counts.get(c.member.key, 0)
                 warn = self.translate("export-warnings-short", count=live) if live else ""
                 parts.append(" · ".join(p for p in (c.member.display, status, warn) if p))
-        return "\n".join(parts)
+        if parts:
+            return "\n".join(parts)
+        if entry.active and snap.group.config.scope.admits(entry):
+            return self.translate("status-missing")
+        return self.translate("export-not-applicable")
 
     def _group_sheet(
         self, book: Workbook, snap: Snapshot, counts: dict[str, int], taken: set[str]
@@ -81,6 +93,7 @@ class WorkbookService:
             self.translate("export-col-display"),
             self.translate("export-col-status"),
             self.translate("export-col-name"),
+            self.translate("export-col-employee-no"),
             self.translate("export-col-department"),
             self.translate("export-col-expected"),
             self.translate("export-col-warnings"),
@@ -93,6 +106,7 @@ class WorkbookService:
                     c.member.display,
                     self.translate(f"status-{c.status}"),
                     entry.name if entry else "",
+                    (entry.employee_no or "") if entry else "",
                     entry.department if entry else "",
                     c.expected or "",
                     counts.get(c.member.key, 0),
@@ -100,7 +114,15 @@ class WorkbookService:
             )
         for entry in snap.missing:
             rows.append(
-                ["", self.translate("status-missing"), entry.name, entry.department, "", 0]
+                [
+                    "",
+                    self.translate("status-missing"),
+                    entry.name,
+                    entry.employee_no or "",
+                    entry.department,
+                    "",
+                    0,
+                ]
             )
         write_table(sheet, header, rows)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ from urllib.parse import urlsplit
 import tortoise.backends.sqlite.executor  # noqa: F401 - registers the adapter replaced below
 from aerich import Command
 from loguru import logger
-from tortoise.context import TortoiseContext
+from tortoise.context import TortoiseContext, _current_context
 from tortoise.exceptions import DBConnectionError
 
 from bot.core.errors import ConfigError
@@ -144,6 +146,18 @@ class Database:
         context.__enter__()
         await context.init(config=tortoise_config(self.url))
         self._context = context
+
+    @contextmanager
+    def bound(self) -> Iterator[None]:
+        """Make this open database the tortoise context of the current task (a web request
+        runs in a task of its own, not the one that opened the database)."""
+        if self._context is None:
+            raise RuntimeError("the database is not open")
+        token = _current_context.set(self._context)
+        try:
+            yield
+        finally:
+            _current_context.reset(token)
 
     async def close(self) -> None:
         if self._context is not None:

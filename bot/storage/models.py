@@ -218,3 +218,36 @@ class AuditHead(Model):
 
     class Meta:
         table = "audit_head"
+
+
+class ConsoleUser(Model):
+    """An account of the HR web console (`qunguan web user add`). The password is kept only
+    as an argon2 hash (bot.web.users)."""
+
+    id = fields.IntField(primary_key=True)
+    username = fields.CharField(max_length=64, unique=True)
+    password_hash = fields.CharField(max_length=255)
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
+    last_login_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "console_user"
+
+
+class ComplianceDay(Model):
+    """A group's members by status as its last audit of one day found them (the group's local
+    date): the console's 30-day compliance chart (bot.services.compliance_history)."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="compliance_days", on_delete=fields.CASCADE
+    )
+    group_id: int  # the column tortoise adds for the relation
+    day = fields.DateField()
+    counts: fields.JSONField[dict[str, int]] = fields.JSONField(default=dict)
+    recorded_at = fields.DatetimeField()
+
+    class Meta:
+        table = "compliance_day"
+        unique_together = (("group", "day"),)

@@ -1,0 +1,56 @@
+"""Compliance over time: each audit stores the group's members by status for its local day
+(the last audit of a day wins), so the console can chart the last 30 days per group."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from bot.core.vocabulary import MEMBER_STATUSES
+from bot.services.snapshot import Snapshot
+from bot.storage.models import ComplianceDay
+
+COUNTED = tuple(s for s in MEMBER_STATUSES if s != "bot")
+
+
+def status_counts(snap: Snapshot) -> dict[str, int]:
+    """The members by status (every status of the vocabulary, the bot left out), and the
+    employees missing."""
+    found = Counter(c.status for c in snap.results)
+    out: dict[str, int] = {status: found.get(status, 0) for status in COUNTED}
+    out["missing"] = len(snap.missing)
+    return out
+
+
+def share_compliant(counts: dict[str, int]) -> float | None:
+    """Compliant members as a share of the members counted; None for an empty group."""
+    total = sum(v for k, v in counts.items() if k in COUNTED)
+    return counts.get("compliant", 0) / total if total else None
+
+
+async def record(snap: Snapshot, now: datetime) -> None:
+    """Store `snap`'s counts as the group's figure for its local day `now` falls on."""
+    day = now.astimezone(snap.group.tz).date()
+    counts = status_counts(snap)
+    row = await ComplianceDay.get_or_none(group_id=snap.group.db_id, day=day)
+    if row is None:
+        await ComplianceDay.create(
+            group_id=snap.group.db_id, day=day, counts=counts, recorded_at=now
+        )
+        return
+    row.counts, row.recorded_at = counts, now
+    await row.save(update_fields=["counts", "recorded_at"])
+
+
+async def series(
+    group_ids: Iterable[int], last: date, days: int = 30
+) -> dict[int, dict[date, dict[str, int]]]:
+    """Per group id, the counts stored for each of the `days` days ending on `last`."""
+    first = last - timedelta(days=days - 1)
+    ids = list(group_ids)
+    rows = await ComplianceDay.filter(group_id__in=ids, day__gte=first, day__lte=last)
+    out: dict[int, dict[date, dict[str, int]]] = {gid: {} for gid in ids}
+    for row in rows:
+        out[row.group_id][row.day] = dict(row.counts)
+    return out

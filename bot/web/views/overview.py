@@ -1,0 +1,38 @@
+"""Overview: every group with its code, platform, members by status, when its members were
+last read, open notices, and the 30-day compliance chart."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from bot.services import compliance_history
+from bot.services.compliance_history import COUNTED
+from bot.web.chart import Line, chart_svg
+from bot.web.routing import console, page, read_model, render, translator
+
+DAYS = 30
+COLUMNS = (*COUNTED, "missing")
+
+
+async def overview(request: Request) -> Response:
+    c, t, model = console(request), translator(request), read_model(request)
+    rows = await model.groups()
+    measured = [await model.measure(row, c.data_dir) for row in rows]
+    today = c.clock.now().astimezone(rows[0].runtime.tz if rows else None).date()
+    history = await compliance_history.series([r.db_id for r in rows if r.db_id], today, DAYS)
+    lines = [
+        Line(f"{r.name} ({r.platform})", history[r.db_id]) for r in rows if r.db_id in history
+    ]
+    chart = chart_svg(lines, today, DAYS, t("web-chart-title", days=DAYS), t("web-chart-empty"))
+    return render(
+        request,
+        "overview.html",
+        groups=list(zip(rows, measured, strict=True)),
+        columns=COLUMNS,
+        chart=chart,
+        notices=None,  # open notices: shown once the notices service exists (issue 12)
+    )
+
+
+ROUTES = [page("/", overview, "overview")]
