@@ -11,6 +11,7 @@ import pytest
 from bot.core.clock import VirtualClock
 from bot.core.employees import RosterEntry
 from bot.core.members import MemberView
+from bot.core.org import Scope
 from bot.services import member_states
 from bot.services.roster_match import MIN_CONTAINED_NAME, RosterIndex, _unique
 from bot.storage.db import Database
@@ -84,3 +85,24 @@ def test_contained_names_are_found_by_lookup_as_by_the_scan() -> None:
         elif match.strategy is None:
             assert scanned(index, display) == ()
     assert found > 50  # the draw does exercise containment
+
+
+def test_in_scope_entries_are_the_filter_kept_per_scope() -> None:
+    draw = rng("in-scope")
+    departments = ("财务部", "销售部", "研发部")
+    entries = [
+        RosterEntry(
+            id=i,
+            name=f"员工{i}",
+            department=draw.choice(departments),
+            status=draw.choice(("active", "active", "departed")),
+        )
+        for i in range(300)
+    ]
+    index = RosterIndex(entries)
+    scopes = (Scope(), Scope(departments=("财务部",)), Scope(departments=("销售部", "研发部")))
+    for scope in scopes:
+        wanted = tuple(e for e in entries if e.active and scope.admits(e))
+        assert index.in_scope(scope) == wanted
+        assert index.in_scope(Scope(departments=scope.departments)) is index.in_scope(scope)
+    assert 0 < len(index.in_scope(Scope(departments=("财务部",)))) < len(index.in_scope(Scope()))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core.employees import RosterEntry
+from bot.core.org import Scope
 from bot.services.names import normalise_name, render_template
 
 # Roster names shorter than this are not looked for inside display names: one character
@@ -59,6 +60,16 @@ class RosterIndex:
         for entry in self.entries:
             for account in {entry.wechat_id, entry.telegram_id} - {None}:
                 self._accounts[str(account)].append(entry)
+        self._in_scope: dict[Scope, tuple[RosterEntry, ...]] = {}
+
+    def in_scope(self, scope: Scope) -> tuple[RosterEntry, ...]:
+        """The active entries `scope` admits, in roster order (kept per scope: every audit
+        counts the employees missing from its group)."""
+        found = self._in_scope.get(scope)
+        if found is None:
+            found = tuple(entry for entry in self.entries if entry.active and scope.admits(entry))
+            self._in_scope[scope] = found
+        return found
 
     def _by_template(self, template: str, company: str | None) -> dict[str, list[RosterEntry]]:
         key = (template, company)

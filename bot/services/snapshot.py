@@ -40,15 +40,10 @@ class Snapshot:
 
     @cached_property
     def missing(self) -> list[RosterEntry]:
-        """The employees in the group's scope whom no member matched (worked out when asked:
-        the audit does not need them, `/roster`, exports and reports do)."""
+        """The employees in the group's scope whom no member matched (worked out when first
+        asked, from the roster's in-scope entries, which the index keeps per scope)."""
         present = {c.entry.id for c in self.results if c.entry is not None}
-        scope = self.group.config.scope
-        return [
-            entry
-            for entry in self.roster.entries
-            if entry.active and scope.admits(entry) and entry.id not in present
-        ]
+        return [e for e in self.roster.in_scope(self.group.config.scope) if e.id not in present]
 
     def having(self, *statuses: MemberStatus) -> list[Classification]:
         return [c for c in self.results if c.status in statuses]
