@@ -20,6 +20,7 @@ from bot.recovery import Recovery
 from bot.services.container import Services, build_services
 from bot.services.groups import GroupDirectory
 from bot.services.moderation import ModerationService
+from bot.services.points_ranking import PointsRanking
 from bot.services.trail_anchors import anchors_for
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
@@ -65,8 +66,10 @@ class App:
         )
         self.engine = Engine(self.services)
         self.engine.message_handlers.append(ModerationService(self.services).on_message)
+        self.engine.message_handlers.append(self.services.notices.on_message)
         self.recovery = Recovery(self.engine, self.services, self.services.scheduler)
         self.services.roster.on_departure(self._sweep)
+        self.ranking = PointsRanking(self.services.points, self.services.notify)
 
     @property
     def scheduler(self) -> Scheduler:
@@ -93,6 +96,17 @@ class App:
                 partial(self._daily_audit, group),
                 now=now,
             )
+        for group in self.services.groups:
+            points = group.policy.points
+            if points.enabled and points.report_at is not None:
+                self.scheduler.daily(
+                    f"points:{group.code}",
+                    points.report_at,
+                    group.tz,
+                    partial(self.ranking.monthly, group),
+                    now=now,
+                )
+        await self.services.notices.restore()  # open notices keep their deadlines
         # Finish what a crash left half-done, then note the roster's departures as seen.
         resumed = await self.recovery.resume()
         if resumed:
@@ -121,7 +135,10 @@ class App:
 
     async def _daily_audit(self, group: GroupRuntime) -> None:
         logger.info("daily audit of {group}", group=group.name)
-        await self.services.member_audit.audit(group)
+        await self.services.membership.leavers(group)
+        result = await self.services.member_audit.audit(group)
+        await self.services.registry.audit(group, result.snapshot)
+        await self.services.points.daily(group, result.snapshot)
 
     async def _sweep(self, departed: Sequence[RosterEntry]) -> None:
         names = ", ".join(entry.name for entry in departed)

@@ -82,8 +82,13 @@ class Engine:
             case MessageEvent():
                 await self._message(group, event)
             case JoinEvent():
-                await self.services.joins.on_join(group, event.member, event.inviter)
-            case LeaveEvent() | ForgetEvent():
+                # A joiner removed for who invited them is not welcomed.
+                if not await self.services.membership.on_join(group, event):
+                    await self.services.joins.on_join(group, event.member, event.inviter)
+            case LeaveEvent():
+                await self.services.members.forget(group, event.member)
+                await self.services.membership.on_leave(group, event.member)
+            case ForgetEvent():  # not a leave: nothing reports it
                 await self.services.members.forget(group, event.member)
             case MembersSeen():
                 for member in event.members:

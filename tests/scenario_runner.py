@@ -14,6 +14,8 @@ Expectation keys:
   member_count: {group: N}   how many members the group has at the end
   missing: {group: ["部门-姓名", ...]}   the exact missing list (as a set)
   skipped: [event indexes]
+  notices: {group: [{text, expected: N, acknowledged: [display], late: [display],
+            waiting: [display]}]}   each notice of the group, in order (lists as sets)
 """
 
 from __future__ import annotations
@@ -88,8 +90,27 @@ def check_report(report: dict[str, Any], expect: dict[str, Any]) -> None:
     for group, missing in expect.get("missing", {}).items():
         got = {f"{m['department']}-{m['name']}" for m in report["groups"][group]["missing"]}
         assert got == set(missing), f"missing in {group!r}: {sorted(got)}"
+    for group, notices in expect.get("notices", {}).items():
+        _check_notices(report["groups"][group].get("notices", []), notices)
     if "skipped" in expect:
         assert [s["event"] for s in report.get("skipped", [])] == expect["skipped"]
+
+
+def _check_notices(got: list[dict[str, Any]], want: list[dict[str, Any]]) -> None:
+    assert len(got) == len(want), f"{len(got)} notices, expected {len(want)}: {got}"
+    for notice, spec in zip(got, want, strict=True):
+        acked = {a["member"] for a in notice["acknowledged"]}
+        late = {a["member"] for a in notice["acknowledged"] if a["late"]}
+        checks = {
+            "text": notice["text"],
+            "expected": len(notice["expected"]),
+            "acknowledged": acked,
+            "late": late,
+            "waiting": set(notice["waiting"]),
+        }
+        for key, value in spec.items():
+            value = set(value) if isinstance(value, list) else value
+            assert checks[key] == value, f"notice {notice['text']!r}: {key} {checks[key]}"
 
 
 def _dump(actions: list[dict[str, Any]]) -> str:

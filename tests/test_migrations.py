@@ -25,6 +25,9 @@ from bot.storage.models import (
     Group,
     MemberNumber,
     MemberState,
+    Notice,
+    NoticeAck,
+    PointEntry,
     Warning,
 )
 from tests.conftest import T0
@@ -108,6 +111,7 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
             "E001",
         )
         assert zhang.aliases == ["小张"]
+        assert zhang.hired is None  # 4_*_employee_hired: no hire date known for old rows
         assert (zhao.status, zhao.is_exec, zhao.departed_at) == ("departed", True, zhao.updated_at)
         assert (zhang.wechat_id, zhang.telegram_id) == (None, None)  # the account ids: new
         group = await Group.get(id=1)
@@ -141,7 +145,12 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
         await AuditTrail(VirtualClock(T0)).append("backup", {"after": "upgrade"})
         assert (await trail_verify.verify()).ok
         await Employee.create(
-            name="新人", department="研发部", wechat_id="wxid_new", created_at=T0, updated_at=T0
+            name="新人",
+            department="研发部",
+            wechat_id="wxid_new",
+            hired=T0.date(),
+            created_at=T0,
+            updated_at=T0,
         )
         assert await Employee.all().count() == 3
         assert await Employee.get(wechat_id="wxid_new")
@@ -155,6 +164,28 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
         )
         day = await ComplianceDay.get(group_id=1)
         assert day.counts == {"compliant": 1, "impostor": 1}
+        # The notice tables (6_*_notices_points_hired) take a notice and its replies.
+        notice = await Notice.create(
+            group_id=1,
+            text="开会",
+            sender="李四",
+            opened_at=T0,
+            deadline=T0,
+            expected=[{"key": "name:张三"}],
+        )
+        await NoticeAck.create(notice_id=notice.id, member_key="name:张三", display="张三", at=T0)
+        assert (await NoticeAck.get(notice_id=notice.id)).late is False
+        # The points ledger (point_entry) takes an entry of the upgraded group.
+        await PointEntry.create(
+            group_id=1,
+            member_key="name:张三",
+            display="张三",
+            month="2026-11",
+            rule="warning",
+            delta=-5,
+            at=T0,
+        )
+        assert await PointEntry.filter(group_id=1).count() == 1
     finally:
         await db.close()
 

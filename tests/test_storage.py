@@ -82,6 +82,27 @@ async def test_roster_service(db: Database) -> None:
         await roster.find("不存在")
 
 
+async def test_a_roster_change_keeps_the_fields_it_does_not_name(db: Database) -> None:
+    """An update is validated on the stored row: account ids and the hire date survive it."""
+    roster = RosterService(VirtualClock(T0))
+    await roster.add(
+        EmployeeIn(
+            name="王芳",
+            department="财务部",
+            wechat_id="wxid_wf",
+            telegram_id="42",
+            hired=T0.date(),
+        )
+    )
+    updated = await roster.update(await roster.find("王芳"), {"department": "审计部"})
+    assert (updated.department, updated.wechat_id, updated.telegram_id, updated.hired) == (
+        "审计部",
+        "wxid_wf",
+        "42",
+        T0.date(),
+    )
+
+
 async def test_warnings_ledger_counts_expires_and_revokes(db: Database) -> None:
     clock = VirtualClock(T0)
     groups = await make_groups(clock, warnings={"expire": "7d"})

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from adapters.sim.world import SimMember, World
-from bot.core.actions import Action, Direct, Notice, Outcome, Remove, Send, SendFile
+from adapters.sim.world import SimMember, World, WorldError
+from bot.core.actions import Action, Direct, Invite, Notice, Outcome, Remove, Send, SendFile
 from bot.core.capabilities import Capability
 from bot.core.clock import Clock
 from bot.core.members import MemberView
@@ -20,7 +20,7 @@ _ALWAYS = frozenset(
         Capability.LIST_MEMBERS,
     }
 )
-_MANAGER = _ALWAYS | {Capability.REMOVE, Capability.SET_NOTICE}
+_MANAGER = _ALWAYS | {Capability.REMOVE, Capability.SET_NOTICE, Capability.INVITE}
 
 
 @dataclass
@@ -65,6 +65,8 @@ class SimAdapter:
                 return 0 if still else 1
             case Notice() if group is not None:
                 return int(group.notice == action.text)
+            case Invite() if group is not None:
+                return int(group.find(_invitee(action)) is not None)
         if self.clock is None:
             return None  # deliveries carry no time: cannot tell
         return sum(1 for d in self.delivered if d.action == action and d.at and d.at >= since)
@@ -86,8 +88,24 @@ class SimAdapter:
                 return Outcome.done() if action.path.exists() else Outcome.refused("no_file")
             case Remove():
                 return self._remove(action)
+            case Invite():
+                return self._invite(action)
             case _:
                 return Outcome.refused("unsupported")
+
+    def _invite(self, action: Invite) -> Outcome:
+        """The operator's contact joins, showing their name (WeChat: the nickname they chose;
+        here the employee's name), with the operator's remark for them."""
+        group = self.world.groups.get(action.group)
+        if group is None:
+            return Outcome.refused("no_such_group")
+        if not group.bot_can_manage:
+            return Outcome.refused("no_rights")
+        try:
+            self.world.join(action.group, SimMember(_invitee(action), action.name, action.contact))
+        except WorldError as exc:
+            return Outcome.refused("refused", str(exc))
+        return Outcome.done()
 
     def _remove(self, action: Remove) -> Outcome:
         group = self.world.groups.get(action.group)
@@ -107,6 +125,11 @@ class SimAdapter:
             return Outcome.refused("no_rights")  # only the owner removes an admin
         del group.members[target.id]
         return Outcome.done()
+
+
+def _invitee(action: Invite) -> str:
+    """The hidden id of a member the bot invited."""
+    return f"invited:{action.contact}"
 
 
 def _targets(showing: list[SimMember], member: MemberView) -> list[SimMember]:

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from adapters.sim.adapter import SimAdapter
 from adapters.sim.report import replay_report
 from adapters.sim.scenario import RosterOpIn, Scenario, Step
+from adapters.sim.scenario_events import RestartIn
 from adapters.sim.steps import Steps
 from adapters.sim.world import SimMember, World
 from bot.app import App
@@ -74,14 +75,18 @@ class Replay:
         self.world = build_world(self.scenario)
         self.clock = VirtualClock(self.scenario.spec.start)
         self.adapter = SimAdapter(self.world, self.clock)
-        self.app = App(
+        self.counters = self.counters or MemoryCounters()
+        self.app = self._app()
+
+    def _app(self) -> App:
+        return App(
             settings=self.settings,
             config=self.scenario.spec,
             platform=self.adapter,
             platform_name="sim",
             clock=self.clock,
             files_dir=self.files_dir,
-            counters=self.counters or MemoryCounters(),
+            counters=self.counters,
         )
 
     @cached_property
@@ -108,7 +113,17 @@ class Replay:
             await self.app.stop()
 
     async def _apply(self, step: Step) -> None:
+        if isinstance(step.event, RestartIn):
+            await self._restart()
+            return
         await self.steps.apply(step)
+
+    async def _restart(self) -> None:
+        """Stop the bot and start a new one on the same database, chats and clock."""
+        await self.app.stop()
+        self.app = self._app()
+        self.__dict__.pop("steps", None)  # bound to the old app's engine
+        await self.app.start()
 
     async def _roster(self, event: RosterOpIn) -> None:
         await self.steps.roster_event(event)

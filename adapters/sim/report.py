@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.services import notice_sheet
 from bot.services.container import Services
 
 
@@ -43,4 +44,7 @@ async def groups_report(services: Services) -> dict[str, Any]:
             ],
             "missing": [entry.brief() for entry in snap.missing],
         }
+        notices = await notice_sheet.summary(group)
+        if notices:  # an added field (spec: "Notices and acknowledgement")
+            groups[group.name]["notices"] = notices
     return groups

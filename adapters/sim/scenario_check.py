@@ -27,7 +27,7 @@ from bot.core.bounds import check_moment
 from bot.core.employees import EmployeeIn
 from bot.core.errors import ConfigError
 from bot.core.validation import config_error
-from bot.services.roster import EDITABLE
+from bot.services.roster_rows import EDITABLE
 
 DEFAULT_STEP = timedelta(seconds=1)
 

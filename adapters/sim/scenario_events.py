@@ -109,7 +109,14 @@ class TickIn(_Event):
     type: Literal["tick"]
 
 
-AnyEvent = MessageIn | DirectIn | JoinIn | RenameIn | LeaveIn | RosterOpIn | TickIn
+class RestartIn(_Event):
+    """The bot process stops and starts again (same database, same chats): open work such as
+    notices and their deadlines must survive it."""
+
+    type: Literal["restart"]
+
+
+AnyEvent = MessageIn | DirectIn | JoinIn | RenameIn | LeaveIn | RosterOpIn | TickIn | RestartIn
 EVENT: TypeAdapter[AnyEvent] = TypeAdapter(Annotated[AnyEvent, Field(discriminator="type")])
 
 

@@ -30,7 +30,7 @@ from bot.core.config_file import StrictOrgConfig
 from bot.core.events import MembersSeen
 from bot.core.members import MemberView
 
-MANAGING = frozenset({Capability.REMOVE, Capability.SET_NOTICE})
+MANAGING = frozenset({Capability.REMOVE, Capability.SET_NOTICE, Capability.INVITE})
 
 
 class Hooks(TypedDict, total=False):

@@ -106,6 +106,9 @@ class WeChatDriver(Protocol):
     def set_notice(self, chat: str, text: str) -> CallResult:
         """Set the group announcement; `ok` only if the notice step itself succeeded."""
 
+    def invite(self, chat: str, names: Sequence[str]) -> CallResult:
+        """Add the operator's contacts (by remark) to the group."""
+
     def verify(self, message: InMsg) -> str | None:
         """The sender's WeChat ID, read from their profile (slow), or None."""
 

@@ -20,7 +20,7 @@ from adapters.wechat.driver import CallResult, DriverError, Unavailable
 from adapters.wechat.members import MemberLists
 from adapters.wechat.removals import Removals
 from adapters.wechat.throttle import Throttle
-from bot.core.actions import Action, Direct, Notice, Outcome, Remove, Send, SendFile
+from bot.core.actions import Action, Direct, Invite, Notice, Outcome, Remove, Send, SendFile
 from bot.services.notify import Notifier
 
 MENTION_ENDS = ("\u2005", " ")
@@ -60,6 +60,9 @@ class Outbound:
                     return _outcome(result, result.data.get("reason", "notice_not_set"))
                 case Remove():
                     return (await self.removals.remove(action.group, [action]))[0]
+                case Invite():
+                    result = await self.conn.call(driver.invite, action.group, [action.contact])
+                    return _outcome(result, "not_invited")
                 case _:
                     return Outcome.refused("unsupported", type(action).__name__)
         except Unavailable as exc:

@@ -13,7 +13,9 @@ async def audit(ctx: CommandContext) -> None:
     groups = [ctx.group] if ctx.group is not None else list(services.groups)
     parts = []
     for group in groups:
+        await services.membership.leavers(group)
         result = await services.member_audit.audit(group)
+        await services.registry.audit(group, result.snapshot)
         counts = result.snapshot.counts()
         parts.append(
             services.translate(

@@ -7,6 +7,8 @@ from bot.commands.registry import command
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.services import member_numbers
+from bot.services.registry import label as group_label
+from bot.services.registry import ordered
 from bot.services.snapshot import Snapshot
 from bot.services.workbook import export_name
 
@@ -19,7 +21,7 @@ def summary(ctx: CommandContext, snap: Snapshot, numbers: dict[str, int]) -> str
         return t("roster-numbered", number=numbers.get(member.key, 0), member=member.display)
 
     counts = snap.counts()
-    parts = [t("roster-summary-head", group=snap.group.name, **counts)]
+    parts = [t("roster-summary-head", group=group_label(snap.group), **counts)]
     misnamed = [
         t("naming-reminder-line", member=label(c.member), expected=c.expected)
         for c in snap.having("misnamed")
@@ -41,7 +43,7 @@ def summary(ctx: CommandContext, snap: Snapshot, numbers: dict[str, int]) -> str
 
 
 def _groups(ctx: CommandContext) -> list[GroupRuntime]:
-    return [ctx.group] if ctx.group is not None else list(ctx.services.groups)
+    return [ctx.group] if ctx.group is not None else ordered(ctx.services.groups)
 
 
 @command("roster", "名单", "花名册", where=("group", "direct"))

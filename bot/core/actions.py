@@ -88,7 +88,16 @@ class SetMemberTag:
     tag: str
 
 
-Action = Send | Direct | Remove | Notice | SendFile | DeleteMessage | Mute | SetMemberTag
+@dataclass(frozen=True, slots=True)
+class Invite:
+    """Add an employee to a group (a contact of the operator account, by remark)."""
+
+    group: str
+    contact: str
+    name: str
+
+
+Action = Send | Direct | Remove | Notice | SendFile | DeleteMessage | Mute | SetMemberTag | Invite
 
 ACTION_NAMES: dict[type[Action], ActionName] = {
     Send: "send",
@@ -99,6 +108,7 @@ ACTION_NAMES: dict[type[Action], ActionName] = {
     DeleteMessage: "delete",
     Mute: "mute",
     SetMemberTag: "set_tag",
+    Invite: "invite",
 }
 
 

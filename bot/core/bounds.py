@@ -28,10 +28,13 @@ MAX_TEMPLATE_LENGTH = 100  # characters of naming.template
 MAX_EXPIRE = timedelta(days=3_650)  # warnings.expire
 MAX_COOLDOWN = timedelta(days=366)  # remind.cooldown
 MAX_MUTE = timedelta(days=366)  # content.mute_for
+MAX_GRACE = timedelta(days=366)  # naming.grace
 
 # Scenario timelines: `start` between these years, every event within MAX_SPAN of it.
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 MAX_SPAN = timedelta(days=3 * 366)
+# A roster entry's hire date (`hired`): in these years.
+FIRST_HIRED_YEAR = 1900
 MAX_EVENTS = 50_000
 
 # Files: a scenario or config file at most this big, this deeply nested, this many nodes

@@ -16,4 +16,5 @@ class Capability(StrEnum):
     DELETE_MESSAGE = "delete_message"  # delete someone else's message (Telegram)
     MUTE = "mute"  # restrict a member for a while (Telegram)
     SET_MEMBER_TAG = "set_member_tag"  # write a member's tag/name (Telegram Bot API 9.5)
+    INVITE = "invite"  # add a contact to the group (wxautox AddGroupMembers; the simulator)
     VERIFY_IDENTITY = "verify_identity"  # senders carry a trusted identity on every message

@@ -44,6 +44,8 @@ def read_yaml(path: Path) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path.name} line {mark.line + 1}" if mark else path.name
         raise ConfigError(where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    except ValueError as exc:  # a value YAML cannot build, e.g. the date 2026-13-01
+        raise ConfigError(path.name, f"not valid YAML: {exc}") from None
     if not isinstance(raw, dict):
         raise ConfigError("(top level)", "expected a mapping with org and groups")
     return raw

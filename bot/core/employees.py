@@ -4,10 +4,12 @@ spreadsheet) and as naming and matching see it (`RosterEntry`, built from the st
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
+from bot.core import bounds
 from bot.core.sections import as_text
 
 EmployeeStatus = Literal["active", "departed"]
@@ -26,6 +28,7 @@ class RosterEntry:
     aliases: tuple[str, ...] = ()
     exec: bool = False
     status: EmployeeStatus = "active"
+    hired: date | None = None  # the naming grace (`naming.grace`) counts from it
     # Account ids the platform vouches for (spec "Identity"): a member showing one of them is
     # this employee whatever name they show.
     wechat_id: str | None = None
@@ -59,8 +62,10 @@ class EmployeeIn(BaseModel):
     )
     exec: StrictBool = False
     status: EmployeeStatus = "active"
-    wechat_id: str | None = None
-    telegram_id: str | None = None
+    hired: date | None = None
+    # The account ids' column lengths (bot/storage/models.py).
+    wechat_id: str | None = Field(default=None, max_length=64)
+    telegram_id: str | None = Field(default=None, max_length=64)
 
     @field_validator(
         "name",
@@ -80,6 +85,16 @@ class EmployeeIn(BaseModel):
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value or None
+
+    @field_validator("hired")
+    @classmethod
+    def _hired_year(cls, value: date | None) -> date | None:
+        if value is not None and not bounds.FIRST_HIRED_YEAR <= value.year <= bounds.LAST_YEAR:
+            raise ValueError(
+                f"expected a hire date between {bounds.FIRST_HIRED_YEAR} and "
+                f"{bounds.LAST_YEAR}, got {value.isoformat()}"
+            )
+        return value
 
     @field_validator("aliases", mode="before")
     @classmethod

@@ -70,7 +70,7 @@ def event_from_json(data: dict[str, Any]) -> Event:
     # wrote that the event no longer has (a journal outlives an upgrade).
     known = {f.name for f in fields(cls)}
     data = {k: v for k, v in data.items() if k in known}
-    for name in ("sender", "member", "reply_to"):
+    for name in ("sender", "member", "reply_to", "invited_by"):
         if isinstance(data.get(name), dict):
             data[name] = member_from_json(data[name])
     if data.get("at"):

@@ -58,7 +58,10 @@ class DirectEvent:
 
 @dataclass(frozen=True, slots=True)
 class JoinEvent:
-    """A member joined (WeChat shows a system line; Telegram a chat_member update)."""
+    """A member joined (WeChat shows a system line; Telegram a chat_member update).
+
+    `inviter` is the name the inviter shows; `invited_by` the inviter's view where the
+    platform vouches for who they are (Telegram), None where it names them only (WeChat)."""
 
     group: str
     member: MemberView
@@ -66,6 +69,7 @@ class JoinEvent:
     via: str = "invite"
     at: datetime | None = None
     key: str | None = None
+    invited_by: MemberView | None = None
 
 
 @dataclass(frozen=True, slots=True)

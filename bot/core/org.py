@@ -14,12 +14,14 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
     field_validator,
     model_validator,
 )
 
 from bot.core.employees import EmployeeIn, RosterEntry
+from bot.core.registry import check_name_template, template_fields
 from bot.core.sections import Text
 
 # A display name (the bot's own, a group's): not blank, at most 100 characters.
@@ -42,11 +44,18 @@ class Scope(BaseModel):
 class GroupIn(BaseModel):
     """A governed group: its name, the bot's role, its admins, scope and policy overrides."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     name: str = Field(min_length=1, max_length=100)
-    # The platform's chat id where it is not the name (Telegram).
-    id: Annotated[Text, StringConstraints(max_length=100)] | None = None
+    id: Annotated[Text, StringConstraints(max_length=100)] | None = None  # a Telegram chat id
+    # The group registry (bot.core.registry): written `code:` in the file (`code` is how the
+    # platform names the group, below), owner (a remark / user id), purpose, the name
+    # template, and whether every active in-scope employee must be a member.
+    registry_code: Text | None = Field(default=None, alias="code", min_length=1, max_length=32)
+    owner: Text | None = Field(default=None, max_length=100)
+    purpose: str | None = Field(default=None, max_length=100)
+    name_template: str | None = Field(default=None, max_length=200)
+    required: StrictBool = False
     bot_role: Literal["owner", "admin", "member"] = "owner"
     admins: list[Text] = Field(default_factory=list)
     scope: Scope = Scope()
@@ -61,6 +70,26 @@ class GroupIn(BaseModel):
         if isinstance(value, str):
             raise ValueError("expected `all` or {departments: [...]}")
         return value
+
+    @field_validator("registry_code", mode="before")
+    @classmethod
+    def _quoted_code(cls, value: object) -> object:
+        if isinstance(value, float):  # YAML reads 1.10 as 1.1: the code would be lost
+            raise ValueError(f'write the code in quotes, e.g. "{value}" (YAML read a number)')
+        return value
+
+    @field_validator("name_template")
+    @classmethod
+    def _name_template(cls, value: str | None) -> str | None:
+        return None if value is None else check_name_template(value)
+
+    @model_validator(mode="after")
+    def _template_has_its_fields(self) -> GroupIn:
+        given = {"code": self.registry_code, "purpose": self.purpose, "company": True}
+        for name in template_fields(self.name_template or ""):
+            if not given[name]:
+                raise ValueError(f"name_template uses {{{name}}} but the group has no {name}")
+        return self
 
     @property
     def code(self) -> str:

@@ -22,6 +22,8 @@ from bot.core.content_policy import ContentPolicy, Response
 from bot.core.errors import ConfigError
 from bot.core.naming_template import TEMPLATE_FIELDS as TEMPLATE_FIELDS  # re-exported
 from bot.core.naming_template import canonical_template
+from bot.core.notice_policy import NoticePolicy
+from bot.core.points_policy import PointsPolicy
 from bot.core.sections import Duration, Section, optional_time
 from bot.core.validation import config_error
 from bot.core.vocabulary import ContentRule
@@ -31,6 +33,8 @@ class NamingPolicy(Section):
     template: str = "{department}-{name}"
     exec_bare_name: Flag = True
     after_reminders: Count = Field(default=3, ge=1, le=bounds.MAX_REMINDERS)
+    # A new hire (roster `hired`) misnamed within this time is reminded, never reported.
+    grace: Annotated[Duration, Field(le=bounds.MAX_GRACE)] = timedelta(days=3)
 
     @field_validator("template")
     @classmethod
@@ -41,6 +45,15 @@ class NamingPolicy(Section):
 class RosterPolicy(Section):
     unknown: Literal["report", "remind", "remove"] = "report"
     departed: Literal["report", "remove"] = "remove"
+    # An in-scope employee who left a group that requires them (bot.services.membership).
+    leave: Literal["ignore", "report"] = "report"
+
+
+class JoinPolicy(Section):
+    """Who may bring people in (未经群主或管理员同意，不得擅自拉人进群)."""
+
+    invited_by: Literal["anyone", "admins"] = "anyone"
+    uninvited: Literal["report", "remove"] = "report"  # a joiner a non-admin invited
 
 
 class AuditPolicy(Section):
@@ -70,6 +83,9 @@ class Policy(Section):
     warnings: WarningsPolicy = WarningsPolicy()
     content: ContentPolicy = ContentPolicy()
     remind: RemindPolicy = RemindPolicy()
+    notice: NoticePolicy = NoticePolicy()
+    join: JoinPolicy = JoinPolicy()
+    points: PointsPolicy = PointsPolicy()
 
     @property
     def dry_run(self) -> bool:

@@ -31,6 +31,14 @@ SendKind = Literal[
     "action_failed",
     "warn_limit_alert",
     "impostor_alert",
+    "notice",
+    "notice_reminder",
+    "notice_report",
+    "group_name_alert",
+    "missing_members_alert",
+    "invite_alert",
+    "leave_alert",
+    "points_report",
 ]
 
 # What answers an admin's own command (sent for real even in a dry-run group, see the policy's
@@ -40,7 +48,7 @@ COMMAND_ANSWERS: tuple[SendKind, ...] = ("command_reply", "command_error", "rost
 # The content rules, in precedence order: a message fires at most the first that matches.
 ContentRule = Literal["banned_keyword", "ad", "flood", "link", "length", "voice", "quiet_hours"]
 # A message's `rule` and a removal's `reason`: the content rules and the roster's reasons;
-# `admin` is a removal by `/kick`.
+# `admin` is a removal by `/kick`; `notice` a notice not acknowledged in time.
 # `out_of_scope`: an active employee outside the group's scope; `impostor`: a member showing
 # the name of a roster entry another member holds (spec "Identity").
 Reason = Literal[
@@ -52,6 +60,11 @@ Reason = Literal[
     "warn_limit",
     "admin",
     "impostor",
+    "notice",
+    "group_name",
+    "required",
+    "uninvited",
+    "left",
 ]
 
 # Where a member stands against the roster (the report's member `status`).
@@ -60,7 +73,9 @@ MemberStatus = Literal[
 ]
 
 # The report's `action` names (bot.core.actions.ACTION_NAMES).
-ActionName = Literal["send", "direct", "remove", "notice", "file", "delete", "mute", "set_tag"]
+ActionName = Literal[
+    "send", "direct", "remove", "notice", "file", "delete", "mute", "set_tag", "invite"
+]
 
 MESSAGE_KINDS: tuple[MessageKind, ...] = get_args(MessageKind)
 CONTENT_RULES: tuple[ContentRule, ...] = get_args(ContentRule)

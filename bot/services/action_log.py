@@ -15,6 +15,7 @@ from bot.core.actions import (
     Action,
     DeleteMessage,
     Direct,
+    Invite,
     Mute,
     Remove,
     Send,
@@ -58,6 +59,8 @@ def report_fields(action: Action, groups: GroupDirectory) -> dict[str, Any]:
                 out |= {"seconds": action.seconds, "reason": action.reason}
             if isinstance(action, SetMemberTag):
                 out["tag"] = action.tag
+        case Invite():
+            out["member"] = action.name
         case _:
             out["text"] = action.text
     if out.get("rule") is None:

@@ -20,7 +20,11 @@ from bot.services.impostors import ImpostorWatch
 from bot.services.joins import JoinService
 from bot.services.member_audit import MemberAudit
 from bot.services.members import MemberService
+from bot.services.membership import MembershipWatch
+from bot.services.notices import NoticeService
 from bot.services.notify import Notifier
+from bot.services.points import PointsService
+from bot.services.registry import RegistryService
 from bot.services.roster import RosterService
 from bot.services.snapshot import Snapshots
 from bot.services.warnings import WarningService
@@ -53,6 +57,10 @@ class Services:
     workbooks: WorkbookService
     files_dir: Path
     trail: AuditTrail
+    notices: NoticeService
+    registry: RegistryService
+    membership: MembershipWatch
+    points: PointsService
 
     @property
     def company(self) -> str | None:
@@ -85,6 +93,9 @@ def build_services(
     member_audit = MemberAudit(
         clock=clock, snapshots=snapshots, enforcer=enforcer, notices=notices, impostors=impostors
     )
+    scheduler = Scheduler()
+    points = PointsService(clock, roster)
+    warnings.listeners.append(points.on_warning)
     return Services(
         org=org,
         clock=clock,
@@ -92,7 +103,7 @@ def build_services(
         platform=platform,
         groups=groups,
         counters=counters,
-        scheduler=Scheduler(),
+        scheduler=scheduler,
         actuator=actuator,
         action_log=ActionLog(),
         notify=notify,
@@ -105,7 +116,20 @@ def build_services(
         member_audit=member_audit,
         joins=JoinService(members, snapshots, notices, enforcer, notify, impostors),
         impostors=impostors,
-        workbooks=WorkbookService(snapshots, roster, warnings, translator),
+        workbooks=WorkbookService(snapshots, roster, warnings, translator, points),
         files_dir=files_dir,
         trail=trail,
+        notices=NoticeService(
+            clock=clock,
+            snapshots=snapshots,
+            notify=notify,
+            scheduler=scheduler,
+            groups=groups,
+            points=points,
+        ),
+        registry=RegistryService(notify, org.name),
+        membership=MembershipWatch(
+            clock=clock, members=members, snapshots=snapshots, enforcer=enforcer, notify=notify
+        ),
+        points=points,
     )

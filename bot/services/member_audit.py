@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from bot.core.clock import Clock
 from bot.core.group import GroupRuntime
@@ -21,6 +22,7 @@ from bot.services import compliance_history, member_states
 from bot.services.audit_notices import AuditNotices, ReportOn
 from bot.services.classification import Classification
 from bot.services.enforcement import Enforcer
+from bot.services.grace import in_grace
 from bot.services.impostors import ImpostorWatch
 from bot.services.snapshot import Snapshot, Snapshots
 from bot.storage.models import MemberState
@@ -53,6 +55,7 @@ def decide(
     snap: Snapshot,
     states: Mapping[str, MemberState],
     protected: Callable[[GroupRuntime, MemberView], bool],
+    now: datetime | None = None,
 ) -> Decisions:
     """Sort a group's members by the policy: remove, remind or report (pure)."""
     policy, out = snap.group.policy, Decisions()
@@ -82,7 +85,12 @@ def decide(
             out.report["ambiguous"].append(c.member.display)
         elif c.status == "misnamed":
             state = states.get(c.member.key)
-            if state is not None and state.reminders >= policy.naming.after_reminders:
+            grace = now is not None and in_grace(c.entry, policy.naming, snap.group.tz, now)
+            if (
+                state is not None
+                and state.reminders >= policy.naming.after_reminders
+                and not grace  # a new hire is reminded, never reported, within the grace
+            ):
                 out.report["misnamed"].append(c.member.display)
             else:
                 out.remind.append(c)
@@ -109,7 +117,7 @@ class MemberAudit:
         """The full audit of one group: removals, one reminder message, admin alerts."""
         snap = await self.snapshots.take(group)
         states = await member_states.load(group)
-        todo = decide(snap, states, self.enforcer.protected)
+        todo = decide(snap, states, self.enforcer.protected, self.clock.now())
         result = AuditResult(snap)
         removed = await self.enforcer.remove(group, todo.removals, snap.members)
         result.removed = [m.display for m in removed]

@@ -14,48 +14,14 @@ from tortoise.transactions import in_transaction
 from bot.core.clock import Clock
 from bot.core.employees import EmployeeIn, RosterEntry
 from bot.services.roster_match import RosterIndex
+from bot.services.roster_rows import EDITABLE, columns, dump, to_entry
 from bot.storage.models import Employee
 
 DepartureListener = Callable[[list[RosterEntry]], Awaitable[None]]
-EDITABLE = (
-    "name",
-    "department",
-    "title",
-    "phone",
-    "employee_no",
-    "aliases",
-    "exec",
-    "status",
-    "wechat_id",
-    "telegram_id",
-)
 
 
 class RosterError(ValueError):
     """A roster change names nobody, or names several people."""
-
-
-def to_entry(row: Employee) -> RosterEntry:
-    return RosterEntry(
-        id=row.id,
-        name=row.name,
-        department=row.department,
-        title=row.title,
-        phone=row.phone,
-        employee_no=row.employee_no,
-        aliases=tuple(row.aliases or ()),
-        exec=row.is_exec,
-        status="departed" if row.status == "departed" else "active",
-        wechat_id=row.wechat_id,
-        telegram_id=row.telegram_id,
-    )
-
-
-def _columns(employee: EmployeeIn | dict[str, Any]) -> dict[str, Any]:
-    data = employee.model_dump() if isinstance(employee, EmployeeIn) else dict(employee)
-    if "exec" in data:
-        data["is_exec"] = data.pop("exec")
-    return data
 
 
 class RosterService:
@@ -85,7 +51,7 @@ class RosterService:
             return 0
         now = self.clock.now()
         rows = [
-            Employee(**_columns(emp), created_at=now, updated_at=now, departed_at=None)
+            Employee(**columns(emp), created_at=now, updated_at=now, departed_at=None)
             for emp in employees
         ]
         for row in rows:
@@ -123,7 +89,7 @@ class RosterService:
 
     async def add(self, employee: EmployeeIn) -> RosterEntry:
         now = self.clock.now()
-        row = await Employee.create(**_columns(employee), created_at=now, updated_at=now)
+        row = await Employee.create(**columns(employee), created_at=now, updated_at=now)
         self.invalidate()
         return to_entry(row)
 
@@ -132,8 +98,8 @@ class RosterService:
         if unknown:
             raise RosterError(f"cannot change {sorted(unknown)}; editable: {', '.join(EDITABLE)}")
         was_active = row.status != "departed"
-        merged = EmployeeIn.model_validate({**_dump(row), **changes})
-        for field, value in _columns(merged).items():
+        merged = EmployeeIn.model_validate({**dump(row), **changes})
+        for field, value in columns(merged).items():
             setattr(row, field, value)
         row.updated_at = self.clock.now()
         if was_active and row.status == "departed":
@@ -155,16 +121,3 @@ class RosterService:
     async def _announce(self, departed: list[RosterEntry]) -> None:
         for listener in self._departure_listeners:
             await listener(departed)
-
-
-def _dump(row: Employee) -> dict[str, Any]:
-    return {
-        "name": row.name,
-        "department": row.department,
-        "title": row.title,
-        "phone": row.phone,
-        "employee_no": row.employee_no,
-        "aliases": list(row.aliases or ()),
-        "exec": row.is_exec,
-        "status": row.status,
-    }

@@ -30,6 +30,7 @@ HEADERS = {
     "status": ("status", "状态"),
     "wechat_id": ("wechat_id", "微信号"),
     "telegram_id": ("telegram_id", "telegram"),
+    "hired": ("hired", "入职日期", "入职时间"),
 }
 _BY_HEADER = {alias.casefold(): key for key, aliases in HEADERS.items() for alias in aliases}
 _TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}

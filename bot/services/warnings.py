@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
@@ -17,6 +17,9 @@ from bot.services import journal
 from bot.storage.models import Warning
 
 EVIDENCE_CHARS = 80
+# Told of each warning recorded: (group, member, employee id, the warning's key) — the points
+# ledger charges it, once per key.
+WarningListener = Callable[[GroupRuntime, MemberView, int | None, str | None], Awaitable[None]]
 
 
 def excerpt(text: str, limit: int = EVIDENCE_CHARS) -> str:
@@ -27,6 +30,7 @@ def excerpt(text: str, limit: int = EVIDENCE_CHARS) -> str:
 class WarningService:
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
+        self.listeners: list[WarningListener] = []
 
     def _live(self, group: GroupRuntime) -> QuerySet[Warning]:
         horizon = self.clock.now() - group.policy.warnings.expire
@@ -71,6 +75,8 @@ class WarningService:
                 cause_key=key,
                 dry_run=group.policy.dry_run,
             )
+        for listener in self.listeners:
+            await listener(group, member, employee_id, key)
         return await self._live(group).filter(self._subject(member, employee_id)).count()
 
     async def live(

@@ -11,6 +11,9 @@ from openpyxl import Workbook
 from bot.core.employees import RosterEntry
 from bot.core.group import GroupRuntime
 from bot.i18n import Translator
+from bot.services import notice_sheet, points_sheet
+from bot.services.points import PointsService
+from bot.services.registry import label, ordered
 from bot.services.roster import RosterService
 from bot.services.snapshot import Snapshot, Snapshots
 from bot.services.spreadsheet import Cell, new_workbook, sheet_title, write_table
@@ -24,14 +27,17 @@ class WorkbookService:
         roster: RosterService,
         warnings: WarningService,
         translate: Translator,
+        points: PointsService | None = None,
     ) -> None:
+        self.points = points
         self.snapshots = snapshots
         self.roster = roster
         self.warnings = warnings
         self.translate = translate
 
     async def write(self, groups: Sequence[GroupRuntime], path: Path) -> Path:
-        """Measure each group now and write the workbook to `path`."""
+        """Measure each group now and write the workbook to `path` (groups by code)."""
+        groups = ordered(groups)
         snapshots = [await self.snapshots.take(group) for group in groups]
         warnings = [
             await self.warnings.counts(
@@ -49,7 +55,7 @@ class WorkbookService:
             self.translate("export-col-department"),
         ]
         header += [self.translate("export-col-employee-status")] + [
-            snap.group.name for snap in snapshots
+            label(snap.group) for snap in snapshots
         ]
         rows = []
         for entry in index.entries:
@@ -65,6 +71,9 @@ class WorkbookService:
         write_table(matrix, header, rows)
         for snap, counts in zip(snapshots, warnings, strict=True):
             self._group_sheet(book, snap, counts, taken)
+        await notice_sheet.add_sheet(book, groups, self.translate, taken)
+        if self.points is not None:
+            await points_sheet.add_sheet(book, self.points, groups, self.translate, taken)
         path.parent.mkdir(parents=True, exist_ok=True)
         book.save(path)
         return path
@@ -88,7 +97,7 @@ class WorkbookService:
     def _group_sheet(
         self, book: Workbook, snap: Snapshot, counts: dict[str, int], taken: set[str]
     ) -> None:
-        sheet = book.create_sheet(sheet_title(snap.group.name, taken))
+        sheet = book.create_sheet(sheet_title(label(snap.group), taken))
         header = [
             self.translate("export-col-display"),
             self.translate("export-col-status"),

@@ -26,6 +26,7 @@ class Employee(Model):
     created_at = fields.DatetimeField()
     updated_at = fields.DatetimeField()
     departed_at = fields.DatetimeField(null=True)
+    hired = fields.DateField(null=True)  # the new-hire naming grace counts from it
 
     class Meta:
         table = "employee"
@@ -251,3 +252,74 @@ class ComplianceDay(Model):
     class Meta:
         table = "compliance_day"
         unique_together = (("group", "day"),)
+
+
+class Notice(Model):
+    """A notice an admin posted, open for acknowledgement until `deadline`.
+
+    `expected` lists the responders fixed when it was posted (member key, display name,
+    employee id and name); `reminded` and `reported` record the half-time reminder and the
+    deadline report, so a restart neither repeats nor loses them."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="notices", on_delete=fields.CASCADE
+    )
+    group_id: int  # the column tortoise adds for the relation
+    text = fields.TextField()
+    sender = fields.CharField(max_length=255)
+    opened_at = fields.DatetimeField(db_index=True)
+    deadline = fields.DatetimeField(db_index=True)
+    expected: fields.JSONField[list[dict[str, Any]]] = fields.JSONField(default=list)
+    reminded = fields.BooleanField(default=False)
+    reported = fields.BooleanField(default=False)
+    # `<cause>#n<n>`: the `/notice` command run again after a restart finds its notice.
+    cause_key = fields.CharField(max_length=255, null=True, unique=True)
+
+    class Meta:
+        table = "notice"
+
+
+class NoticeAck(Model):
+    """One expected responder's acknowledgement of a notice (`late`: after the deadline)."""
+
+    id = fields.IntField(primary_key=True)
+    notice: fields.ForeignKeyRelation[Notice] = fields.ForeignKeyField(
+        "models.Notice", related_name="acks", on_delete=fields.CASCADE
+    )
+    notice_id: int  # the column tortoise adds for the relation
+    member_key = fields.CharField(max_length=300)
+    display = fields.CharField(max_length=255)
+    at = fields.DatetimeField()
+    late = fields.BooleanField(default=False)
+    text = fields.CharField(max_length=64, default="")
+
+    class Meta:
+        table = "notice_ack"
+        unique_together = (("notice", "member_key"),)
+
+
+class PointEntry(Model):
+    """One change in the points ledger (`points.enabled`): a rule's points for a member, in
+    the month (local `YYYY-MM`) it was earned; a month's sum is its score, older months are
+    the history. `key` makes each charge happen once (a cause run again, a day's audit)."""
+
+    id = fields.IntField(primary_key=True)
+    group: fields.ForeignKeyRelation[Group] = fields.ForeignKeyField(
+        "models.Group", related_name="points", on_delete=fields.CASCADE
+    )
+    group_id: int  # the column tortoise adds for the relation
+    employee: fields.ForeignKeyNullableRelation[Employee] = fields.ForeignKeyField(
+        "models.Employee", related_name="points", null=True, on_delete=fields.SET_NULL
+    )
+    employee_id: int | None  # the column tortoise adds for the relation
+    member_key = fields.CharField(max_length=300)
+    display = fields.CharField(max_length=255)
+    month = fields.CharField(max_length=7, db_index=True)
+    rule = fields.CharField(max_length=32)
+    delta = fields.IntField()
+    at = fields.DatetimeField()
+    key = fields.CharField(max_length=255, null=True, unique=True)
+
+    class Meta:
+        table = "point_entry"

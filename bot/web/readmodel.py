@@ -13,6 +13,7 @@ from bot.core.clock import Clock
 from bot.core.config_file import StrictOrgConfig, read_org_config
 from bot.core.group import GroupRuntime, group_runtimes
 from bot.i18n import Translator
+from bot.services import registry
 from bot.services.compliance_history import status_counts
 from bot.services.container import Services, build_services
 from bot.services.groups import GroupDirectory
@@ -36,7 +37,8 @@ class GroupRow:
 
     @property
     def code(self) -> str:
-        return self.runtime.code
+        """The group's registry code (`1.101`, issue 12), else its config key."""
+        return self.runtime.config.registry_code or self.runtime.code
 
 
 @dataclass
@@ -66,7 +68,7 @@ class ReadModel:
     async def groups(self) -> list[GroupRow]:
         """Every group of the config file, once per platform the bot has run it on."""
         rows = []
-        for runtime in group_runtimes(self.config()):
+        for runtime in registry.ordered(group_runtimes(self.config())):  # by registry code
             stored = await Group.filter(code=runtime.code).order_by("platform")
             if not stored:
                 rows.append(GroupRow(runtime, None, 0))

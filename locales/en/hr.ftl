@@ -42,6 +42,7 @@ import-error-required = must not be empty
 import-error-too-long = too long ({ $count } characters, at most { $limit })
 import-error-phone = expected a mobile number, got "{ $value }"
 import-error-exec = expected 是/否 (yes/no), got "{ $value }"
+import-error-hired = expected a hire date such as 2026-11-23, got "{ $value }"
 import-error-status = unknown status "{ $value }" (employed: 在职, 正式, 试用, 已激活, 启用, 未禁用, 未离职, 否, active; departed: 离职, 已离职, 已禁用, 已退出, departed)
 import-error-duplicate = the same person as row { $first } (a duplicate)
 import-error-control = contains the control character { $char } (character { $position }): delete it
@@ -59,6 +60,9 @@ import-field-employee_no = employee no.
 import-field-aliases = aliases
 import-field-exec = exec
 import-field-status = status
+import-field-hired = hire date
+import-field-wechat_id = WeChat ID
+import-field-telegram_id = Telegram user id
 
 ## qunguan roster export
 roster-export-done = Roster workbook written: { $path } ({ $groups } groups)

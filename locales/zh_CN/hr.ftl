@@ -42,6 +42,7 @@ import-error-required = 不能为空
 import-error-too-long = 太长（{ $count } 个字，最多 { $limit } 个）
 import-error-phone = 应为手机号码，实际是“{ $value }”
 import-error-exec = 应为“是”或“否”，实际是“{ $value }”
+import-error-hired = 入职日期应为 2026-11-23 这样的日期，实际是“{ $value }”
 import-error-status = 不认识的状态“{ $value }”（在职可写：在职、正式、试用、已激活、启用、未禁用、未离职、否；离职可写：离职、已离职、已禁用、已退出）
 import-error-duplicate = 与第 { $first } 行是同一个人（重复）
 import-error-control = 含有控制字符 { $char }（第 { $position } 个字）：请删去
@@ -59,6 +60,9 @@ import-field-employee_no = 工号
 import-field-aliases = 别名
 import-field-exec = 高管
 import-field-status = 状态
+import-field-hired = 入职日期
+import-field-wechat_id = 微信号
+import-field-telegram_id = Telegram 用户 ID
 
 ## qunguan roster export
 roster-export-done = 已导出名单核对表：{ $path }（{ $groups } 个群）

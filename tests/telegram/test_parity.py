@@ -36,6 +36,11 @@ AGREE = [
     "moderation_quiet_hours",
     "identity_kick_lookalike",
     "identity_out_of_scope",
+    "notice_basic",
+    "notice_bad_input",
+    "notice_edges",
+    "new_hire_grace",
+    "points",
 ]
 
 # Scenarios about what only WeChat lacks or has: contact remarks and WeChat IDs as the trusted
@@ -46,6 +51,8 @@ WECHAT_IDENTITY = {
     "identity_duplicate_claim": "two members of one name are two user ids on Telegram",
     "identity_taken_names": "the copy is told apart by its user id, not its name",
     "identity_reminder_cooldown": "/rename writes the name as a tag: compliant at once",
+    "notice_identity": "remarks and WeChat IDs tell the real employees from the copies",
+    "membership_identity": "the inviter is the user who added the joiner (a user id), not a name",
 }
 
 
@@ -111,6 +118,16 @@ def muted_for_real(expect: dict[str, Any]) -> dict[str, Any]:
     return expect | {"actions": actions, "members": members}
 
 
+def left_at_once(expect: dict[str, Any]) -> dict[str, Any]:
+    """Telegram reports a leave as it happens: the employee who walked out of the required
+    group is reported then (10:04), not at the next member read (the 10:30 /audit)."""
+    actions = [
+        a | {"at": "2026-11-23T10:04:00+08:00"} if a.get("kind") == "leave_alert" else a
+        for a in expect["actions"]
+    ]
+    return expect | {"actions": actions}
+
+
 def no_remarks(expect: dict[str, Any]) -> dict[str, Any]:
     """Telegram has no contact remarks: 王芳2 (remark 王芳 on WeChat) is one more user id whose
     name merely contains that of 王芳, who is present: 王芳 keeps the entry, 王芳2 is unknown."""
@@ -145,6 +162,7 @@ DIFFERENCES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "duplicates": told_apart_by_id,
     "moderation_length_voice_link": no_link_cards,
     "moderation_responses": muted_for_real,
+    "membership": left_at_once,
     "joins": no_remarks,
     "moderation_exempt": platform_admins_first,
     "identity_rejoin": same_user_again,
@@ -178,9 +196,22 @@ async def test_scenario_on_telegram(
     assert tagged == expect.get("tags", [])
 
 
+# Scenarios not played here, and why.
+NOT_PLAYED = {
+    # `restart` stops and starts the bot mid-timeline, a replay event the Telegram harness
+    # (one bot for the whole play) does not have; what survives a restart (the stored notices,
+    # their jobs scheduled again at start) is the platform-free core, the same on Telegram.
+    "notice_restart": "restart",
+    # Telegram cannot list a group's members: who is missing from a required group is not
+    # known there, so the invitations and the by-hand report do not run (docs/registry.md).
+    "registry": "no member lists",
+    "workflows_restart": "restart",
+}
+
+
 def test_every_scenario_is_played_or_its_absence_explained() -> None:
     """Rejected files (bad_*) are about the scenario format, not a platform."""
-    played = {*AGREE, *DIFFERENCES, *WECHAT_ONLY, *WECHAT_IDENTITY}
+    played = {*AGREE, *DIFFERENCES, *WECHAT_ONLY, *WECHAT_IDENTITY, *NOT_PLAYED}
     for path in SCENARIOS.glob("*.yaml"):
         name = path.name.removesuffix(".yaml")
         if name.endswith(".expect") or name.startswith("bad_"):

@@ -294,6 +294,21 @@ class PlusWeChat(KeepsRunning, FakeWeChat):
                 self._world.removed[person.wxid] += 1
         return WxResponse.success()  # even if some names were not found
 
+    def AddGroupMembers(
+        self, group: str | None = None, members: str | list[str] | None = None
+    ) -> WxResponse:
+        self._check()
+        self._world.faults.hit("AddGroupMembers")
+        target = self._world.groups[group]  # type: ignore[index]
+        names = [members] if isinstance(members, str) else list(members or [])
+        friends = [self._world.contacts.get(name) for name in names]
+        if not target.bot_manages():
+            return WxResponse.failure("需要群主或管理员确认")
+        if any(f is None for f in friends):
+            return WxResponse.failure("未找到好友")
+        target.people.extend(f for f in friends if f is not None and f not in target.people)
+        return WxResponse.success()
+
 
 class Single4WeChat(FakeWeChat):
     max_listen = 1

@@ -92,6 +92,7 @@ class World:
         self.online = True
         self.sent: list[tuple[str, str, list[str]]] = []  # chat, content, mentioned labels
         self.removed: Counter[str] = Counter()  # wxid → times actually removed
+        self.contacts: dict[str, Person] = {}  # the operator's friends, by remark
         self.listeners: dict[str, Callable[[object, str], None]] = {}  # chat → callback
         self.deliveries: queue.Queue = queue.Queue()
         self.drop = 0  # the next N lines are never delivered

@@ -77,9 +77,10 @@ async def joined(message: Message, group: str, runtime: TelegramRuntime) -> None
     for user in message.new_chat_members or []:
         runtime.directory.join(group, user.id)
         member = runtime.view(group, user)
-        by = runtime.view(group, inviter).display if inviter and inviter.id != user.id else None
+        by = runtime.view(group, inviter) if inviter and inviter.id != user.id else None
         key = f"{message.message_id}:{user.id}"
-        await runtime.feed(JoinEvent(group, member, by, "invite", message.date, key))
+        name = by.display if by is not None else None
+        await runtime.feed(JoinEvent(group, member, name, "invite", message.date, key, by))
 
 
 async def left(message: Message, group: str, runtime: TelegramRuntime) -> None:

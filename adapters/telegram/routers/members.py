@@ -51,10 +51,11 @@ async def joined(
     await _roles_changed(update, group, runtime)
     member = runtime.view(group, user)
     actor = update.from_user
-    inviter = runtime.view(group, actor).display if actor.id != user.id else None
+    inviter = runtime.view(group, actor) if actor.id != user.id else None
     via = "link" if update.invite_link is not None else "invite"
     key = str(event_update.update_id)
-    await runtime.feed(JoinEvent(group, member, inviter, via, update.date, key))
+    name = inviter.display if inviter is not None else None
+    await runtime.feed(JoinEvent(group, member, name, via, update.date, key, inviter))
 
 
 async def left(update: ChatMemberUpdated, group: str, runtime: TelegramRuntime) -> None:

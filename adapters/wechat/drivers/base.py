@@ -125,6 +125,9 @@ class LibraryDriver:
     def set_notice(self, chat: str, text: str) -> CallResult:
         raise DriverError(f"{self.library} cannot set a group notice")
 
+    def invite(self, chat: str, names: Sequence[str]) -> CallResult:
+        raise DriverError(f"{self.library} cannot add group members")
+
     def verify(self, message: InMsg) -> str | None:
         """The WeChat ID on the sender's profile card (opens it: slow, on the UI thread)."""
         info = message.handle.sender_info() if message.handle is not None else None

@@ -17,6 +17,7 @@ class WxautoxDriver(LibraryDriver):
         Capability.LIST_MEMBERS,
         Capability.REMOVE,
         Capability.SET_NOTICE,
+        Capability.INVITE,
         Capability.VERIFY_IDENTITY,
     }
     max_chats = 40  # the plus docs: at most 40 listened chats
@@ -27,6 +28,9 @@ class WxautoxDriver(LibraryDriver):
     def remove(self, chat: str, names: Sequence[str]) -> CallResult:
         # Success here may hide names that were not found: the adapter re-reads the list.
         return CallResult.of(self.wx.RemoveGroupMembers(group=chat, members=list(names)))
+
+    def invite(self, chat: str, names: Sequence[str]) -> CallResult:
+        return CallResult.of(self.wx.AddGroupMembers(group=chat, members=list(names)))
 
     def set_notice(self, chat: str, text: str) -> CallResult:
         result = CallResult.of(self.chat(chat).ManageGroup(notice=text))

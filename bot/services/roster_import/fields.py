@@ -5,11 +5,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+from bot.core import bounds
 from bot.services.roster_import import formats as fm
 
-LIMITS = {"name": 64, "department": 128, "title": 128, "phone": 32, "employee_no": 64}
+LIMITS = {
+    "name": 64,
+    "department": 128,
+    "title": 128,
+    "phone": 32,
+    "employee_no": 64,
+    "wechat_id": 64,
+    "telegram_id": 64,
+}
 PATH_SEPARATORS = re.compile(r"[/／\\]")
 LIST_SEPARATORS = re.compile(r"[;；,，、]")
 PHONE = re.compile(r"^\+?[0-9]{5,20}$")
@@ -90,7 +101,28 @@ def _status(texts: list[str]) -> str | None:
     return seen
 
 
-PARSERS = {
+DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
+
+
+def _hired(texts: list[str]) -> date | None:
+    """A hire date: 2026-11-23, 2026/11/23, 2026.11.23 or 2026年11月23日 (a time after it
+    is ignored; date cells arrive as 2026-11-23)."""
+    text = texts[0]
+    if not text:
+        return None
+    match = DATE.match(text)
+    try:
+        if match is None:
+            raise ValueError(text)
+        hired = date(*(int(part) for part in match.groups()))
+        if not bounds.FIRST_HIRED_YEAR <= hired.year <= bounds.LAST_YEAR:
+            raise ValueError(text)
+        return hired
+    except ValueError:
+        raise Problem("import-error-hired", value=text) from None
+
+
+PARSERS: dict[str, Callable[[list[str]], Any]] = {
     "name": lambda t: _text(t, "name", required=True),
     "department": _department,
     "title": lambda t: _text(t, "title"),
@@ -99,4 +131,7 @@ PARSERS = {
     "aliases": _aliases,
     "exec": _exec,
     "status": _status,
+    "hired": _hired,
+    "wechat_id": lambda t: _text(t, "wechat_id"),
+    "telegram_id": lambda t: _text(t, "telegram_id"),
 }

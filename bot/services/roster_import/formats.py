@@ -16,7 +16,19 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-FIELDS = ("name", "department", "title", "phone", "employee_no", "aliases", "exec", "status")
+FIELDS = (
+    "name",
+    "department",
+    "title",
+    "phone",
+    "employee_no",
+    "aliases",
+    "exec",
+    "status",
+    "hired",
+    "wechat_id",
+    "telegram_id",
+)
 REQUIRED = ("name", "department")
 
 
@@ -40,6 +52,9 @@ QUNGUAN = Format(
         "aliases": ("别名", "aliases"),
         "exec": ("高管", "是否高管", "exec"),
         "status": ("状态", "在职状态", "status"),
+        "hired": ("入职日期", "入职时间", "hired"),
+        "wechat_id": ("微信号", "wechat_id", "wxid"),
+        "telegram_id": ("telegram_id", "telegram"),
     },
     ("高管", "是否高管", "name", "department", "exec", "aliases", "employee_no"),
 )
@@ -53,6 +68,7 @@ WECOM = Format(
         "employee_no": ("工号", "账号", "userid"),
         "aliases": ("别名",),
         "status": ("激活状态", "禁用状态", "账号状态", "状态"),
+        "hired": ("入职日期", "入职时间"),
     },
     ("账号", "激活状态", "禁用状态", "企业邮箱", "座机", "视频号", "对外职务", "英文名"),
 )
@@ -65,6 +81,7 @@ DINGTALK = Format(
         "phone": ("手机", "手机号", "手机号码"),
         "employee_no": ("工号", "员工工号"),
         "status": ("员工状态", "在职状态", "状态"),
+        "hired": ("入职时间", "入职日期"),
     },
     ("员工userid", "userid", "员工状态", "办公地点", "入职时间", "分机号", "直属主管", "主管"),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from bot.services import compliance_history
+from bot.services import compliance_history, notice_store
 from bot.services.compliance_history import COUNTED
 from bot.web.chart import Line, chart_svg
 from bot.web.routing import console, page, read_model, render, translator
@@ -24,14 +24,17 @@ async def overview(request: Request) -> Response:
     lines = [
         Line(f"{r.name} ({r.platform})", history[r.db_id]) for r in rows if r.db_id in history
     ]
+    now = c.clock.now()
+    notices = [
+        len(await notice_store.open_notices(r.db_id, now)) if r.db_id else None for r in rows
+    ]
     chart = chart_svg(lines, today, DAYS, t("web-chart-title", days=DAYS), t("web-chart-empty"))
     return render(
         request,
         "overview.html",
-        groups=list(zip(rows, measured, strict=True)),
+        groups=list(zip(rows, measured, notices, strict=True)),
         columns=COLUMNS,
         chart=chart,
-        notices=None,  # open notices: shown once the notices service exists (issue 12)
     )
 
 
