@@ -1,4 +1,4 @@
-"""`qunguan bench rules|replay`: a typer sub-app, registered in bot/cli.py.
+"""`qunguan bench rules|replay|audit|soak`: a typer sub-app, registered in bot/cli.py.
 
 Each prints one JSON object with `--json`, else a short summary. Bad sizes or unreachable
 servers end in one line on stderr and exit status 2, like every `qunguan` command.
@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 bench_app = typer.Typer(
-    help="Measure the hot paths: the content check, and the whole bot on the simulator.",
+    help="Measure the hot paths: the content check, the whole bot on the simulator, audits.",
     no_args_is_help=True,
 )
 
@@ -84,5 +84,65 @@ def replay(
                 redis_prefix=settings.redis_prefix,
             )
         )
+
+    _show(guarded(work), as_json)
+
+
+@bench_app.command("audit")
+def audit(
+    groups: Annotated[int, typer.Option("--groups", min=1, help="groups")] = 100,
+    members: Annotated[
+        int, typer.Option("--members", min=3, max=500, help="accounts per group, the bot included")
+    ] = 500,
+    roster: Annotated[
+        int, typer.Option("--roster", min=1, help="employees on the roster")
+    ] = 10_000,
+    database_url: Annotated[
+        str | None,
+        typer.Option("--database-url", help="PostgreSQL server to use (default: DATABASE_URL)"),
+    ] = None,
+    redis_url: Annotated[
+        str | None, typer.Option("--redis-url", help="Redis to use (default: REDIS_URL)")
+    ] = None,
+    seed: SeedOption = 7,
+    as_json: JsonOption = False,
+) -> None:
+    """Two daily audits of a whole company (first read, then a steady day), storage included."""
+    from bot.cli_support import guarded, run_async, settings_for
+
+    def work() -> dict[str, Any]:
+        from bench.audit import bench_audit
+
+        settings = settings_for("WARNING")
+        return run_async(
+            bench_audit(
+                groups,
+                members,
+                roster,
+                seed=seed,
+                database_url=database_url or settings.database_url,
+                redis_url=redis_url or settings.redis_url,
+                redis_prefix=settings.redis_prefix,
+            )
+        )
+
+    _show(guarded(work), as_json)
+
+
+@bench_app.command("soak")
+def soak(
+    messages: Annotated[int, typer.Option("--messages", min=1, help="messages")] = 1_000_000,
+    keywords: Annotated[int, typer.Option("--keywords", min=1, help="banned keywords")] = 1000,
+    seed: SeedOption = 7,
+    as_json: JsonOption = False,
+) -> None:
+    """Memory over time: messages through the content check and memory counters."""
+    from bot.cli_support import guarded, settings_for
+
+    def work() -> dict[str, Any]:
+        from bench.soak import bench_soak
+
+        settings_for("WARNING")
+        return bench_soak(messages, keywords, seed=seed)
 
     _show(guarded(work), as_json)

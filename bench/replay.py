@@ -13,6 +13,7 @@ import json
 import tempfile
 import time
 import uuid
+from collections import Counter
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from adapters.sim.replay import Replay
 from adapters.sim.scenario import Step, load_scenario
 from bench.corpus import Stream, dictionary, keywords
+from bench.sqlcount import StatementCounter
 from bench.storage import redis_counters, temporary_postgres
 from bot.core.errors import ConfigError
 from bot.settings import Settings
@@ -77,15 +79,20 @@ def company(groups: int, members: int, messages: int, seed: int) -> dict[str, An
 
 
 class Stopwatch:
-    """A replay observer that times the events: from the first to the last."""
+    """A replay observer that times the events (from the first to the last) and counts the
+    SQL statements and writes of each (bench.sqlcount)."""
 
-    def __init__(self, last: int) -> None:
+    def __init__(self, last: int, counter: StatementCounter) -> None:
         self.last = last
         self.started = self.stopped = 0.0
+        self.counter = counter
+        self.mark = (0, 0)
+        self.per_event: Counter[tuple[int, int]] = Counter()  # (statements, writes) → events
 
     async def before(self, step: Step) -> None:
         if step.index == 0:
             self.started = time.perf_counter()
+        self.mark = (self.counter.count, self.counter.writes)
 
     async def done(self) -> None:
         """Nothing to time after the last event."""
@@ -93,6 +100,19 @@ class Stopwatch:
     async def after(self, step: Step, skipped: bool) -> None:
         if step.index == self.last:
             self.stopped = time.perf_counter()
+        counted = (self.counter.count - self.mark[0], self.counter.writes - self.mark[1])
+        self.per_event[counted] += 1
+
+    def statements(self) -> dict[str, Any]:
+        """How many events sent how many statements; the events that wrote nothing."""
+        quiet = {n: k for (n, w), k in self.per_event.items() if w == 0}
+        return {
+            "events_without_writes": sum(quiet.values()),
+            "statements_per_event_without_writes": dict(sorted(Counter(quiet).items())),
+            "statements_per_event": round(
+                sum(n * k for (n, _), k in self.per_event.items()) / self.per_event.total(), 2
+            ),
+        }
 
 
 async def bench_replay(
@@ -119,9 +139,11 @@ async def bench_replay(
                 prefix = f"{redis_prefix}:bench:{uuid.uuid4().hex[:12]}"
                 counters = await stack.enter_async_context(redis_counters(redis_url, prefix))
             settings = Settings(_env_file=None, database_url=url, data_dir=Path(tmp))
-            watch = Stopwatch(scenario.steps[-1].index)
+            counter = StatementCounter()
+            watch = Stopwatch(scenario.steps[-1].index, counter)
             replay = Replay(scenario, settings, Path(tmp) / "files", counters, observer=watch)
-            report = await replay.run()
+            with counter.counting():
+                report = await replay.run()
     elapsed = watch.stopped - watch.started
     return {
         "events_per_s": round(len(scenario.steps) / elapsed),
@@ -135,6 +157,7 @@ async def bench_replay(
         "load_s": round(load_s, 2),
         "actions": len(report["actions"]),
         "skipped": len(report.get("skipped", [])),
+        **watch.statements(),
     }
 
 

@@ -41,6 +41,38 @@ def test_bench_replay_on_sqlite_and_memory() -> None:
     assert {"events_per_s", "database", "redis"} <= set(out)
     assert (out["database"], out["redis"], out["events"]) == ("sqlite", False, 400)
     assert out["actions"] > 0  # offences were found and acted on
+    # Statements are counted per event: most events write nothing (clean messages).
+    assert 0 < out["events_without_writes"] < out["events"]
+    assert sum(out["statements_per_event_without_writes"].values()) == out["events_without_writes"]
+
+
+def test_bench_audit_runs_two_days_and_counts_statements() -> None:
+    out = run("audit", "--groups", "2", "--members", "40", "--roster", "120")
+    assert (out["database"], out["redis"], out["groups"], out["roster"]) == (
+        "sqlite",
+        False,
+        2,
+        120,
+    )
+    first, steady = out["days"]
+    for day in (first, steady):
+        assert {"cpu_s", "wall_s", "statements_per_group", "baseline_cpu_s"} <= set(day)
+        assert day["audits"] == 2  # one daily audit job per group
+        assert day["statements_per_group"] >= day["statements_min"] > 0  # counted, not zero
+    assert first["actions"] > 0  # day 1 removes the departed employees and reminds
+    assert out["peak_rss_mb"] > 0
+
+
+def test_bench_soak_reports_memory_and_the_keys_alive() -> None:
+    out = run("soak", "--messages", "3000", "--keywords", "50")
+    assert {"rss_start_mb", "rss_end_mb", "keys_end", "msgs_per_s"} <= set(out)
+    assert [p["messages"] for p in out["points"]] == [300 * n for n in range(1, 11)]
+    assert out["fired"] > 0 and out["keys_end"] > 0
+
+
+def test_bench_audit_rejects_a_group_larger_than_wechat_allows() -> None:
+    result = runner.invoke(app, ["bench", "audit", "--members", "501", "--json"])
+    assert result.exit_code == 2
 
 
 @pytest.mark.postgres

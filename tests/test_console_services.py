@@ -12,6 +12,7 @@ from bot.core.members import MemberView
 from bot.core.org import OrgConfig
 from bot.services import compliance_history, trail_verify, warning_admin
 from bot.services.audit_trail import AuditTrail
+from bot.services.roster_match import RosterIndex
 from bot.services.snapshot import Snapshot
 from bot.storage.db import Database
 from bot.storage.models import AuditEntry, ComplianceDay, Group, Warning
@@ -83,7 +84,7 @@ async def test_compliance_is_kept_per_group_and_local_day(db: Database) -> None:
             Classification(m, "compliant" if i < compliant else "misnamed")
             for i, m in enumerate(members)
         ]
-        return Snapshot(everyone, members, results, [])
+        return Snapshot(everyone, members, results, RosterIndex([]))  # no one missing
 
     await compliance_history.record(snapshot(1), T0)  # 09:00 in Beijing
     await compliance_history.record(snapshot(3), T0 + timedelta(hours=5))  # the same day

@@ -16,12 +16,16 @@ from bot.services import journal
 from bot.storage.models import MemberState
 
 _SEEN_FIELDS = ["display", "identity", "handle", "status", "employee_id", "present"]
+# Written when they change; `last_seen` moves for every member present, in one statement.
+_WRITTEN = [*_SEEN_FIELDS, "reminders", "last_reminded_at", "reminded_by"]
 
 
 async def load(group: GroupRuntime) -> dict[str, MemberState]:
     """Each member's state as the current cause first found it: a reminder this cause
     counted already (before a crash) is discounted, so the cause decides the same again."""
-    rows = await MemberState.filter(group_id=group.db_id)
+    # Only the columns audits decide on and write: parsing the seen-times of every row cost
+    # as much again. `record` writes the rest (`last_seen`) without reading it.
+    rows = await MemberState.filter(group_id=group.db_id).only("id", "key", *_WRITTEN)
     own = journal.own_key()
     for row in rows:
         if own is not None and row.reminded_by == own and row.reminders:
@@ -37,8 +41,13 @@ async def record(
     reminded: frozenset[str] = frozenset(),
 ) -> None:
     """Store what an audit saw: (member, status, employee id) for every member present,
-    counting a reminder for the keys in `reminded`; everyone else is marked absent."""
+    counting a reminder for the keys in `reminded`; everyone else is marked absent.
+
+    Only rows that changed are written (a steady day changes few), and `last_seen` of every
+    member present moves in one statement."""
     create, update, present = [], [], set()
+    changed: set[str] = set()
+    own = journal.own_key()
     for member, status, employee_id in seen:
         if member.key in present:
             continue  # two members showing one name share what the bot can know of them
@@ -47,21 +56,26 @@ async def record(
         if row is None:
             row = MemberState(group_id=group.db_id, key=member.key, first_seen=now, reminders=0)
             create.append(row)
-        else:
-            update.append(row)
+            _saw(row, member, status, employee_id, now, member.key in reminded)
+            continue
+        before = [getattr(row, name) for name in _WRITTEN]
         _saw(row, member, status, employee_id, now, member.key in reminded)
+        # `load` discounted this cause's own reminder in memory: such a row is always written.
+        fields = {n for n, old in zip(_WRITTEN, before, strict=True) if getattr(row, n) != old}
+        if fields or (own is not None and row.reminded_by == own):
+            update.append(row)
+            changed |= fields or set(_WRITTEN)
     gone = [row for key, row in states.items() if key not in present and row.present]
     for row in gone:
         row.present = False
     if create:
         await MemberState.bulk_create(create)
     if update:
-        await MemberState.bulk_update(
-            update,
-            fields=[*_SEEN_FIELDS, "last_seen", "reminders", "last_reminded_at", "reminded_by"],
-        )
+        await MemberState.bulk_update(update, fields=[n for n in _WRITTEN if n in changed])
     if gone:
         await MemberState.bulk_update(gone, fields=["present"])
+    if len(present) > len(create):
+        await MemberState.filter(group_id=group.db_id, present=True).update(last_seen=now)
 
 
 def _saw(

@@ -47,9 +47,18 @@ def template_fields(entry: RosterEntry, company: str | None) -> dict[str, str]:
     }
 
 
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 def render_template(template: str, entry: RosterEntry, company: str | None) -> str:
     """The exact name `entry` should show, e.g. `财务部-张三`."""
-    return _FORMATTER.format(template, **template_fields(entry, company))
+    fields = template_fields(entry, company)
+    try:  # str.format_map is C: the same result, several times faster than a Formatter
+        return template.format_map(_Blank(fields))
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        return _FORMATTER.format(template, **fields)  # positional fields, odd specs
 
 
 def accepted_names(entry: RosterEntry, naming: NamingPolicy, company: str | None) -> list[str]:

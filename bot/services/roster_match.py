@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core.employees import RosterEntry
+from bot.core.org import Scope
 from bot.services.names import normalise_name, render_template
 
 # Roster names shorter than this are not looked for inside display names: one character
 # would be found in almost every name.
 MIN_CONTAINED_NAME = 2
+
+MATCH_MEMO = 100_000  # matches remembered per roster version
 
 Strategy = Literal["template", "bare_name", "alias", "contained"]
 
@@ -41,14 +44,32 @@ class RosterIndex:
             self._bare[normalise_name(entry.name)].append(entry)
             for alias in entry.aliases:
                 self._alias[normalise_name(alias)].append(entry)
-        self._contained = [
-            (name, found) for name, found in self._bare.items() if len(name) >= MIN_CONTAINED_NAME
-        ]
+        # Names looked for inside display names, in roster order; found by looking each
+        # substring of a display name up (of the lengths roster names have), not by scanning.
+        self._contained: dict[str, int] = {}
+        for name in self._bare:
+            if len(name) >= MIN_CONTAINED_NAME:
+                self._contained[name] = len(self._contained)
+        self._lengths = sorted({len(name) for name in self._contained})
         self._templates: dict[tuple[str, str | None], dict[str, list[RosterEntry]]] = {}
+        # Matches made, per (display, template, company): a company's people sit in several
+        # groups, and every audit meets the same names again. The index is replaced when the
+        # roster changes, and the memo with it.
+        self._matches: dict[tuple[str, str, str | None], Match] = {}
         self._accounts: dict[str, list[RosterEntry]] = defaultdict(list)
         for entry in self.entries:
             for account in {entry.wechat_id, entry.telegram_id} - {None}:
                 self._accounts[str(account)].append(entry)
+        self._in_scope: dict[Scope, tuple[RosterEntry, ...]] = {}
+
+    def in_scope(self, scope: Scope) -> tuple[RosterEntry, ...]:
+        """The active entries `scope` admits, in roster order (kept per scope: every audit
+        counts the employees missing from its group)."""
+        found = self._in_scope.get(scope)
+        if found is None:
+            found = tuple(entry for entry in self.entries if entry.active and scope.admits(entry))
+            self._in_scope[scope] = found
+        return found
 
     def _by_template(self, template: str, company: str | None) -> dict[str, list[RosterEntry]]:
         key = (template, company)
@@ -61,6 +82,15 @@ class RosterIndex:
 
     def match(self, display: str, template: str, company: str | None) -> Match:
         """Which roster entries `display` could be, by the first strategy that finds any."""
+        key = (display, template, company)
+        found = self._matches.get(key)
+        if found is None:
+            if len(self._matches) >= MATCH_MEMO:
+                self._matches.clear()  # bounded: an odd flood of names costs time, not memory
+            found = self._matches[key] = self._match(display, template, company)
+        return found
+
+    def _match(self, display: str, template: str, company: str | None) -> Match:
         name = normalise_name(display)
         for strategy, found in (
             ("template", self._by_template(template, company).get(name, ())),
@@ -69,10 +99,20 @@ class RosterIndex:
         ):
             if found:
                 return Match(strategy, _unique(found))  # type: ignore[arg-type]
-        contained = [entry for rname, found in self._contained if rname in name for entry in found]
+        contained = [entry for rname in self._contained_in(name) for entry in self._bare[rname]]
         if contained:
             return Match("contained", _unique(contained))
         return Match(None, ())
+
+    def _contained_in(self, name: str) -> list[str]:
+        """The roster names (of MIN_CONTAINED_NAME characters or more) inside `name`, in
+        roster order."""
+        found = {
+            name[start : start + length]
+            for length in self._lengths
+            for start in range(len(name) - length + 1)
+        }
+        return sorted(found & self._contained.keys(), key=self._contained.__getitem__)
 
     def by_account(self, account: str | None) -> RosterEntry | None:
         """The one employee configured with this account id (WeChat ID, Telegram user id)."""

@@ -9,7 +9,8 @@ replay report all read groups through here.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.core.employees import RosterEntry
 from bot.core.group import GroupRuntime
@@ -32,10 +33,17 @@ class Snapshot:
     group: GroupRuntime
     members: list[MemberView]
     results: list[Classification]
-    missing: list[RosterEntry]
+    roster: RosterIndex = field(repr=False, compare=False)
     # The platform cannot list members (Telegram): `members` are only those the bot has seen
     # (joins, senders, admins), so `missing` may name people who are in the group.
     seen_only: bool = False
+
+    @cached_property
+    def missing(self) -> list[RosterEntry]:
+        """The employees in the group's scope whom no member matched (worked out when first
+        asked, from the roster's in-scope entries, which the index keeps per scope)."""
+        present = {c.entry.id for c in self.results if c.entry is not None}
+        return [e for e in self.roster.in_scope(self.group.config.scope) if e.id not in present]
 
     def having(self, *statuses: MemberStatus) -> list[Classification]:
         return [c for c in self.results if c.status in statuses]
@@ -102,13 +110,7 @@ class Snapshots:
             admins=group.admins,
         )
         self.memory.held(group, results)
-        present = {c.entry.id for c in results if c.entry is not None}
-        missing = [
-            entry
-            for entry in index.entries
-            if entry.active and group.config.scope.admits(entry) and entry.id not in present
-        ]
-        return Snapshot(group, members, results, missing, not self.members.can_list(group))
+        return Snapshot(group, members, results, index, not self.members.can_list(group))
 
     def _classify(
         self,
