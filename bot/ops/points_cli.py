@@ -2,46 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
 
 import typer
 
-from bot.cli_support import guarded, lang_option, run_async, settings_for
-from bot.core.errors import ConfigError
-from bot.ops.common import opened, translator
+from bot.cli_support import guarded, run_async, settings_for
+from bot.cli_text import h
+from bot.ops.common import announce, opened, translator
+from bot.ops.sheet_export import Config, Lang, Out, Platform, sheet_paths
 from bot.settings import Settings
 
-points_app = typer.Typer(help="The points ledger: export its history.", no_args_is_help=True)
+points_app = typer.Typer(help=h("cli-help-points"), no_args_is_help=True)
 
 
-@points_app.command("export")
+@points_app.command("export", help=h("cli-help-points-export"))
 def export(
-    out: Annotated[Path | None, typer.Option("--out", help="the xlsx to write")] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="the org and groups (default: the CONFIG_FILE setting)"),
-    ] = None,
-    platform: Annotated[
-        str | None, typer.Option("--platform", help="wechat or telegram, if both run")
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", callback=lang_option, help="zh_CN (default) or en")
-    ] = None,
+    out: Out = None, config: Config = None, platform: Platform = None, lang: Lang = None
 ) -> None:
     """Write every month's ranking of every group that keeps points, newest month first."""
 
     def work() -> None:
         settings = settings_for("WARNING")
-        path = config or settings.config_file
-        if path is None:
-            raise ConfigError("--config", "give the org and groups file (or set CONFIG_FILE)")
-        stamp = f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
-        target = out or settings.data_dir / "exports" / f"points-{stamp}.xlsx"
-        if target.suffix.lower() != ".xlsx":
-            raise ConfigError("--out", f"expected an .xlsx file, got {target.name}")
-        typer.echo(run_async(_export(settings, path, target.resolve(), platform, lang)))
+        path, target = sheet_paths(settings, config, out, "points")
+        typer.echo(run_async(_export(settings, path, target, platform, lang)))
+        announce(settings, lang)
 
     guarded(work)
 

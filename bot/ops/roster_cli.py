@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,9 +13,9 @@ import typer
 from bot.cli_support import guarded, lang_option, run_async, settings_for
 from bot.cli_text import LANG_HELP, h
 from bot.core.clock import SystemClock
-from bot.core.errors import ConfigError
 from bot.ops.common import announce, audit_trail, opened, operator, translator
 from bot.ops.import_report import as_json, readable
+from bot.ops.sheet_export import Config, Out, Platform, sheet_paths
 from bot.services import roster_import
 from bot.settings import Settings
 
@@ -82,36 +82,19 @@ async def _import(
 
 @roster_app.command("export", help=h("cli-help-export"))
 def export(
-    out: Annotated[Path | None, typer.Option("--out", help=h("cli-help-export-out"))] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help=h("cli-help-config")),
-    ] = None,
-    platform: Annotated[
-        str | None, typer.Option("--platform", help=h("cli-help-export-platform"))
-    ] = None,
-    lang: Lang = None,
+    out: Out = None, config: Config = None, platform: Platform = None, lang: Lang = None
 ) -> None:
     """Write the employees x groups sheet and a sheet per group, from the members the bot
     last observed in each group."""
 
     def work() -> None:
         settings = settings_for("WARNING")
-        path = config or settings.config_file
-        if path is None:
-            raise ConfigError("--config", "give the org and groups file (or set CONFIG_FILE)")
-        target = out or settings.data_dir / "exports" / f"roster-{_stamp()}.xlsx"
-        if target.suffix.lower() != ".xlsx":
-            raise ConfigError("--out", f"expected an .xlsx file, got {target.name}")
-        lines = run_async(_export(settings, path, target.resolve(), platform, lang))
+        path, target = sheet_paths(settings, config, out, "roster")
+        lines = run_async(_export(settings, path, target, platform, lang))
         typer.echo("\n".join(lines))
         announce(settings, lang)
 
     guarded(work)
-
-
-def _stamp() -> str:
-    return f"{datetime.now(UTC):%Y%m%d-%H%M%S}"
 
 
 async def _export(
