@@ -19,6 +19,25 @@ bench_app = typer.Typer(
 
 JsonOption = Annotated[bool, typer.Option("--json", help="print one JSON object")]
 SeedOption = Annotated[int, typer.Option("--seed", help="the same seed gives the same stream")]
+DatabaseOption = Annotated[
+    str | None,
+    typer.Option("--database-url", help="PostgreSQL server to use (default: DATABASE_URL)"),
+]
+RedisOption = Annotated[
+    str | None, typer.Option("--redis-url", help="Redis to use (default: REDIS_URL)")
+]
+
+
+def _storage(database_url: str | None, redis_url: str | None) -> dict[str, Any]:
+    """Where a storage benchmark runs: the options, else the settings (DATABASE_URL, …)."""
+    from bot.cli_support import settings_for
+
+    settings = settings_for("WARNING")
+    return {
+        "database_url": database_url or settings.database_url,
+        "redis_url": redis_url or settings.redis_url,
+        "redis_prefix": settings.redis_prefix,
+    }
 
 
 def _show(result: dict[str, Any], as_json: bool) -> None:
@@ -56,33 +75,19 @@ def replay(
     groups: Annotated[int, typer.Option("--groups", min=1, help="groups")] = 10,
     members: Annotated[int, typer.Option("--members", min=1, help="members per group")] = 100,
     messages: Annotated[int, typer.Option("--messages", min=1, help="messages")] = 20_000,
-    database_url: Annotated[
-        str | None,
-        typer.Option("--database-url", help="PostgreSQL server to use (default: DATABASE_URL)"),
-    ] = None,
-    redis_url: Annotated[
-        str | None, typer.Option("--redis-url", help="Redis to use (default: REDIS_URL)")
-    ] = None,
+    database_url: DatabaseOption = None,
+    redis_url: RedisOption = None,
     seed: SeedOption = 7,
     as_json: JsonOption = False,
 ) -> None:
     """The whole bot on the simulator: SQLite and memory counters unless URLs are set."""
-    from bot.cli_support import guarded, run_async, settings_for
+    from bot.cli_support import guarded, run_async
 
     def work() -> dict[str, Any]:
         from bench.replay import bench_replay
 
-        settings = settings_for("WARNING")
         return run_async(
-            bench_replay(
-                groups,
-                members,
-                messages,
-                seed=seed,
-                database_url=database_url or settings.database_url,
-                redis_url=redis_url or settings.redis_url,
-                redis_prefix=settings.redis_prefix,
-            )
+            bench_replay(groups, members, messages, seed=seed, **_storage(database_url, redis_url))
         )
 
     _show(guarded(work), as_json)
@@ -97,33 +102,19 @@ def audit(
     roster: Annotated[
         int, typer.Option("--roster", min=1, help="employees on the roster")
     ] = 10_000,
-    database_url: Annotated[
-        str | None,
-        typer.Option("--database-url", help="PostgreSQL server to use (default: DATABASE_URL)"),
-    ] = None,
-    redis_url: Annotated[
-        str | None, typer.Option("--redis-url", help="Redis to use (default: REDIS_URL)")
-    ] = None,
+    database_url: DatabaseOption = None,
+    redis_url: RedisOption = None,
     seed: SeedOption = 7,
     as_json: JsonOption = False,
 ) -> None:
     """Two daily audits of a whole company (first read, then a steady day), storage included."""
-    from bot.cli_support import guarded, run_async, settings_for
+    from bot.cli_support import guarded, run_async
 
     def work() -> dict[str, Any]:
         from bench.audit import bench_audit
 
-        settings = settings_for("WARNING")
         return run_async(
-            bench_audit(
-                groups,
-                members,
-                roster,
-                seed=seed,
-                database_url=database_url or settings.database_url,
-                redis_url=redis_url or settings.redis_url,
-                redis_prefix=settings.redis_prefix,
-            )
+            bench_audit(groups, members, roster, seed=seed, **_storage(database_url, redis_url))
         )
 
     _show(guarded(work), as_json)
