@@ -9,19 +9,10 @@ from typing import Any
 from bot.core.employees import EmployeeIn, RosterEntry
 from bot.storage.models import Employee
 
-EDITABLE = (
-    "name",
-    "department",
-    "title",
-    "phone",
-    "employee_no",
-    "aliases",
-    "exec",
-    "status",
-    "hired",
-    "wechat_id",
-    "telegram_id",
-)
+# One list of an employee's fields: the model people write (EmployeeIn) names them, so a new
+# field reaches changes, dumps and imports at once.
+EDITABLE = tuple(EmployeeIn.model_fields)
+COLUMNS = {"exec": "is_exec"}  # field → model attribute, where they differ
 
 
 def to_entry(row: Employee) -> RosterEntry:
@@ -49,16 +40,7 @@ def columns(employee: EmployeeIn | dict[str, Any]) -> dict[str, Any]:
 
 
 def dump(row: Employee) -> dict[str, Any]:
-    return {
-        "name": row.name,
-        "department": row.department,
-        "title": row.title,
-        "phone": row.phone,
-        "employee_no": row.employee_no,
-        "aliases": list(row.aliases or ()),
-        "exec": row.is_exec,
-        "status": row.status,
-        "hired": row.hired,
-        "wechat_id": row.wechat_id,
-        "telegram_id": row.telegram_id,
-    }
+    """Every editable field of a stored row: the base a change is validated on."""
+    data = {field: getattr(row, COLUMNS.get(field, field)) for field in EDITABLE}
+    data["aliases"] = list(row.aliases or ())
+    return data

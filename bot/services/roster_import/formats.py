@@ -16,19 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-FIELDS = (
-    "name",
-    "department",
-    "title",
-    "phone",
-    "employee_no",
-    "aliases",
-    "exec",
-    "status",
-    "hired",
-    "wechat_id",
-    "telegram_id",
-)
+from bot.services.roster_rows import EDITABLE
+
+FIELDS = EDITABLE  # the employee's fields (EmployeeIn)
 REQUIRED = ("name", "department")
 
 

@@ -8,25 +8,11 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from bot.services.roster_import.plan import Plan
+from bot.services.roster_rows import COLUMNS, EDITABLE
 from bot.storage.models import Employee
 
 BATCH = 1000
-COLUMNS = {"exec": "is_exec"}  # file field → model attribute, where they differ
-UPDATED = [
-    "name",
-    "department",
-    "title",
-    "phone",
-    "employee_no",
-    "aliases",
-    "is_exec",
-    "status",
-    "hired",
-    "wechat_id",
-    "telegram_id",
-    "updated_at",
-    "departed_at",
-]
+UPDATED = [*(COLUMNS.get(f, f) for f in EDITABLE), "updated_at", "departed_at"]
 
 
 def _new(values: dict[str, Any], now: datetime) -> Employee:
