@@ -14,7 +14,6 @@ from __future__ import annotations
 import resource
 import tempfile
 import time
-import uuid
 from contextlib import AsyncExitStack
 from datetime import timedelta
 from pathlib import Path
@@ -23,12 +22,11 @@ from typing import Any
 from adapters.sim.replay import Replay
 from bench.audit_company import audit_scenario
 from bench.sqlcount import StatementCounter
-from bench.storage import redis_counters, temporary_postgres
+from bench.storage import bench_storage
 from bot.core.scheduler import advance_virtual
 from bot.services.classification import classify
 from bot.services.roster_match import RosterIndex
 from bot.settings import Settings
-from bot.storage.counters import Counters, MemoryCounters
 
 
 async def _baseline(replay: Replay) -> float:
@@ -92,13 +90,9 @@ async def bench_audit(
     scenario = audit_scenario(groups, members, roster, seed)
     with tempfile.TemporaryDirectory(prefix="qunguan-bench-") as tmp:
         async with AsyncExitStack() as stack:
-            url = f"sqlite://{Path(tmp) / 'bench.sqlite3'}"
-            if database_url and not database_url.startswith("sqlite"):
-                url = await stack.enter_async_context(temporary_postgres(database_url))
-            counters: Counters = MemoryCounters()
-            if redis_url:
-                prefix = f"{redis_prefix}:bench:{uuid.uuid4().hex[:12]}"
-                counters = await stack.enter_async_context(redis_counters(redis_url, prefix))
+            url, counters = await bench_storage(
+                stack, Path(tmp), database_url, redis_url, redis_prefix
+            )
             settings = Settings(_env_file=None, database_url=url, data_dir=Path(tmp))
             replay = Replay(scenario, settings, Path(tmp) / "files", counters)
             counter = StatementCounter()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import tempfile
 import time
-import uuid
 from collections import Counter
 from contextlib import AsyncExitStack
 from pathlib import Path
@@ -22,10 +21,9 @@ from adapters.sim.replay import Replay
 from adapters.sim.scenario import Step, load_scenario
 from bench.corpus import Stream, dictionary, keywords
 from bench.sqlcount import StatementCounter
-from bench.storage import redis_counters, temporary_postgres
+from bench.storage import bench_storage
 from bot.core.errors import ConfigError
 from bot.settings import Settings
-from bot.storage.counters import Counters, MemoryCounters
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞宇浩然子轩欣怡晨阳"
@@ -131,13 +129,9 @@ async def bench_replay(
         scenario = load_scenario(write_company(Path(tmp), groups, members, messages, seed))
         load_s = time.perf_counter() - started
         async with AsyncExitStack() as stack:
-            url = f"sqlite://{Path(tmp) / 'bench.sqlite3'}"
-            if database_url and not database_url.startswith("sqlite"):
-                url = await stack.enter_async_context(temporary_postgres(database_url))
-            counters: Counters = MemoryCounters()
-            if redis_url:
-                prefix = f"{redis_prefix}:bench:{uuid.uuid4().hex[:12]}"
-                counters = await stack.enter_async_context(redis_counters(redis_url, prefix))
+            url, counters = await bench_storage(
+                stack, Path(tmp), database_url, redis_url, redis_prefix
+            )
             settings = Settings(_env_file=None, database_url=url, data_dir=Path(tmp))
             counter = StatementCounter()
             watch = Stopwatch(scenario.steps[-1].index, counter)

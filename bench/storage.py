@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from bot.core.errors import ConfigError
+from bot.storage.counters import Counters, MemoryCounters
 from bot.storage.redis_counters import RedisCounters
 
 
@@ -63,3 +65,23 @@ async def redis_counters(url: str, prefix: str) -> AsyncIterator[RedisCounters]:
         if keys:
             await cleaner.redis.delete(*keys)
         await cleaner.close()
+
+
+async def bench_storage(
+    stack: AsyncExitStack,
+    tmp: Path,
+    database_url: str | None,
+    redis_url: str | None,
+    redis_prefix: str,
+) -> tuple[str, Counters]:
+    """The database URL and counters a benchmark runs on, cleaned up when `stack` closes: a
+    SQLite file in `tmp` unless `database_url` is PostgreSQL (a database of its own), memory
+    counters unless `redis_url` is set (a prefix of its own)."""
+    url = f"sqlite://{tmp / 'bench.sqlite3'}"
+    if database_url and not database_url.startswith("sqlite"):
+        url = await stack.enter_async_context(temporary_postgres(database_url))
+    counters: Counters = MemoryCounters()
+    if redis_url:
+        prefix = f"{redis_prefix}:bench:{uuid.uuid4().hex[:12]}"
+        counters = await stack.enter_async_context(redis_counters(redis_url, prefix))
+    return url, counters
