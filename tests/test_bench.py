@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import bench.replay
+import bench.storage
 from bench.storage import redis_counters, temporary_postgres
 from bot.cli import app
 from tests.conftest import PG_URL, REDIS_URL
@@ -92,8 +92,8 @@ def test_bench_replay_on_postgres_and_redis(
 
         return wrapper
 
-    monkeypatch.setattr(bench.replay, "temporary_postgres", recording("db", temporary_postgres))
-    monkeypatch.setattr(bench.replay, "redis_counters", recording("prefix", redis_counters))
+    monkeypatch.setattr(bench.storage, "temporary_postgres", recording("db", temporary_postgres))
+    monkeypatch.setattr(bench.storage, "redis_counters", recording("prefix", redis_counters))
     out = run(
         "replay",
         *("--groups", "2", "--members", "30", "--messages", "400"),
