@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from bot.core.group import GroupRuntime
 from bot.i18n import Translator
 from bot.services import notice_store
-from bot.services.spreadsheet import Cell, new_workbook, sheet_title, write_table
+from bot.services.spreadsheet import Cell, save_table, sheet_title, write_table
 from bot.storage.models import Notice, NoticeAck
 
 
@@ -99,10 +99,4 @@ async def add_sheet(
 
 async def write(groups: Sequence[GroupRuntime], path: Path, t: Translator) -> int:
     """A workbook of its own (`qunguan notices export`); the rows written."""
-    book, sheet = new_workbook()
-    sheet.title = sheet_title(t("notice-sheet"), set())
-    found = await rows(groups, t)
-    write_table(sheet, header(t), found)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return len(found)
+    return save_table(path, t("notice-sheet"), header(t), await rows(groups, t))

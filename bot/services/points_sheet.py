@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from bot.core.group import GroupRuntime
 from bot.i18n import Translator
 from bot.services.points import PointsService
-from bot.services.spreadsheet import Cell, new_workbook, sheet_title, write_table
+from bot.services.spreadsheet import Cell, save_table, sheet_title, write_table
 from bot.storage.models import PointEntry
 
 
@@ -53,10 +53,4 @@ async def write(
     points: PointsService, groups: Sequence[GroupRuntime], path: Path, t: Translator
 ) -> int:
     """A workbook of its own (`qunguan points export`); the rows written."""
-    book, sheet = new_workbook()
-    sheet.title = sheet_title(t("points-sheet"), set())
-    found = await rows(points, groups)
-    write_table(sheet, header(t), found)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return len(found)
+    return save_table(path, t("points-sheet"), header(t), await rows(points, groups))

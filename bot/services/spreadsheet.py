@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -29,6 +30,18 @@ def new_workbook() -> tuple[Workbook, Worksheet]:
     """A workbook and its first worksheet, to be filled in."""
     book = Workbook()
     return book, first_sheet(book)
+
+
+def save_table(
+    path: Path, title: str, header: Sequence[str], rows: Sequence[Sequence[Cell]]
+) -> int:
+    """A workbook of one table (`qunguan notices|points export`), saved at `path`; the rows."""
+    book, sheet = new_workbook()
+    sheet.title = sheet_title(title, set())
+    write_table(sheet, header, rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return len(rows)
 
 
 def is_risky(value: object) -> bool:
