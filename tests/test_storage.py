@@ -190,3 +190,24 @@ async def test_actuator_logs_skips_repeats_and_honours_dry_run(db: Database) -> 
         "mentions": [],
         "text": "hello",
     }
+
+
+async def test_open_notices_are_counted_per_group_in_one_query(db: Database) -> None:
+    """The console's overview column: notices still open at `now`, per group."""
+    from bot.services import notice_store
+    from bot.storage.models import Group, Notice
+
+    a, b, c = [
+        await Group.create(platform="sim", code=code, name=code, created_at=T0)
+        for code in ("a", "b", "c")
+    ]
+    for group, minutes in ((a, 30), (a, 5), (a, -5), (b, 10)):
+        await Notice.create(
+            group=group,
+            text="开会",
+            sender="李四",
+            opened_at=T0 - timedelta(minutes=30),
+            deadline=T0 + timedelta(minutes=minutes),
+        )
+    counts = await notice_store.open_counts([a.id, b.id, c.id], T0)
+    assert counts == {a.id: 2, b.id: 1}

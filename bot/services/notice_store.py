@@ -7,6 +7,7 @@ sender and the bot. A responder who leaves afterwards is still named as not ackn
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -149,6 +150,14 @@ async def accepting(group_id: int, now: datetime) -> list[Notice]:
 async def open_notices(group_id: int, now: datetime) -> list[Notice]:
     """The group's notices still open for acknowledgement, oldest first."""
     return await Notice.filter(group_id=group_id, deadline__gt=now).order_by("opened_at", "id")
+
+
+async def open_counts(group_ids: list[int], now: datetime) -> dict[int, int]:
+    """How many notices each group has open for acknowledgement (one query for all)."""
+    rows = await Notice.filter(group_id__in=group_ids, deadline__gt=now).values_list(
+        "group_id", flat=True
+    )
+    return dict(Counter(rows))
 
 
 async def unfinished(group_ids: list[int]) -> list[Notice]:

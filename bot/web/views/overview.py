@@ -24,10 +24,10 @@ async def overview(request: Request) -> Response:
     lines = [
         Line(f"{r.name} ({r.platform})", history[r.db_id]) for r in rows if r.db_id in history
     ]
-    now = c.clock.now()
-    notices = [
-        len(await notice_store.open_notices(r.db_id, now)) if r.db_id else None for r in rows
-    ]
+    open_notices = await notice_store.open_counts(
+        [r.db_id for r in rows if r.db_id], c.clock.now()
+    )
+    notices = [open_notices.get(r.db_id, 0) if r.db_id else None for r in rows]
     chart = chart_svg(lines, today, DAYS, t("web-chart-title", days=DAYS), t("web-chart-empty"))
     return render(
         request,
