@@ -43,12 +43,15 @@ PLACEHOLDERS = ("{???}", "\ue000")
 # QUNGUAN_FUZZ_SCALE=N tries N times as many cases (a longer hunt; DEVELOPERS.md).
 SCALE = int(os.environ.get("QUNGUAN_FUZZ_SCALE", "1"))
 POLICIES = settings(
-    max_examples=150 * SCALE, deadline=2_000, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=150 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 FILES = settings(
-    max_examples=200 * SCALE, deadline=2_000, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=200 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 REPLAYS = settings(max_examples=25 * SCALE, deadline=None, suppress_health_check=list(HealthCheck))
+# A hang or a blow-up, not a benchmark: CPU seconds of this process, which waiting for a busy
+# machine's cores does not count (a load takes milliseconds; the bugs this caught took minutes).
+CPU_BOUND = 5.0
 TRIED: Counter[str] = Counter()  # cases per outcome, printed with -s (tests/test_fuzz_input.py)
 
 
@@ -66,7 +69,7 @@ def dump(doc: object) -> str:
 @POLICIES
 @given(defaults=fz.policy(), overrides=fz.policy())
 def test_fuzz_policy_values(defaults: dict[str, Any], overrides: dict[str, Any]) -> None:
-    started = time.monotonic()
+    started = time.process_time()
     try:
         policy = build_policy(defaults, overrides)
     except ConfigError as error:
@@ -85,7 +88,7 @@ def test_fuzz_policy_values(defaults: dict[str, Any], overrides: dict[str, Any])
         "warning-issued", member="x", count=policy.warnings.limit, limit=policy.warnings.limit
     )
     assert not any(mark in text for mark in PLACEHOLDERS), text
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < CPU_BOUND
 
 
 @pytest.mark.slow
@@ -98,7 +101,7 @@ def test_fuzz_scenario_files_load_or_refuse(doc: Any) -> None:
 
 def _load_or_refuse(path: Path, doc: Any) -> None:
     path.write_text(dump(doc), encoding="utf-8")
-    started = time.monotonic()
+    started = time.process_time()
     try:
         scenario = load_scenario(path)
     except ConfigError as error:
@@ -108,7 +111,7 @@ def _load_or_refuse(path: Path, doc: Any) -> None:
         TRIED["scenario accepted"] += 1
         last = scenario.steps[-1].at if scenario.steps else scenario.spec.start
         assert last - scenario.spec.start <= bounds.MAX_SPAN
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < CPU_BOUND
 
 
 class Failures:

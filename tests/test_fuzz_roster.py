@@ -35,7 +35,7 @@ from tests import seeds
 
 FUZZ_EXAMPLES = 120
 APPLY_CASES = 40
-HANG = 10.0  # seconds: a hang, not a benchmark (the bugs this guards against ran > 60 s)
+HANG = 10.0  # CPU seconds of this process: a hang, not a benchmark (the bugs ran > 60 s)
 SHEET = "xl/worksheets/sheet1.xml"
 HEADERS = ["姓名", "部门", "工号", "状态", "手机", "高管", "别名", "账号", "禁用状态", "name"]
 WORDS = ["张三", "财务部", "E1", "离职", "未禁用", "13800000001", "是", "", "=1+1", "\x00"]
@@ -50,7 +50,7 @@ FUZZ = settings(
 
 def outcome(path: Path) -> str:
     """Read `path` as the importer does: "ok", "errors" or "refused"; anything else fails."""
-    started = time.monotonic()
+    started = time.process_time()
     refusal: ConfigError | None = None
     try:
         parsed = parse_file(path)
@@ -67,7 +67,7 @@ def outcome(path: Path) -> str:
             assert error.row >= 1 and error.column
         result = "errors" if parsed.errors else "ok"
     SEEN[result] += 1
-    assert time.monotonic() - started < HANG
+    assert time.process_time() - started < HANG
     return result
 
 
