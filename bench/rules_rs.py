@@ -12,7 +12,7 @@ and the same ranking and ASCII-boundary rule. Measured two ways on the same stre
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
 from bench.corpus import Message
@@ -75,11 +75,16 @@ def rs_rules(rules: CompiledRules, group: GroupRuntime) -> RsMatcher:
     return RsMatcher(words)
 
 
-async def compare(stream: list[Message], banned: list[str], flagged: set[int]) -> dict[str, Any]:
-    """Both matchers, match only and end to end (each run twice, in turn; the best of each)."""
-    from bench.rules import groups, run_check  # bench.rules calls this: imported when run
+# bench.rules' check (stream, banned keywords, another matcher) → (build s, check s, flagged).
+RunCheck = Callable[..., Awaitable[tuple[float, float, set[int]]]]
 
-    group = groups(banned)[0]
+
+async def compare(
+    stream: list[Message], group: GroupRuntime, run_check: RunCheck, flagged: set[int]
+) -> dict[str, Any]:
+    """Both matchers, match only and end to end (each run twice, in turn; the best of each).
+    `group`: one of the benchmark's groups; `flagged`: what the real check flagged."""
+    banned = list(group.policy.content.banned_keywords)
     rules = ContentCheck(MemoryCounters()).rules(group)
     out = match_only(stream, rules, rs_rules(rules, group))
     best: dict[str, float] = {}
