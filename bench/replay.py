@@ -83,13 +83,14 @@ class Stopwatch:
     def __init__(self, last: int, counter: StatementCounter) -> None:
         self.last = last
         self.started = self.stopped = 0.0
+        self.cpu = [0.0, 0.0]  # process CPU seconds at the first event and after the last
         self.counter = counter
         self.mark = (0, 0)
         self.per_event: Counter[tuple[int, int]] = Counter()  # (statements, writes) → events
 
     async def before(self, step: Step) -> None:
         if step.index == 0:
-            self.started = time.perf_counter()
+            self.started, self.cpu[0] = time.perf_counter(), time.process_time()
         self.mark = (self.counter.count, self.counter.writes)
 
     async def done(self) -> None:
@@ -97,7 +98,7 @@ class Stopwatch:
 
     async def after(self, step: Step, skipped: bool) -> None:
         if step.index == self.last:
-            self.stopped = time.perf_counter()
+            self.stopped, self.cpu[1] = time.perf_counter(), time.process_time()
         counted = (self.counter.count - self.mark[0], self.counter.writes - self.mark[1])
         self.per_event[counted] += 1
 
@@ -148,6 +149,7 @@ async def bench_replay(
         "messages": messages,
         "events": len(scenario.steps),
         "elapsed_s": round(elapsed, 2),
+        "cpu_s": round(watch.cpu[1] - watch.cpu[0], 2),  # the bot's own, not the servers'
         "load_s": round(load_s, 2),
         "actions": len(report["actions"]),
         "skipped": len(report.get("skipped", [])),

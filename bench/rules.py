@@ -20,14 +20,16 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bench import rules_rs
 from bench.corpus import Message, Stream, dictionary, keywords
 from bot.core.content_policy import RULE_PRECEDENCE
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.core.org import GroupIn
 from bot.core.policy import build_policy
+from bot.core.textmatch import KeywordMatcher
 from bot.core.textnorm import normalise
-from bot.services.moderation import ContentCheck
+from bot.services.moderation import CompiledRules, ContentCheck
 from bot.storage.counters import MemoryCounters
 
 GROUPS = 10
@@ -47,14 +49,23 @@ def groups(banned: list[str]) -> list[GroupRuntime]:
     return [GroupRuntime(GroupIn(name=f"g{i}"), policy, tz) for i in range(GROUPS)]
 
 
-async def run_check(stream: list[Message], banned: list[str]) -> tuple[float, float, set[int]]:
-    """(build seconds, check seconds, indexes of messages that fired banned_keyword)."""
+async def run_check(
+    stream: list[Message],
+    banned: list[str],
+    swap: Callable[[CompiledRules, GroupRuntime], KeywordMatcher] | None = None,
+) -> tuple[float, float, set[int]]:
+    """(build seconds, check seconds, indexes of messages that fired banned_keyword).
+    `swap`: another matcher for the compiled rules (bench.rules_rs)."""
     check = ContentCheck(MemoryCounters())
     runtimes = groups(banned)
     members = [MemberView(f"member{i}") for i in range(GROUPS * SENDERS_PER_GROUP)]
     started = time.perf_counter()
     for group in runtimes:
         check.rules(group)  # compile (the automaton is shared: same keywords)
+    if swap is not None:
+        other = swap(check.rules(runtimes[0]), runtimes[0])
+        for group in runtimes:
+            check.rules(group).matcher = other
     built = time.perf_counter() - started
     flagged: set[int] = set()
     started = time.perf_counter()
@@ -131,4 +142,7 @@ def bench_rules(n_keywords: int, n_messages: int, *, seed: int, budget: float) -
     result["baselines_agree"] = agree
     regex = result["baselines"]["regex_per_keyword"]
     result["ratio_vs_regex"] = round(result["msgs_per_s"] / regex, 1)
+    if rules_rs.ahocorasick_rs is not None:
+        side = rules_rs.compare(stream, groups(banned)[0], run_check, flagged)
+        result["ahocorasick_rs"] = asyncio.run(side)
     return result

@@ -34,12 +34,29 @@ def test_bench_rules_prints_the_figures_and_the_baselines_agree() -> None:
     assert out["msgs_per_s"] > 0
     assert out["banned_flagged"] > 0  # the stream does hold banned words
     assert out["baselines_agree"] is True
+    # ahocorasick-rs (the bench extra) side by side: the same answer for every message.
+    rs = out["ahocorasick_rs"]
+    assert rs["disagreements"] == 0 and rs["hits"] > 0 and rs["end_to_end_agree"] is True
+    assert set(rs["end_to_end"]) == {"pyahocorasick", "ahocorasick_rs"}
+
+
+def test_the_rust_matcher_would_disagree_if_it_ranked_otherwise() -> None:
+    """The comparison can fail: a matcher ranking ad before banned_keyword disagrees."""
+    from bench.rules_rs import RsMatcher
+    from bot.core.textmatch import KeywordMatcher
+
+    words = [("ad", "加微信"), ("banned_keyword", "赌博")]
+    ours, rust = KeywordMatcher(words), RsMatcher(words)
+    text = "加微信赌博"
+    assert ours.find(text, ("banned_keyword", "ad")) == rust.find(text, ("banned_keyword", "ad"))
+    assert ours.find(text, ("banned_keyword", "ad")) != rust.find(text, ("ad", "banned_keyword"))
 
 
 def test_bench_replay_on_sqlite_and_memory() -> None:
     out = run("replay", "--groups", "2", "--members", "30", "--messages", "400")
-    assert {"events_per_s", "database", "redis"} <= set(out)
+    assert {"events_per_s", "database", "redis", "cpu_s"} <= set(out)
     assert (out["database"], out["redis"], out["events"]) == ("sqlite", False, 400)
+    assert out["cpu_s"] > 0
     assert out["actions"] > 0  # offences were found and acted on
     # Statements are counted per event: most events write nothing (clean messages).
     assert 0 < out["events_without_writes"] < out["events"]

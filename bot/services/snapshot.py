@@ -22,6 +22,7 @@ from bot.services.identity_memory import IdentityMemory
 from bot.services.members import MemberService
 from bot.services.roster import RosterService
 from bot.services.roster_match import RosterIndex
+from bot.services.snapshot_memo import Anchors, LoneMemo, ResolutionMemo, contested
 
 CLASSIFIED_KEPT = 50_000  # members' classifications remembered (cleared beyond)
 
@@ -71,6 +72,9 @@ class Snapshots:
         self.company = company
         self.memory = IdentityMemory(company)
         self._classified: dict[tuple[int, str, MemberView, int | None], Classification] = {}
+        self._resolved = ResolutionMemo()
+        self._lone = LoneMemo(CLASSIFIED_KEPT)
+        self._anchors = Anchors()
 
     async def classify(self, group: GroupRuntime, member: MemberView) -> Classification:
         """One member alone against the roster, without reading the group (a message's
@@ -78,7 +82,7 @@ class Snapshots:
         index = await self.roster.index()
         result = self._classify(group, member, index, await self.members.bindings(group))
         known = await self.memory.known(group, index)
-        return identity.resolve([result], known=known, admins=group.admins)[0]
+        return self._lone.resolve(group.code, result, known, group.admins)
 
     async def in_group(self, group: GroupRuntime, member: MemberView) -> Classification:
         """One member as the whole group decides it (who holds the entry they claim): a
@@ -100,15 +104,29 @@ class Snapshots:
         members = list(members) if members is not None else await self.members.read(group)
         index = await self.roster.index()
         bindings = await self.members.bindings(group)
-        results = [self._classify(group, member, index, bindings) for member in members]
         await self.memory.saw(group, members)
-        results = identity.resolve(
-            results,
-            known=await self.memory.known(group, index),
-            earlier=await self.memory.earlier(group),
-            newcomer=newcomer,
-            admins=group.admins,
-        )
+        known = await self.memory.known(group, index)
+        key = self._resolved.inputs(group, members, index, bindings, newcomer)
+        last = self._resolved.get(group.code, key, known)
+        earlier = None
+        if last is not None and last.earlier is not None:
+            earlier = await self.memory.earlier(group)
+        if last is not None and earlier == last.earlier:
+            results = list(last.results)  # the same inputs as the last read: the same answer
+        else:
+            results = [self._classify(group, member, index, bindings) for member in members]
+            if not contested(results):
+                earlier = None  # `resolve` would not consult it: not read
+            elif earlier is None:
+                earlier = await self.memory.earlier(group)
+            results = identity.resolve(
+                results,
+                known=known,
+                earlier=earlier,
+                newcomer=newcomer,
+                admins=group.admins,
+            )
+            self._resolved.put(group.code, key, known, earlier, results)
         self.memory.held(group, results)
         return Snapshot(group, members, results, index, not self.members.can_list(group))
 
@@ -120,8 +138,10 @@ class Snapshots:
         bindings: Mapping[str, int],
     ) -> Classification:
         bound = bindings.get(member.key)
-        # Pure in these inputs (the index is rebuilt on every roster change): remembered, as
-        # every warning reads the whole group.
+        # Pure in these inputs (the index is rebuilt on every roster change, a policy replaced
+        # when it changes): remembered, as every warning reads the whole group.
+        if self._anchors.moved(group.code, group.policy, group.config, index):
+            self._classified.clear()
         key = (id(index), group.code, member, bound)
         found = self._classified.get(key)
         if found is None:
