@@ -15,15 +15,17 @@ every instance that schedules the job), it claims it in `job_claim`:
   dead holder saw and its keyed actions are not repeated (bot.services.journal).
 
 Lease times are bookkeeping, not business time: the machines' clocks must agree to well
-within a lease (NTP). The owner is the instance and a random per-process part: a restarted
-process waits for its dead predecessor's lease like any other instance.
+within a lease (NTP). The owner is the instance (its platform and groups, as in the journal's
+`origin`): a restarted process of the same instance takes its dead predecessor's claims over
+at once (raising the token, which fences the predecessor out should it still be alive), so a
+single bot restarting never waits for a lease. Two live processes with the same platform and
+the same groups are one instance to the claims: a standby must differ in its groups.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
@@ -47,7 +49,7 @@ class JobClaims:
         lease: timedelta = timedelta(seconds=60),
         now: Callable[[], datetime] = _utc_now,
     ) -> None:
-        self.owner = f"{instance}/{uuid.uuid4().hex[:8]}"
+        self.owner = instance
         self.lease = lease
         self.now = now
 
@@ -65,7 +67,7 @@ class JobClaims:
         if row.done_at is not None:
             return "done"
         if row.expires_at > now and row.owner != self.owner:
-            return "busy"
+            return "busy"  # held by another instance that is alive, as far as we know
         token = row.token + 1
         taken = await JobClaim.filter(key=key, token=row.token, done_at=None).update(
             owner=self.owner, token=token, expires_at=now + self.lease
