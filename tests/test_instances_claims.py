@@ -92,3 +92,30 @@ async def test_the_scheduler_retries_an_occurrence_held_elsewhere(db: Database) 
     assert ran == ["b"]
     await scheduler.run_due(clock.now())
     assert ran == ["b"]  # done: never again
+
+
+async def test_an_occurrence_the_gate_failed_to_claim_is_tried_again() -> None:
+    class Flaky:
+        """A gate whose first claim fails (the database went away for a moment)."""
+
+        def __init__(self) -> None:
+            self.calls = 0
+
+        async def run(self, key: str, body):  # type: ignore[no-untyped-def]
+            self.calls += 1
+            if self.calls == 1:
+                raise ConnectionError("database unreachable")
+            await body()
+            return "ran"
+
+    ran: list[str] = []
+
+    async def job() -> None:
+        ran.append("job")
+
+    scheduler = Scheduler(gate=Flaky())
+    scheduler.at("report:daily", T0, job)
+    await scheduler.run_due(T0)
+    assert ran == [] and len(scheduler.waiting) == 1
+    await scheduler.run_due(T0)
+    assert ran == ["job"] and scheduler.waiting == {}

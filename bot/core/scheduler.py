@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from loguru import logger
+
 from bot.core.clock import VirtualClock
 from bot.core.daily import last_daily, next_daily
 from bot.core.job_run import Gate, GateOutcome, Job, run_job
@@ -78,11 +80,15 @@ class Scheduler:
 
     async def run_occurrence(self, name: str, due: datetime, run: Job) -> GateOutcome:
         """Run one occurrence through the gate; if another process holds it, wait for it."""
-        outcome = await run_job(name, due, run, self.gate)
         key = f"{name}@{due.isoformat()}"
-        if outcome == "busy":
-            self.waiting[key] = (name, due, run)
-        else:
+        self.waiting[key] = (name, due, run)  # until it is settled one way or the other
+        try:
+            outcome = await run_job(name, due, run, self.gate)
+        except Exception:
+            # The gate could not reach the database: try again on the next tick.
+            logger.exception("could not claim job {name}; trying again", name=name)
+            return "busy"
+        if outcome != "busy":
             self.waiting.pop(key, None)
         return outcome
 
