@@ -26,7 +26,7 @@ async def test_one_of_three_wins_and_the_others_see_done(db: Database) -> None:
     a, b, c = claims(clock, "sim:a"), claims(clock, "sim:b"), claims(clock, "sim:c")
     ran: list[str] = []
 
-    def body(who: str):  # type: ignore[no-untyped-def]
+    def body(who: str):
         async def run() -> None:
             ran.append(who)
 
@@ -101,7 +101,7 @@ async def test_an_occurrence_the_gate_failed_to_claim_is_tried_again() -> None:
         def __init__(self) -> None:
             self.calls = 0
 
-        async def run(self, key: str, body):  # type: ignore[no-untyped-def]
+        async def run(self, key: str, body):
             self.calls += 1
             if self.calls == 1:
                 raise ConnectionError("database unreachable")

@@ -23,11 +23,11 @@ from bot.storage.models import (
     ConsoleUser,
     Employee,
     Group,
+    JobClaim,
     MemberNumber,
     MemberState,
     Notice,
     NoticeAck,
-    JobClaim,
     PointEntry,
     Warning,
 )
