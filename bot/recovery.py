@@ -8,6 +8,9 @@
   the departed sweep of this instance's groups.
 - A sweep is a job keyed by the roster's departure mark (how many employees are departed and
   who they are), so each set of departures is swept once per instance, even across a crash.
+- Jobs resumed and sweeps go through the scheduler's gate, the job claims shared by the
+  instances on one database (bot.services.job_claims): a job another instance is finishing,
+  or has finished, is not run twice (docs/operations.md, "Several instances").
 """
 
 from __future__ import annotations
