@@ -75,6 +75,15 @@ def replay(
     groups: Annotated[int, typer.Option("--groups", min=1, help="groups")] = 10,
     members: Annotated[int, typer.Option("--members", min=1, help="members per group")] = 100,
     messages: Annotated[int, typer.Option("--messages", min=1, help="messages")] = 20_000,
+    instances: Annotated[
+        int | None,
+        typer.Option(
+            "--instances",
+            min=1,
+            max=16,
+            help="N bot processes on one database, each its own groups and messages",
+        ),
+    ] = None,
     database_url: DatabaseOption = None,
     redis_url: RedisOption = None,
     seed: SeedOption = 7,
@@ -85,10 +94,14 @@ def replay(
 
     def work() -> dict[str, Any]:
         from bench.replay import bench_replay
+        from bench.replay_instances import bench_instances
 
-        return run_async(
-            bench_replay(groups, members, messages, seed=seed, **_storage(database_url, redis_url))
-        )
+        storage = _storage(database_url, redis_url)
+        if instances is not None:
+            return run_async(
+                bench_instances(instances, groups, members, messages, seed=seed, **storage)
+            )
+        return run_async(bench_replay(groups, members, messages, seed=seed, **storage))
 
     _show(guarded(work), as_json)
 

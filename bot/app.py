@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 
 from loguru import logger
 
+from bot.app_jobs import claim_jobs, schedule
 from bot.core.clock import Clock
 from bot.core.employees import EmployeeIn, RosterEntry
 from bot.core.group import GroupRuntime, group_runtimes
@@ -25,6 +25,7 @@ from bot.services.trail_anchors import anchors_for
 from bot.settings import Settings
 from bot.storage.counters import Counters, MemoryCounters
 from bot.storage.db import Database, redacted
+from bot.storage.startup_lock import startup_lock
 
 
 def make_counters(settings: Settings) -> Counters:
@@ -70,6 +71,7 @@ class App:
         self.recovery = Recovery(self.engine, self.services, self.services.scheduler)
         self.services.roster.on_departure(self._sweep)
         self.ranking = PointsRanking(self.services.points, self.services.notify)
+        claim_jobs(self.services, settings.job_lease_seconds)
 
     @property
     def scheduler(self) -> Scheduler:
@@ -81,31 +83,13 @@ class App:
         now = self.clock.now()
         await self.services.groups.sync(now)
         if roster:
-            loaded = await self.services.roster.load(roster)
+            # Instances started together: one loads the roster into an empty database.
+            async with startup_lock(self.db.url, self.db.dialect == "postgres", "roster"):
+                loaded = await self.services.roster.load(roster)
             logger.info("roster: {n} employees loaded", n=loaded)
             if not loaded:
                 await self._config_roster_drift(roster)
-        for group in self.services.groups:
-            daily = group.policy.audit.daily_at
-            if daily is None:
-                continue
-            self.scheduler.daily(
-                f"audit:{group.code}",
-                daily,
-                group.tz,
-                partial(self._daily_audit, group),
-                now=now,
-            )
-        for group in self.services.groups:
-            points = group.policy.points
-            if points.enabled and points.report_at is not None:
-                self.scheduler.daily(
-                    f"points:{group.code}",
-                    points.report_at,
-                    group.tz,
-                    partial(self.ranking.monthly, group),
-                    now=now,
-                )
+        schedule(self.services, self.config, self._daily_audit, self.ranking, now)
         await self.services.notices.restore()  # open notices keep their deadlines
         # Finish what a crash left half-done, then note the roster's departures as seen.
         resumed = await self.recovery.resume()

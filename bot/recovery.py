@@ -8,6 +8,9 @@
   the departed sweep of this instance's groups.
 - A sweep is a job keyed by the roster's departure mark (how many employees are departed and
   who they are), so each set of departures is swept once per instance, even across a crash.
+- Jobs resumed and sweeps go through the scheduler's gate, the job claims shared by the
+  instances on one database (bot.services.job_claims): a job another instance is finishing,
+  or has finished, is not run twice (docs/operations.md, "Several instances").
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from tortoise.functions import Count, Max
 
 from bot.core.causes import CauseDone, caused_by, settle
 from bot.core.event_codec import event_from_json
-from bot.core.scheduler import Scheduler, run_job
+from bot.core.scheduler import Scheduler
 from bot.engine import Engine
 from bot.services import journal
 from bot.services.container import Services
@@ -66,7 +69,8 @@ class Recovery:
         if job is None:
             return False  # not one of this instance's jobs
         logger.info("resuming {key}", key=row.key)
-        await run_job(name, datetime.fromisoformat(payload["due"]), job)
+        # Through the claims: another instance may be finishing it, or have finished it.
+        await self.scheduler.run_occurrence(name, datetime.fromisoformat(payload["due"]), job)
         return True
 
     async def watch_roster(self) -> None:
@@ -98,6 +102,14 @@ class Recovery:
         await self._sweep(key, mark)
 
     async def _sweep(self, key: str, mark: str) -> None:
+        """Sweep under the job claims, like a scheduled job (busy: the next poll retries)."""
+        gate = self.scheduler.gate
+        if gate is None:
+            await self._sweep_now(key, mark)
+        else:
+            await gate.run(key, lambda: self._sweep_now(key, mark))
+
+    async def _sweep_now(self, key: str, mark: str) -> None:
         subject = {"job": self.sweep_job, "mark": mark}
         with caused_by(key, kind="job", subject=subject) as cause:
             try:

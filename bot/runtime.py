@@ -22,7 +22,12 @@ async def run_scheduler(app: App, clock: Clock, *, every: float = TICK_SECONDS) 
     """Fire scheduled work (daily audits…) when it falls due, forever; pick up roster
     changes made by other processes (`qunguan roster import`)."""
     while True:
-        await app.scheduler.run_due(clock.now())
+        try:
+            # Claiming a job (bot.services.job_claims) reads the database: a hiccup there
+            # must not stop the scheduler either; what was not run is due again next tick.
+            await app.scheduler.run_due(clock.now())
+        except Exception:
+            logger.exception("running scheduled jobs failed")
         try:
             await app.poll()
         except Exception:  # a database hiccup must not stop the scheduler

@@ -90,6 +90,13 @@ class Settings(BaseSettings):
     redis_prefix: str = Field(
         default="qunguan", min_length=1, max_length=100, description="prefix of every Redis key"
     )
+    job_lease_seconds: float = Field(
+        default=60.0,
+        ge=1.0,
+        le=3600.0,
+        description="how long a scheduled job claimed by a dead instance waits before another "
+        "instance takes it over (docs/operations.md, Several instances)",
+    )
     locale: Locale = Field(default="zh_CN", description="language of what the bot says")
     log_level: str = Field(default="INFO", description="loguru level: DEBUG, INFO, WARNING…")
     data_dir: Path = Field(

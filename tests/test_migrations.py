@@ -23,6 +23,7 @@ from bot.storage.models import (
     ConsoleUser,
     Employee,
     Group,
+    JobClaim,
     MemberNumber,
     MemberState,
     Notice,
@@ -186,6 +187,10 @@ async def test_upgrade_keeps_every_row(database_url: str, tmp_path: Path) -> Non
             at=T0,
         )
         assert await PointEntry.filter(group_id=1).count() == 1
+        # The job claims (7_*_job_claims): one occurrence claimed, then done.
+        await JobClaim.create(key="job:report:daily@x", owner="sim:1/a", expires_at=T0)
+        claim = await JobClaim.get(key="job:report:daily@x")
+        assert (claim.token, claim.done_at) == (1, None)
     finally:
         await db.close()
 

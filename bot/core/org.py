@@ -22,7 +22,7 @@ from pydantic import (
 
 from bot.core.employees import EmployeeIn, RosterEntry
 from bot.core.registry import check_name_template, template_fields
-from bot.core.sections import Text
+from bot.core.sections import OrgSchedule, Text
 
 # A display name (the bot's own, a group's): not blank, at most 100 characters.
 DisplayName = Annotated[
@@ -97,7 +97,7 @@ class GroupIn(BaseModel):
         return self.id or self.name
 
 
-class OrgIn(BaseModel):
+class OrgIn(OrgSchedule):
     model_config = ConfigDict(extra="forbid")
 
     name: str | None = None

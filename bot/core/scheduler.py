@@ -15,17 +15,17 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from loguru import logger
 
-from bot.core.causes import CauseDone, caused_by, settle
 from bot.core.clock import VirtualClock
+from bot.core.daily import last_daily, next_daily
+from bot.core.job_run import Gate, GateOutcome, Job, run_job
 
-Job = Callable[[], Awaitable[None]]
+__all__ = ["Gate", "GateOutcome", "Job", "Scheduler", "advance_virtual", "next_daily"]
 
 
 @dataclass(order=True)
@@ -38,32 +38,18 @@ class _Entry:
     cancelled: bool = field(compare=False, default=False)
 
 
-def last_daily(until: datetime, at: time, tz: ZoneInfo, *, inclusive: bool = True) -> datetime:
-    """The last moment at (or, not `inclusive`, before) `until` whose local time is `at`."""
-    local = until.astimezone(tz)
-    for days in (0, 1, 2):  # two days back covers any daylight-saving shift
-        candidate = datetime.combine(local.date() - timedelta(days=days), at, tzinfo=tz)
-        if candidate < until or (inclusive and candidate == until):
-            return candidate
-    raise AssertionError("unreachable: a day has every time of day")
-
-
-def next_daily(after: datetime, at: time, tz: ZoneInfo) -> datetime:
-    """The first moment at or after `after` whose local time of day in `tz` is `at`."""
-    local = after.astimezone(tz)
-    candidate = datetime.combine(local.date(), at, tzinfo=tz)
-    if candidate < local:
-        candidate = datetime.combine(local.date() + timedelta(days=1), at, tzinfo=tz)
-    return candidate
-
-
 class Scheduler:
     """A heap of named jobs. Re-adding a name replaces the previous job of that name."""
 
-    def __init__(self) -> None:
+    def __init__(self, gate: Gate | None = None) -> None:
         self._heap: list[_Entry] = []
         self._by_name: dict[str, _Entry] = {}
         self._seq = itertools.count()
+        # Decides which of the instances sharing a database runs an occurrence (None: this one).
+        self.gate = gate
+        # Occurrences another process held when they fell due: tried again on each `run_due`
+        # until someone finishes them (the holder, or whoever takes over its expired lease).
+        self.waiting: dict[str, tuple[str, datetime, Job]] = {}
 
     def at(self, name: str, due: datetime, run: Job) -> None:
         self._push(_Entry(due, next(self._seq), name, run))
@@ -90,7 +76,27 @@ class Scheduler:
             at, tz = entry.daily
             again = next_daily(entry.due + timedelta(seconds=1), at, tz)
             self._push(_Entry(again, next(self._seq), entry.name, entry.run, daily=entry.daily))
-        await run_job(entry.name, entry.due, entry.run)
+        await self.run_occurrence(entry.name, entry.due, entry.run)
+
+    async def run_occurrence(self, name: str, due: datetime, run: Job) -> GateOutcome:
+        """Run one occurrence through the gate; if another process holds it, wait for it."""
+        key = f"{name}@{due.isoformat()}"
+        self.waiting[key] = (name, due, run)  # until it is settled one way or the other
+        try:
+            outcome = await run_job(name, due, run, self.gate)
+        except Exception:
+            # The gate could not reach the database: try again on the next tick.
+            logger.exception("could not claim job {name}; trying again", name=name)
+            return "busy"
+        if outcome != "busy":
+            self.waiting.pop(key, None)
+        return outcome
+
+    async def retry_waiting(self) -> int:
+        """Try again the occurrences held elsewhere; how many are still waiting."""
+        for name, due, run in list(self.waiting.values()):
+            await self.run_occurrence(name, due, run)
+        return len(self.waiting)
 
     def job(self, name: str) -> Job | None:
         """The job registered under `name`, if any (resuming a job after a restart)."""
@@ -112,6 +118,7 @@ class Scheduler:
         """Run every job due at or before `now` (missed daily runs coalesced); return how
         many ran."""
         self.catch_up(now)
+        await self.retry_waiting()
         ran = 0
         while (due := self.next_due()) is not None and due <= now:
             await self.run_next()
@@ -122,28 +129,6 @@ class Scheduler:
         self.cancel(entry.name)
         self._by_name[entry.name] = entry
         heapq.heappush(self._heap, entry)
-
-
-def job_key(name: str, due: datetime) -> str:
-    """The cause key of one run of a job: its name and the moment it was due."""
-    return f"job:{name}@{due.isoformat()}"
-
-
-async def run_job(name: str, due: datetime, run: Job) -> None:
-    """Run one job under its cause; a failure is logged, never raised (jobs are independent)."""
-    with caused_by(
-        job_key(name, due), kind="job", subject={"job": name, "due": due.isoformat()}
-    ) as cause:
-        try:
-            await run()
-        except CauseDone:
-            return  # it ran to completion before a restart
-        except Exception:
-            # One failing job must not stop the others; the traceback goes to the log.
-            logger.exception("scheduled job {name} failed", name=name)
-            await settle(cause, ok=False)
-            return
-        await settle(cause, ok=True)
 
 
 async def advance_virtual(

@@ -45,3 +45,11 @@ def optional_time(value: object) -> time | None:
 def optional_window(value: object) -> TimeWindow | None:
     """A window such as `22:00-07:30`, or None for "" (the feature is off)."""
     return None if value in ("", None) else parse_window(value)
+
+
+class OrgSchedule(BaseModel):
+    """The org's own scheduled work (`org.report_at`), not any group's: run once for the
+    whole company by one of the instances sharing the database (docs/operations.md)."""
+
+    # The daily compliance report (bot.services.daily_report), org timezone; None: off.
+    report_at: Annotated[time | None, BeforeValidator(optional_time)] = None

@@ -25,6 +25,7 @@ from tortoise.context import TortoiseContext, _current_context
 from tortoise.exceptions import DBConnectionError
 
 from bot.core.errors import ConfigError
+from bot.storage.startup_lock import startup_lock
 
 MODEL_MODULES = ["bot.storage.models", "aerich.models"]
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -119,7 +120,8 @@ async def migrate(url: str) -> list[str]:
 
     check_reachable(url)
     try:
-        applied = await asyncio.create_task(_upgrade(), context=contextvars.Context())
+        async with startup_lock(url, dialect(url) == "postgres", "migrate"):
+            applied = await asyncio.create_task(_upgrade(), context=contextvars.Context())
     except (OSError, DBConnectionError) as exc:
         raise ConfigError("DATABASE_URL", f"cannot connect to {redacted(url)}: {exc}") from None
     for name in applied:

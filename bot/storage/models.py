@@ -188,6 +188,22 @@ class CauseRecord(Model):
         table = "cause_log"
 
 
+class JobClaim(Model):
+    """One occurrence of a scheduled job, claimed by the instance that runs it: a lease with
+    an expiry, renewed while it runs, a fencing `token` raised at each takeover, and a done
+    mark, so that instances sharing the database run it once (bot.services.job_claims)."""
+
+    id = fields.IntField(primary_key=True)
+    key = fields.CharField(max_length=255, unique=True)  # the job's cause key: name@due
+    owner = fields.CharField(max_length=160)
+    token = fields.IntField(default=1)
+    expires_at = fields.DatetimeField()
+    done_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "job_claim"
+
+
 class AuditEntry(Model):
     """One entry of the tamper-evident audit trail (bot.services.audit_trail).
 

@@ -1,0 +1,113 @@
+from tortoise import BaseDBAsyncClient
+
+RUN_IN_TRANSACTION = True
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    return """
+        CREATE TABLE IF NOT EXISTS "job_claim" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "key" VARCHAR(255) NOT NULL UNIQUE,
+    "owner" VARCHAR(160) NOT NULL,
+    "token" INT NOT NULL,
+    "expires_at" TIMESTAMPTZ NOT NULL,
+    "done_at" TIMESTAMPTZ
+);
+COMMENT ON TABLE "job_claim" IS 'One occurrence of a scheduled job, claimed by the instance that runs it: a lease with';"""
+
+
+async def downgrade(db: BaseDBAsyncClient) -> str:
+    return """
+        DROP TABLE IF EXISTS "job_claim";"""
+
+
+MODELS_STATE = (
+    "eJztXW1z2zYS/isYfYk9o2hsOXFyyc3N2ImbpE3sTuJee607EkRCEk8UwBCgFU0v//2wIC"
+    "m+S6QsyhSLfmgsAAuQD8DFvmHxV2fOTGLz3oUhLEY/E4O5ZucV+qtD8ZzIP3Lru6iDHSeq"
+    "hQKBR7YiwKrlwI2ajrhwZamsHGObE1lkEm64lgMNgeTqnrhL5BMiMSVoxATCQpC5I4jZRQ"
+    "tLTJElOGKeMNic9NCtbOQSx8ZL+Ie5AllcUsr/2WzSg1FNZshhLTqpawCPWl89MhBsQmSP"
+    "rhzmjz9lsUVN8o3w8KczG4wtYicxtRQuqnwglo4q+0DFD6ohPPtoYDDbm9OosbMUU4lq2N"
+    "qiAkonhBIXy1eQZcL1AFrq2XYwFSHa/pNGTfxHjNGYZIw9GyYIqP0HiMo6g8H1ze3gy9Xt"
+    "YNDJTF5IEYM7KDIYhYmXj8rV20/gEZ72T5+9ePby7PzZS9lEPeaq5MV3f+gIGJ9QwXN92/"
+    "mu6rHAfguFcQQqFllQ30pshDUn+cj6FClkzYCkF/6RxjlEdR3QYcHjIL0GxtsPn66+3F58"
+    "+hm6n3P+1VYwXdxeQU1flS5TpUfnx1DO5Dfsf+GrTtCvH27fI/iJfr+5vlJoMi4mrhoxan"
+    "f7eweeCXuCDShbDLAZBzIsDotk02hWJy7zHDlnJsnO7pspdvNnNkmVmmEJVYk5DSZszZRG"
+    "zGwfX88cfxvYhE7EFD6Z58/XTPK/Lz6/eX/x+Ui2Ss3cdVDV9+u+J6D22WMVmCOKrSAu8d"
+    "k8Isan5yUgPk1/GxHCUJUEeCbfqwq8Yfv2rd+zfglsz/qF2EJVElsHL22Gc+D98cvNdT68"
+    "MZL0HmAZAv0P2RbP7LK7Wsadf4496ssjI8+yhUV5D4b9V2f/mwJAlNgPQqCPPl38lp6DNx"
+    "9vLtOMHjq4TE1IIElVWe8xkv3xk45DqAnAHShTMYnAlp2F+ZZ8KxAoI4o9ovwIy/r26rfb"
+    "9ct6Jep8vLl+FzZPr/Uk3JYpdQYmCDWWgxlZVlneOaQ74eyPK9XXI5eA6jSexeR8KBhhY7"
+    "bArjnI1LA+K2qbrZr35+kSTPFEQQcvCW8Qar2eaYkrKtxlJ08njmq7azViaDcgq4Yb9eEb"
+    "SpBqjthYqasCzx3iPiX3cg1RqblChwhmwUZHUpXtceLeWwbhPX8oVXOcVYN31O8dvaPDKe"
+    "bTISjFX95fPO0/P0dM6tiqUzXCE47kShGqV2qioeOS+4Gi6SLOEJHdyYfqIrnvEVf9eSfX"
+    "r03gT8RcqXQz1yTw4MhlC45GLsEzrvo3pnL19dBQfkNDNMczwpHEXnJxjlafmNAqegNVdE"
+    "6+ZlG9tCaFwAYEm5Ets081Adp/9PtnZy/6J2fnL58/e/Hi+cuTFcbZqnVgX354B3gnuGg4"
+    "AYdiE9mrAtImo8heFcmmTWTdmqTcmZlb0QriE7RPT6/FzqRNenuDuqKGorWS8tCCkFPF2h"
+    "S216amnZuaVrpFlbWeIGrhxnj+rMSaP39WuOShKglzVYQ1uBvAbZKR4z3B+X7/VWV3s4lj"
+    "GrbbaOG4DfX4JxzZmIvALHHEKAF9/1gZCcQUC7QyCkALS+r6Y5fNAzuDifiULXjW0LH77r"
+    "UpQZsSqjGjk3qR3bMlQTP/djL/S8v3fuWw/rBqLeMfxRpt5PoXaE7mI+KiEfMkdxUMYcmO"
+    "uZAlPoMeLRGmCJtzi6IjoUKw4KGQwebyDczj14gSMDNPPMI5MZXNOcv96xsmZxf4w9dMoR"
+    "bUpz/1rvCIu8Ie9d1m86izk5MydrGTk2LDGNQl9wDDJYDHYFQJ5CRVC7GuxbwQolbdgp+k"
+    "1Jb8Rlvyydyx2ZKQQaXtIEW1P5m28VtD2spcCdY4icY0wDQjp6YgzuL7A3OJNaE/kaWC+Y"
+    "N8JEyNPLN9IGi+C/s5MHi/hwsoLI2kKRcvVjJfYl3Jt1cmB3/TvPjy5uLtVSeXJewA2KtY"
+    "Vy3FNsUK8+F9HNXqDfY4KT5RE6/urlOxDGg4sFlJJQuCfBQJOpJKjtRjqEBTqdXYcNAFo/"
+    "+yEXI9euybvwRjM0TGY2KIV8jXhOSicoVs5rkU2/kxRLvrXoUSSW2NDdGMEIejhSKTLR0b"
+    "izFz58oGJ3WwxdSyCbIEcuWwR4GCB24T7lvzcPBUcnCEJ3LF3FE8BpVPVriYT5FJDMuMG/"
+    "g4qHwWdTzBX6OhfC7hcRXRJLugKjgpCA2Vb6reS34YHjHvqHwsJJ+OuHJkE0yK8vcYy8cz"
+    "e+gLUYeLosipOJDaiKjVxWYAuwfXs45RqS/oW592aJgLGrawKrMRtm/GVMB4rZkKfyOvwn"
+    "oiirqYT4a3dwIZoy7Q62ZASorbyjyVpNTmqUabp8YWtfh0q3lOke5gohsWvnfo89wQB+Qb"
+    "JjV4C+wYb3HuKZtkg+5aTXnVdGDikmdtLpAyzzzhgdOQg3fQ3xEQ5iophIog8c/GsDEChU"
+    "/2jsa+c3FK5r4PMezGZga2c3ySdQxzR+H7OfZ1a1ifzCay7uzkKZBGcEAwjNS6k2d6YmhN"
+    "pQDA3OVxCScnAKudnI+ptQZLO8uMiwJP87TWBANu1y4LHDXtTZMfkciRCYsF9IiiGSJ6q7"
+    "QlPzfQVmJFilTLj42TK7QTTjvhGugo2uyEeyz5V0ltv3AlaeVIv1H1BtlXNRx4YcvNki9F"
+    "2FD7XHgc/P1ntCCjUJBER8OvHp14mKpS6BjJb3947GdHczDnC8mLwWMyI47shNrLrNxbwy"
+    "B3VErMEMDnThjtIwg19UVb2UMPeuCFgqwWXB9RcIWpUX9noC22zcVpWud42f0ZnfB7qX4c"
+    "Kk3YQj+MDtTTkuy2kqznmFtOc5JST3OjpxlscBBqY9EtZjpDrI3eTZvrhhi9V4F5ORJ/PG"
+    "ivWNyPRwmWMXLHz7/00FviKC8cCrvhYItedtEcuzNZPDSDBn62JpvgezBZYxciuAw2oRYn"
+    "Zt7Bm7qG0aJ8s0T5qmL8bkX4Eg72A5bh/Y9iTmjOBlSMcJKqhdL7af9lmSiG/sviMAaoS2"
+    "ItLGFXWsgrgvZloKkFYEeCVAngFUH7AN59rqpV9DvNiT4rxjhFVhPSbeLJ2LYwJ5U8iDGS"
+    "ZrgQWxXlZ/GBfHkjOyGXjEk5khaIdxFVak5GkqyuyViV7Bf3y5ubjwncLz+kExz/8unySr"
+    "J0NQmykeV7RLKH6ZoYU5mz6OE+gntS1xKvO6ZyQYwpFrne0mKcE0SakW9k5ILYZOLieUWY"
+    "U2Qa6I1Aa7v4Njz7IIxo2i7+t5vm0FC3xTynSLVNvMnzPLVckrMxFkeXrggeGF96OHMahJ"
+    "dW8CRE8AbZsnIk6cuA8oefPhMbF1yrlU3MdZgsMROslViDbAQh6gqDBwL1SYXafxGHvATX"
+    "Y+UwKzewuQpKP0Mfq2tMWgiSBII+/Kv71e+lRRjV6eH0w0lz3JurONM1oYyg0a7iWksd4Y"
+    "EMfZSY/ukYxKg6PhOmkOihIeSNV7kdpmyRTC8Bjwfnb/K8mbvqNvdETdi0o2bMJPpUzaN6"
+    "NOPTUdpXEaNpo8dt5yauqpc+POi6h2aDW0swYtPc8m3DV444tiZVvEARRTOcQK06R6ZtjN"
+    "tMxUEYJbR6XZc2lDwk/0CsMofz24iYf2J/QD11cH8XJolr1VW78dqr7eYgcaJMQCKGh+F0"
+    "rTppK0R7t28dJEr7NnAdDEh1Wrh+ZKM3NrbmnRwj16quu87O9V8mn3nVrFRiV2YYnusSSO"
+    "nCxggjbkyJ6dnEhASlXaR6kz9GS2WNsoJT334yVtejYJF6JclsgjlBC0tMM1avWka5o5Ar"
+    "9ptjucsuXLZBkhldJQnkjh3LESHd6lCwGaFDJKcSbt+QnRJsTJHAMwIGua66URqr1Kt3FI"
+    "4SRNc5hc/CEZdKL3QGTwhGnxEOksNCeh142qNUmtZgLvTZ4Uaa53Sq1vqsGmxBSaUbb1cE"
+    "LbQbnZ6XuTlFtlpj9szcnKIYWgWusGq/vwwop41mDLGQd9hFCN/C5pOk1Dafxtl8EgFHcn"
+    "PfJtgoItOBRk2b34Ycvk2YYHKE97SJpliATxiGyvqqfaInHPlkUmSVsqxyMHchE6S6JcE/"
+    "RRtcR+ffQgpyK/wICrkShwv81rseAm5peGfdE+pLzo4kDC5gkHJWF7qHLiEvm6v+kpI1Gl"
+    "suF/4FDaosMAr5wru6Xu+OGlNMJ3C/niuVAk/K+qA1BM/sO9DB3x4MJRtRNmLmMiW5J61z"
+    "ZVJYqnv6uihWEsyg9sD/XUX8RomgtVzeFzGpkss2ItBp+PT9YrVhmhEKdGrDtqQ2jLtwCu"
+    "WslYdno5jFVy03Slm/hrdIgSSi8mr7QcUga4wTQsU4lIzQEYg1psUdGy+V9AESh2USKiwR"
+    "ZMZOiFk1jaGvGH58nqSllMeSUoJvowrCMZIWolyLwTfkOFVgjtO0LzVHLTD71yJWATmi0B"
+    "CXgvhAEhN4dEbZgnb2AnQN1825hOemo1qbbCNGtcdkG6GscbC5Nlwyh/fLi58qFN4SNPtT"
+    "LU8aLcOlsnoGGG0TLZxHr90LTXMv5HxE5mBUSchJkelNuNQmrEz9A07yXNybLomLU2qXbK"
+    "O/KcUFt5nlBKGe5EZP8io1YCXjUYpqKwmkaXxT+wsaian2F2ziQzvwF+RxhB0AG09tfljc"
+    "oCy0KUaYQFc+A7r+5ePHx3LHBCdFcjwx0RmSYicMjdqUCHLxW6tLmkwpUiPYpojZRcwhFI"
+    "2Zi+QbyS3IJuaEQM5q5FFh2ZAQHpu2RckwL6zl4Z1CIMuQfHOIAUnnY9Epcgd1mNKg0dj6"
+    "poLTiQoVX2AejIOO4jEvcSdO946G844s0w9wkcXHr9EwVCiGqlT+dJjKd4/8ewzV2FNsj5"
+    "+C6INCNV41llV3NHx05FOqQHcMTwu3aCNKLPARQSXB8k2oxMBmnKh3mus49ga6jwT5lmN+"
+    "uJWlBZHAQftWuDbWCcpXv90mZOTM+fCVnPzx5vpd2Dx9aDxlHSbwNVWyDq8oWgH4Pg4PSO"
+    "a7lVEtQbgfrXCfjKRNSmG4C1Wd4jidnuEmz3AoE2VnuDi1SZymGclNWpXhPhQdK3rd4mQ6"
+    "x30lv5svm1fGOyLTeFfA28AeJ4OK4VQJop24Z9p+uFPbHbXdsSHGsYfEKceu4jFmO0mZcm"
+    "HMWoR1rakuIsAKjYcBmpvshwMctCuV7SKUMCPz3BOeMfKp8OrANHg0lHNPhq8QHovgLFqo"
+    "g+REcNczRG4Ad2Q9DYLZdSD3Y1viYhNRQQBJUrXQSKTDug9W1Ktug9OpEA7ANmMHx54qKK"
+    "UhiVZIKyik+a6ZdXeC7ds106nLtlX3ZWCB8FdJjknQaDV0sxoayZgP1ENbl1Kym1JEE0ur"
+    "SSdmY6kqczStZCLLYlVLJc0ckFXDUrqWn4sjzOXh591ESgVypc7j/+4RCmOYw2NI1OF6Nn"
+    "nCw6Yq/iI48gopQXK1rV0PckdVahEm/0FHNjOwjYb/kf89/fRpeByGbxAMd3i8BkJoKHvj"
+    "3hwu7bBkj9yQX0cXMRvCLlS9VP9c4nc8tbhg7rKHhlLeH6I5nhHu5yKUL+JOIHTDccKsKE"
+    "cYKeukSjKIJ3L5QU5DEy9BofRMS+jEgloNbDDz1GpgS9RAxcUqLeaQoC6EH8+lso43hPC+"
+    "KAT3RRpa2I2qIBu2b+HSPeuX4Q/9YvbQz3AHYgtcYYdbtdfKQY42q41BrTQG7TH9yN/NU6"
+    "6PPumjT43GVIcgbGLx+uiTPvqUZ1cLrzbJMarFbj0ptqgtYo1KWdMCgtDS5Zu4euiDQAbz"
+    "wJLlX37hUZfcsxnxDw0tZdVExRRgGvbAe37a8vzohXqG0SYqbaJqvmqvLVQHK2lrM0qNZh"
+    "SXYM5ycnQUnzGMKFrgyt73GUNyD5kR8/yuxYDHaTTklSG3OPcqp3ZKEOnETuWuuz6o+5X1"
+    "2b9tc6Up3WCLWU5S6ox4hzDLVRPixak02yzHNptxsq1JylotOJvucuB6OaLu2tjYGJUOj6"
+    "0QHqvdI9o90mhMtXtkE4fQ7hHtHslzj1wQ1zKmnRzvSFDTXeccwVGbTb6RYlS1z6FZPod7"
+    "4nIrz4xYLMHGSFpoqK3nxJ6TsysVIxw0byG6p6WcOadrnDmnWWeOHFHkXltRnNMoRrL/lE"
+    "aPY8nYWfKijPy1z83s+/8BJpJhIg=="
+)
