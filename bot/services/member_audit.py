@@ -25,7 +25,6 @@ from bot.services.enforcement import Enforcer
 from bot.services.grace import in_grace
 from bot.services.impostors import ImpostorWatch
 from bot.services.snapshot import Snapshot, Snapshots
-from bot.storage.models import MemberState
 
 
 @dataclass
@@ -53,7 +52,7 @@ class Decisions:
 
 def decide(
     snap: Snapshot,
-    states: Mapping[str, MemberState],
+    states: Mapping[str, member_states.State],
     protected: Callable[[GroupRuntime, MemberView], bool],
     now: datetime | None = None,
 ) -> Decisions:
