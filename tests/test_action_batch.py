@@ -5,7 +5,7 @@ after; a cause run again after a crash goes action by action, as before."""
 from __future__ import annotations
 
 from bench.sqlcount import StatementCounter
-from bot.core.actions import Outcome, Remove
+from bot.core.actions import Outcome, Remove, Send
 from bot.core.causes import caused_by
 from bot.core.clock import VirtualClock
 from bot.core.members import MemberView
@@ -73,3 +73,32 @@ async def test_a_cause_run_again_goes_action_by_action(db: Database) -> None:
     assert (await trail_verify.verify()).ok
     with caused_by(None):  # no cause: nothing to key the actions to, one by one
         assert await action_batch.begin_all(actuator.recorder, removals(2), [False] * 2) is None
+
+
+async def test_outcomes_of_one_by_one_actions_are_stored_together_at_the_end(
+    db: Database,
+) -> None:
+    clock = VirtualClock(T0)
+    platform = RecordingPlatform()
+    actuator = Actuator(platform, clock, await make_groups(clock), AuditTrail(clock))
+    counted = {}
+    for count in (1, 2, 5):  # the first append reads the trail's head
+        counter = StatementCounter()
+        with caused_by(f"job:remind@{count}", kind="job"), counter.counting():
+            async with action_batch.outcomes_together(actuator.recorder):
+                for i in range(count):
+                    assert (
+                        await actuator.perform(Send("全员群", f"提醒{i}", "naming_reminder"))
+                    ).ok
+                pending = await ActionRecord.filter(
+                    idempotency_key__startswith=f"job:remind@{count}"
+                )
+                assert {r.outcome for r in pending} == {"pending"}  # logged before each send
+        counted[count] = counter.count - count  # one pending record per action
+    assert counted[2] == counted[5]  # the outcomes: as many statements for five as for two
+    rows = await ActionRecord.filter(idempotency_key__startswith="job:remind@5").order_by("id")
+    assert [r.outcome for r in rows] == ["done"] * 5
+    entries = await AuditEntry.filter(key__startswith="job:remind@5").order_by("seq")
+    assert [e.data["text"] for e in entries] == [f"提醒{i}" for i in range(5)]
+    assert (await trail_verify.verify()).ok
+    assert len(platform.executed) == 8

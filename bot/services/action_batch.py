@@ -5,15 +5,21 @@
 one move of the trail's head. Action by action that was two statements each plus a
 three-statement transaction each.
 
-Only for a cause journaled by this very run (`journal.fresh()`): nothing can be logged under
-its keys yet, so no key is looked up. A cause run again after a crash goes action by action
-(`ActionRecorder.begin`): each action still pending is checked with the platform, the same
-as when the bot died between an action's intent and its outcome one at a time.
+`outcomes_together(recorder)` does the same for actions carried out one by one (an audit's
+reminder and reports): within it, each action is still logged pending before the platform
+is called, but the outcomes wait for the end of the block, and are stored there together.
+
+`begin_all` only for a cause journaled by this very run (`journal.fresh()`): nothing can be
+logged under its keys yet, so no key is looked up. A cause run again after a crash goes
+action by action (`ActionRecorder.begin`): each action still pending is checked with the
+platform, the same as when the bot died between an action's intent and its outcome.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
 
 from loguru import logger
 from tortoise.transactions import in_transaction
@@ -24,6 +30,31 @@ from bot.services import journal
 from bot.services.action_log import report_fields
 from bot.services.action_record import ActionRecorder, Started
 from bot.storage.models import ActionRecord
+
+# Per task: outcomes waiting for the end of the current `outcomes_together` block.
+_waiting: ContextVar[list[tuple[Started, Outcome]] | None] = ContextVar("waiting", default=None)
+
+
+@asynccontextmanager
+async def outcomes_together(recorder: ActionRecorder) -> AsyncIterator[None]:
+    """Store the outcomes of the actions performed within, together at the end (`wait`)."""
+    waiting: list[tuple[Started, Outcome]] = []
+    token = _waiting.set(waiting)
+    try:
+        yield
+    finally:  # what was carried out is recorded, whatever went wrong after
+        _waiting.reset(token)
+        if waiting:
+            await finish_all(recorder, [s for s, _ in waiting], [o for _, o in waiting])
+
+
+def wait(started: Started, outcome: Outcome) -> bool:
+    """Within `outcomes_together`: keep the outcome for the end of the block (True)."""
+    waiting = _waiting.get()
+    if waiting is None or started.record.idempotency_key is None:
+        return False  # outside a block, or no key to find the record by: store it now
+    waiting.append((started, outcome))
+    return True
 
 
 async def begin_all(

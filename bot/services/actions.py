@@ -17,7 +17,7 @@ from bot.core.actions import Action, Outcome
 from bot.core.clock import Clock
 from bot.core.ports import Platform
 from bot.core.vocabulary import COMMAND_ANSWERS
-from bot.services.action_batch import begin_all, finish_all
+from bot.services.action_batch import begin_all, finish_all, wait
 from bot.services.action_record import ActionRecorder, Started
 from bot.services.audit_trail import AuditTrail
 from bot.services.groups import GroupDirectory
@@ -57,7 +57,8 @@ class Actuator:
         if isinstance(started, Outcome):
             return started
         outcome = Outcome.done(dry_run=True) if started.dry else await self._execute(started)
-        await self.recorder.finish(started, outcome)
+        if not wait(started, outcome):
+            await self.recorder.finish(started, outcome)
         return outcome
 
     async def perform_all(self, actions: Sequence[Action]) -> list[Outcome]:
