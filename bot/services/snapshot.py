@@ -100,6 +100,7 @@ class Snapshots:
         members = list(members) if members is not None else await self.members.read(group)
         index = await self.roster.index()
         bindings = await self.members.bindings(group)
+        template = group.policy.naming.template
         results = [self._classify(group, member, index, bindings) for member in members]
         await self.memory.saw(group, members)
         results = identity.resolve(
@@ -108,6 +109,8 @@ class Snapshots:
             earlier=await self.memory.earlier(group),
             newcomer=newcomer,
             admins=group.admins,
+            # Every display name was just matched: its normalised form is in the match memo.
+            normalised=lambda display: index.match(display, template, self.company).name,
         )
         self.memory.held(group, results)
         return Snapshot(group, members, results, index, not self.members.can_list(group))
