@@ -3,11 +3,10 @@ they changed, and roster names inside display names are found by look-up, not by
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
-from typing import Any
 
-import pytest
-
+from bench.sqlcount import StatementCounter
 from bot.core.clock import VirtualClock
 from bot.core.employees import RosterEntry
 from bot.core.members import MemberView
@@ -21,37 +20,60 @@ from tests.seeds import rng
 from tests.test_storage import make_groups
 
 
-async def test_a_steady_audit_rewrites_no_state_row(
-    db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_a_steady_audit_rewrites_no_state_row(db: Database) -> None:
     clock = VirtualClock(T0)
     group = next(iter(await make_groups(clock)))
     people = [MemberView(name) for name in ("张三", "李四", "王五")]
     seen = [(m, "unknown", None) for m in people]
-    await member_states.record(group, seen, await member_states.load(group), clock.now())
+    first = await member_states.record(group, seen, await member_states.load(group), clock.now())
+    assert sorted(first.created) == sorted(m.key for m in people)
 
-    written: list[tuple[list[str], list[str]]] = []
-    bulk_update = MemberState.bulk_update
-
-    def recording(objects: Any, fields: Any, *args: Any, **kwargs: Any) -> Any:
-        written.append(([row.key for row in objects], list(fields)))
-        return bulk_update(objects, fields, *args, **kwargs)
-
-    monkeypatch.setattr(MemberState, "bulk_update", recording)
     clock.set(clock.now() + timedelta(days=1))
-    await member_states.record(group, seen, await member_states.load(group), clock.now())
-    assert written == []  # nothing changed: no row rewritten
+    counter = StatementCounter()
+    with counter.counting():
+        steady = await member_states.record(
+            group, seen, await member_states.load(group), clock.now()
+        )
+    assert steady == member_states.Written()  # nothing changed: no row rewritten
+    assert (counter.count, counter.writes) == (2, 1)  # the read, and last_seen for all
     rows = await MemberState.filter(group_id=group.db_id)
     assert {row.last_seen for row in rows} == {clock.now()}  # but every one was seen today
 
     clock.set(clock.now() + timedelta(days=1))
     changed = [(people[0], "misnamed", None), *seen[1:2]]  # 王五 left, 张三 is misnamed now
-    await member_states.record(group, changed, await member_states.load(group), clock.now())
-    assert written == [(["name:张三"], ["status"]), (["name:王五"], ["present"])]
+    counter = StatementCounter()
+    with counter.counting():
+        wrote = await member_states.record(
+            group, changed, await member_states.load(group), clock.now()
+        )
+    assert wrote == member_states.Written(updated=["name:张三", "name:王五"])
+    assert counter.writes == 2  # the changed rows in one statement, then last_seen
     by_key = {row.key: row for row in await MemberState.filter(group_id=group.db_id)}
     assert (by_key["name:张三"].status, by_key["name:王五"].present) == ("misnamed", False)
     assert by_key["name:李四"].last_seen == clock.now()
     assert by_key["name:王五"].last_seen == clock.now() - timedelta(days=1)
+    assert by_key["name:张三"].first_seen == T0  # kept from the first sight
+
+
+async def test_reminders_are_counted_and_stamped_in_plain_sql(db: Database) -> None:
+    clock = VirtualClock(T0)
+    group = next(iter(await make_groups(clock)))
+    new, old = MemberView("新人"), MemberView("老人")
+    await member_states.record(group, [(old, "misnamed", None)], {}, clock.now())
+    clock.set(clock.now() + timedelta(hours=5))
+    seen = [(new, "misnamed", None), (old, "misnamed", None)]
+    both = frozenset({new.key, old.key})
+    states = await member_states.load(group)
+    await member_states.record(group, seen, states, clock.now(), reminded=both)
+    rows = {row.key: row for row in await MemberState.filter(group_id=group.db_id)}
+    for key in both:
+        assert (rows[key].reminders, rows[key].last_reminded_at) == (1, clock.now())
+        assert rows[key].present is True and rows[key].status == "misnamed"
+    assert rows[old.key].first_seen == T0 and rows[new.key].first_seen == clock.now()
+    later = clock.now()
+    clock.set(clock.now() + timedelta(hours=5))  # not reminded again: the time stays
+    await member_states.record(group, seen, await member_states.load(group), clock.now())
+    assert (await MemberState.get(key=old.key)).last_reminded_at == later
 
 
 def scanned(index: RosterIndex, display: str) -> tuple[RosterEntry, ...]:
@@ -106,3 +128,24 @@ def test_in_scope_entries_are_the_filter_kept_per_scope() -> None:
         assert index.in_scope(scope) == wanted
         assert index.in_scope(Scope(departments=scope.departments)) is index.in_scope(scope)
     assert 0 < len(index.in_scope(Scope(departments=("财务部",)))) < len(index.in_scope(Scope()))
+
+
+def test_member_lists_are_journaled_compactly_and_read_back_exactly() -> None:
+    from bot.core.event_codec import member_to_json
+    from bot.services.members import decode_members, encode_members
+
+    members = [
+        MemberView("张三"),
+        MemberView("李四", identity="备注李四", role="admin"),
+        MemberView("bot", is_self=True),
+        MemberView("王五", handle="h5", account="wx5"),
+        MemberView("", identity=None, role="owner", account="wx6"),
+    ]
+    stored = json.loads(json.dumps(encode_members(members)))  # what the database gives back
+    assert decode_members(stored) == members
+    assert "is_self" in stored and "handle" in stored  # set on some members
+    plain = encode_members([MemberView("张三"), MemberView("李四")])
+    assert plain == {"display": ["张三", "李四"]}  # fields at their defaults are left out
+    assert decode_members(plain) == [MemberView("张三"), MemberView("李四")]
+    # A journal written before: one object per member.
+    assert decode_members([member_to_json(m) for m in members]) == members

@@ -9,6 +9,7 @@ that fails is logged and refused, never allowed to take the bot down.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from loguru import logger
 
@@ -16,6 +17,7 @@ from bot.core.actions import Action, Outcome
 from bot.core.clock import Clock
 from bot.core.ports import Platform
 from bot.core.vocabulary import COMMAND_ANSWERS
+from bot.services.action_batch import begin_all, finish_all, wait
 from bot.services.action_record import ActionRecorder, Started
 from bot.services.audit_trail import AuditTrail
 from bot.services.groups import GroupDirectory
@@ -55,33 +57,46 @@ class Actuator:
         if isinstance(started, Outcome):
             return started
         outcome = Outcome.done(dry_run=True) if started.dry else await self._execute(started)
-        await self.recorder.finish(started, outcome)
+        if not wait(started, outcome):
+            await self.recorder.finish(started, outcome)
         return outcome
 
     async def perform_all(self, actions: Sequence[Action]) -> list[Outcome]:
-        """Several actions, logged in order and handed to the platform together where it can
-        batch them (an optional `execute_many`: one WeChat call removes several members)."""
+        """Several actions, logged together (bot.services.action_batch) and handed to the
+        platform together where it can batch them (an optional `execute_many`: one WeChat
+        call removes several members)."""
         batch = getattr(self.platform, "execute_many", None)
-        if batch is None or len(actions) < 2:
+        if len(actions) < 2:
             return [await self.perform(action) for action in actions]
-        started = [
-            await self.recorder.begin(action, None, self.dry_run(action)) for action in actions
-        ]
-        live = [(i, s) for i, s in enumerate(started) if isinstance(s, Started) and not s.dry]
-        try:
-            results = list(await batch([actions[i] for i, _ in live]))
-        except Exception as exc:  # the platform must not take the bot down with it
-            logger.exception("batch of {n} actions failed on the platform", n=len(live))
-            results = [Outcome.refused("error", str(exc))] * len(live)
+        dry = [self.dry_run(action) for action in actions]
+        together = await begin_all(self.recorder, actions, dry)
+        if together is None and batch is None:
+            return [await self.perform(action) for action in actions]
+        started: list[Started | Outcome] = [*together] if together is not None else []
+        for action, d in zip(actions, dry, strict=True) if together is None else ():
+            started.append(await self.recorder.begin(action, None, d))
+        live = [s for s in started if isinstance(s, Started) and not s.dry]
+        results = iter(await self._execute_all(live, batch))
         outcomes: list[Outcome] = [
-            s if isinstance(s, Outcome) else Outcome.done(dry_run=True) for s in started
+            s if isinstance(s, Outcome) else Outcome.done(dry_run=True) if s.dry else next(results)
+            for s in started
         ]
-        for (i, _), outcome in zip(live, results, strict=True):
-            outcomes[i] = outcome
+        if together is not None:
+            await finish_all(self.recorder, together, outcomes)
+            return outcomes
         for s, outcome in zip(started, outcomes, strict=True):
             if isinstance(s, Started):
                 await self.recorder.finish(s, outcome)
         return outcomes
+
+    async def _execute_all(self, live: list[Started], batch: Any) -> list[Outcome]:
+        if batch is None:
+            return [await self._execute(s) for s in live]
+        try:
+            return list(await batch([s.action for s in live]))
+        except Exception as exc:  # the platform must not take the bot down with it
+            logger.exception("batch of {n} actions failed on the platform", n=len(live))
+            return [Outcome.refused("error", str(exc))] * len(live)
 
     async def _execute(self, started: Started) -> Outcome:
         try:

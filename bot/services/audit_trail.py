@@ -12,7 +12,7 @@ the hashing is in bot.services.trail_chain, reading back and verifying in trail_
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from loguru import logger
@@ -22,10 +22,11 @@ from tortoise.transactions import in_transaction
 
 from bot.core.clock import Clock
 from bot.services.trail_chain import canonical, entry_hash, stamp
+from bot.services.trail_head import HEAD_ID, entry_row, lock, move_head
 from bot.storage.anchors import Anchor, Anchors
 from bot.storage.models import AuditEntry, AuditHead
 
-HEAD_ID = 1  # the single row of `audit_head`
+__all__ = ["HEAD_ID", "AuditTrail", "lock"]
 
 
 class AuditTrail:
@@ -84,7 +85,7 @@ class AuditTrail:
         entry = None
         if self._head is not None and not (check_key and key is not None):
             entry = self._entry(self._head, fields)
-            if not await _move_head(conn, self._head, (entry["seq"], entry["hash"])):
+            if not await move_head(conn, self._head, (entry["seq"], entry["hash"])):
                 entry = None  # another process appended since: read the head under the lock
         if entry is None:
             head = await lock(conn)
@@ -96,20 +97,43 @@ class AuditTrail:
                 .using_db(conn)
                 .update(seq=entry["seq"], hash=entry["hash"])
             )
-        row = await AuditEntry.create(
-            seq=entry["seq"],
-            at=datetime.fromisoformat(entry["at"]),
-            kind=entry["kind"],
-            actor=entry["actor"],
-            group_code=entry["group"],
-            key=key,
-            data=entry["data"],
-            prev_hash=entry["prev_hash"],
-            hash=entry["hash"],
-            using_db=conn,
-        )
+        row = entry_row(entry)
+        await row.save(using_db=conn)
         self._head = (row.seq, row.hash)
         return row
+
+    async def append_many(
+        self, items: Sequence[tuple[Any, ...]], *, using: BaseDBAsyncClient
+    ) -> None:
+        """Append (kind, data, actor, group, key) entries whose keys are known to be new, in
+        the caller's transaction (anchored on `settled()`): one head update and one insert for
+        them all, however many there are."""
+        if not items:
+            return
+        built: list[dict[str, Any]] = []
+        if self._head is not None:
+            built = self._chain(self._head, items)
+            if not await move_head(using, self._head, (built[-1]["seq"], built[-1]["hash"])):
+                built = []  # another process appended since: read the head under the lock
+        if not built:
+            built = self._chain(await lock(using), items)
+            last = built[-1]
+            await (
+                AuditHead.filter(id=HEAD_ID)
+                .using_db(using)
+                .update(seq=last["seq"], hash=last["hash"])
+            )
+        await AuditEntry.bulk_create([entry_row(entry) for entry in built], using_db=using)
+        self._head = (built[-1]["seq"], built[-1]["hash"])
+
+    def _chain(
+        self, head: tuple[int, str], items: Sequence[tuple[Any, ...]]
+    ) -> list[dict[str, Any]]:
+        out = []
+        for fields in items:
+            out.append(self._entry(head, fields))
+            head = (out[-1]["seq"], out[-1]["hash"])
+        return out
 
     def _entry(self, head: tuple[int, str], fields: tuple[Any, ...]) -> dict[str, Any]:
         kind, data, actor, group, key = fields
@@ -125,29 +149,3 @@ class AuditTrail:
         }
         entry["hash"] = entry_hash(entry)
         return entry
-
-
-async def _move_head(conn: BaseDBAsyncClient, old: tuple[int, str], new: tuple[int, str]) -> bool:
-    """Move the head from `old` to `new` if it is still at `old` (this also takes the lock).
-    Plain SQL: on every action, tortoise's query building would cost more than the write."""
-    sqlite = conn.capabilities.dialect == "sqlite"
-    marks = ("?", "?", "?", "?") if sqlite else ("$1", "$2", "$3", "$4")
-    sql = (
-        f'UPDATE "audit_head" SET "seq" = {marks[0]}, "hash" = {marks[1]} '
-        f'WHERE "id" = {HEAD_ID} AND "seq" = {marks[2]} AND "hash" = {marks[3]}'
-    )
-    moved, _ = await conn.execute_query(sql, [new[0], new[1], old[0], old[1]])
-    return bool(moved)
-
-
-async def lock(conn: BaseDBAsyncClient) -> tuple[int, str]:
-    """Take the chain's lock for the rest of the caller's transaction and read the head:
-    appenders, in any process, one at a time. Writing first (a no-op update of the head that
-    returns it) matters on SQLite: a transaction that read before writing cannot write once
-    another process has committed."""
-    rows = await conn.execute_query_dict(
-        f'UPDATE "audit_head" SET "seq" = "seq" WHERE "id" = {HEAD_ID} RETURNING "seq", "hash"'
-    )
-    if not rows:  # the migration creates it; a missing head is itself tampering
-        raise RuntimeError("audit_head row is missing; run `qunguan audit-log verify`")
-    return int(rows[0]["seq"]), str(rows[0]["hash"])

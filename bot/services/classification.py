@@ -20,7 +20,7 @@ from bot.core.org import Scope
 from bot.core.policy import NamingPolicy
 from bot.core.vocabulary import MemberStatus
 from bot.services.names import complies, render_template
-from bot.services.roster_match import RosterIndex, Strategy
+from bot.services.roster_match import Match, RosterIndex, Strategy
 
 # How a member came to their entry: an account id or a remark (trusted), `/rename`, a guess.
 How = Literal["account", "remark", "rename", "guess"]
@@ -113,15 +113,23 @@ def classify(
                 member, status, candidates=match.candidates, strategy=match.strategy
             )
         entry, strategy = match.candidates[0], match.strategy
-    base = Classification(
-        member, "unknown", entry, candidates=(entry,), bound=how != "guess", how=how,
-        strategy=strategy, shown=shown,
-    )  # fmt: skip
+    # Built once, with its final status: `dataclasses.replace` cost as much as the matching.
+    status, expected, out_of_scope, candidates = "unknown", None, None, (entry,)
     if not entry.active:
-        return replace(base, status="departed")
-    if not scope.admits(entry):
-        return replace(base, entry=None, out_of_scope=entry)
-    if complies(member.display, entry, naming, company):
-        return replace(base, status="compliant")
-    expected = render_template(naming.template, entry, company)
-    return replace(base, status="misnamed", expected=expected)
+        status = "departed"
+    elif not scope.admits(entry):
+        entry, out_of_scope = None, entry
+    elif _shows_template(match, entry) or complies(member.display, entry, naming, company):
+        status = "compliant"
+    else:
+        status, expected = "misnamed", render_template(naming.template, entry, company)
+    return Classification(
+        member, status, entry, expected, candidates, how != "guess",
+        out_of_scope, how, strategy, shown,
+    )  # fmt: skip
+
+
+def _shows_template(match: Match, entry: RosterEntry) -> bool:
+    """The display name was found as `entry`'s template name: it complies (the template is
+    the first name `complies` accepts), without rendering the template again."""
+    return match.strategy == "template" and any(c.id == entry.id for c in match.candidates)

@@ -30,17 +30,26 @@ def share_compliant(counts: dict[str, int]) -> float | None:
 
 
 async def record(snap: Snapshot, now: datetime) -> None:
-    """Store `snap`'s counts as the group's figure for its local day `now` falls on."""
+    """Store `snap`'s counts as the group's figure for its local day `now` falls on (one
+    upsert on the group and day: every audit writes it)."""
     day = now.astimezone(snap.group.tz).date()
-    counts = status_counts(snap)
-    row = await ComplianceDay.get_or_none(group_id=snap.group.db_id, day=day)
-    if row is None:
-        await ComplianceDay.create(
-            group_id=snap.group.db_id, day=day, counts=counts, recorded_at=now
-        )
-        return
-    row.counts, row.recorded_at = counts, now
-    await row.save(update_fields=["counts", "recorded_at"])
+    fields = ComplianceDay._meta.fields_map
+    values = [
+        snap.group.db_id,
+        fields["day"].to_db_value(day, ComplianceDay),
+        fields["counts"].to_db_value(status_counts(snap), ComplianceDay),
+        fields["recorded_at"].to_db_value(now, ComplianceDay),
+    ]
+    conn = ComplianceDay._meta.db
+    marks = ("?",) * 4 if conn.capabilities.dialect == "sqlite" else ("$1", "$2", "$3", "$4")
+    cast = "" if conn.capabilities.dialect == "sqlite" else "::jsonb"
+    sql = (
+        f'INSERT INTO "{ComplianceDay._meta.db_table}" ("group_id", "day", "counts", '
+        f'"recorded_at") VALUES ({marks[0]}, {marks[1]}, {marks[2]}{cast}, {marks[3]}) '
+        'ON CONFLICT ("group_id", "day") DO UPDATE SET "counts" = excluded."counts", '
+        '"recorded_at" = excluded."recorded_at"'
+    )
+    await conn.execute_query(sql, values)
 
 
 async def series(

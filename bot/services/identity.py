@@ -14,7 +14,7 @@ id configured for the employee) without being them is an impostor even when alon
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from bot.core.members import MemberView
 from bot.services.classification import Classification
@@ -30,6 +30,7 @@ def resolve(
     earlier: Mapping[int, Collection[str]] | None = None,
     newcomer: str | None = None,
     admins: Collection[str] = (),
+    normalised: Callable[[str], str] = normalise_name,
 ) -> list[Classification]:
     """The group's classifications with every roster entry held by at most one member.
 
@@ -52,16 +53,18 @@ def resolve(
             continue
         if shown.id != c.entry.id and (shown.id in trusted_held or shown.id in known):
             out[i] = c.as_impostor(shown, holders.get(shown.id))
-    return _admin_names(out, admins)
+    return _admin_names(out, admins, normalised)
 
 
-def _admin_names(out: list[Classification], admins: Collection[str]) -> list[Classification]:
+def _admin_names(
+    out: list[Classification], admins: Collection[str], normalised: Callable[[str], str]
+) -> list[Classification]:
     """Showing an admin's name (their remark) without being them makes an impostor, also
-    where the admin is on no roster entry."""
+    where the admin is on no roster entry. `normalised`: `normalise_name`, or a memo of it."""
     names = {normalise_name(admin): admin for admin in admins}
     present = {c.member.identity: c.member for c in out if c.member.identity in names.values()}
     for i, c in enumerate(out):
-        remark = names.get(normalise_name(c.member.display))
+        remark = names.get(normalised(c.member.display))
         if c.member.is_self or c.status == "impostor" or remark is None:
             continue
         if c.member.identity != remark:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.services import identity
+from bot.services import identity, member_state_sql
 from bot.services.classification import Classification
 from bot.services.roster_match import RosterIndex
 from bot.storage.models import MemberState
@@ -62,13 +62,10 @@ class IdentityMemory:
     async def earlier(self, group: GroupRuntime) -> dict[int, set[str]]:
         """Employee id → keys of the members who held that entry: at the last read in this
         process, else as the last audit stored it."""
-        rows = await MemberState.filter(
-            group_id=group.db_id, present=True, employee_id__not_isnull=True
-        ).values_list("employee_id", "key", "status")
         out: dict[int, set[str]] = {}
-        for employee_id, key, status in rows:
+        for employee_id, key, status in await member_state_sql.holders(group.db_id):
             if status in identity.CLAIMING:
-                out.setdefault(int(employee_id), set()).add(str(key))
+                out.setdefault(employee_id, set()).add(key)
         held = self._holders.get(group.code, {})
         out.update({employee_id: {key} for employee_id, key in held.items()})
         return out

@@ -10,22 +10,20 @@ as persistently misnamed instead of being reminded again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from bot.core.clock import Clock
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
-from bot.core.vocabulary import Reason
 from bot.services import compliance_history, member_states
-from bot.services.audit_notices import AuditNotices, ReportOn
+from bot.services.action_batch import outcomes_together
+from bot.services.audit_decide import Decisions, decide
+from bot.services.audit_notices import AuditNotices
 from bot.services.classification import Classification
 from bot.services.enforcement import Enforcer
-from bot.services.grace import in_grace
 from bot.services.impostors import ImpostorWatch
 from bot.services.snapshot import Snapshot, Snapshots
-from bot.storage.models import MemberState
 
 
 @dataclass
@@ -34,67 +32,6 @@ class AuditResult:
     reminded: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     reported: list[str] = field(default_factory=list)
-
-
-def _report_lists() -> dict[ReportOn, list[str]]:
-    # The order the reports go out in; misnamed: persistently, past `naming.after_reminders`.
-    return {"unknown": [], "out_of_scope": [], "ambiguous": [], "departed": [], "misnamed": []}
-
-
-@dataclass
-class Decisions:
-    """What an audit does about the members who are not compliant."""
-
-    removals: list[tuple[MemberView, Reason]] = field(default_factory=list)
-    remind: list[Classification] = field(default_factory=list)
-    report: dict[ReportOn, list[str]] = field(default_factory=_report_lists)
-    impostors: list[Classification] = field(default_factory=list)
-
-
-def decide(
-    snap: Snapshot,
-    states: Mapping[str, MemberState],
-    protected: Callable[[GroupRuntime, MemberView], bool],
-    now: datetime | None = None,
-) -> Decisions:
-    """Sort a group's members by the policy: remove, remind or report (pure)."""
-    policy, out = snap.group.policy, Decisions()
-    for c in snap.results:
-        if c.status in ("compliant", "bot"):
-            continue
-        if c.status == "impostor":
-            out.impostors.append(c)  # never removed for a name: the admins decide
-            continue
-        if c.status != "misnamed" and protected(snap.group, c.member):
-            continue  # never removed; their status still shows in /roster and the report
-        if c.status == "departed":
-            if policy.roster.departed == "remove":
-                out.removals.append((c.member, "departed"))
-            else:
-                out.report["departed"].append(c.member.display)
-        elif c.status == "unknown":
-            about: ReportOn = "out_of_scope" if c.out_of_scope else "unknown"
-            if policy.roster.unknown == "remove":
-                removal: Reason = "out_of_scope" if c.out_of_scope else "not_on_roster"
-                out.removals.append((c.member, removal))
-            elif policy.roster.unknown == "remind":
-                out.remind.append(c)
-            else:
-                out.report[about].append(c.member.display)
-        elif c.status == "ambiguous":
-            out.report["ambiguous"].append(c.member.display)
-        elif c.status == "misnamed":
-            state = states.get(c.member.key)
-            grace = now is not None and in_grace(c.entry, policy.naming, snap.group.tz, now)
-            if (
-                state is not None
-                and state.reminders >= policy.naming.after_reminders
-                and not grace  # a new hire is reminded, never reported, within the grace
-            ):
-                out.report["misnamed"].append(c.member.display)
-            else:
-                out.remind.append(c)
-    return out
 
 
 class MemberAudit:
@@ -119,16 +56,9 @@ class MemberAudit:
         states = await member_states.load(group)
         todo = decide(snap, states, self.enforcer.protected, self.clock.now())
         result = AuditResult(snap)
-        removed = await self.enforcer.remove(group, todo.removals, snap.members)
-        result.removed = [m.display for m in removed]
-        reminded = await self.notices.remind(group, todo.remind)
-        result.reminded = [c.member.display for c in reminded]
-        for status, names in todo.report.items():
-            if names:
-                await self.notices.report(group, snap.members, status, names)
-                result.reported += names
-        alerted = await self.impostors.alert(group, snap.members, todo.impostors)
-        result.reported += [c.member.display for c in alerted]
+        # The group's removals, reminder and reports: their outcomes stored in one transaction.
+        async with outcomes_together(self.enforcer.actuator.recorder):
+            removed, reminded = await self._act(group, snap, todo, result)
         gone = {m.key for m in removed}
         await member_states.record(
             group,
@@ -143,6 +73,22 @@ class MemberAudit:
         )
         await compliance_history.record(snap, self.clock.now())  # the console's chart
         return result
+
+    async def _act(
+        self, group: GroupRuntime, snap: Snapshot, todo: Decisions, result: AuditResult
+    ) -> tuple[list[MemberView], list[Classification]]:
+        """Carry out the decisions; what was removed and who was reminded."""
+        removed = await self.enforcer.remove(group, todo.removals, snap.members)
+        result.removed = [m.display for m in removed]
+        reminded = await self.notices.remind(group, todo.remind)
+        result.reminded = [c.member.display for c in reminded]
+        for status, names in todo.report.items():
+            if names:
+                await self.notices.report(group, snap.members, status, names)
+                result.reported += names
+        alerted = await self.impostors.alert(group, snap.members, todo.impostors)
+        result.reported += [c.member.display for c in alerted]
+        return removed, reminded
 
     async def sweep_departed(self, groups: Sequence[GroupRuntime]) -> None:
         """After the roster records departures: remove (or report) departed members everywhere."""

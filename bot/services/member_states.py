@@ -3,97 +3,97 @@
 Audits load the states before deciding (`load`) and store what they saw after (`record`).
 Both are keyed to the current cause (bot.services.journal) so a cause run again after a crash
 decides from the same counts and does not count its reminders twice.
+
+A daily audit reads and writes every member of every group, so both go through plain SQL on
+tuples (bot.services.member_state_sql): building a tortoise model per row cost more than
+deciding about the member.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.services import journal
+from bot.services.member_state_sql import State, insert, last_seen, select, update
 from bot.storage.models import MemberState
 
-_SEEN_FIELDS = ["display", "identity", "handle", "status", "employee_id", "present"]
-# Written when they change; `last_seen` moves for every member present, in one statement.
-_WRITTEN = [*_SEEN_FIELDS, "reminders", "last_reminded_at", "reminded_by"]
+__all__ = ["State", "Written", "count_reminder", "load", "record"]
 
 
-async def load(group: GroupRuntime) -> dict[str, MemberState]:
+@dataclass
+class Written:
+    """The keys `record` wrote: rows created, rows rewritten (last_seen aside)."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+
+
+async def load(group: GroupRuntime) -> dict[str, State]:
     """Each member's state as the current cause first found it: a reminder this cause
     counted already (before a crash) is discounted, so the cause decides the same again."""
-    # Only the columns audits decide on and write: parsing the seen-times of every row cost
-    # as much again. `record` writes the rest (`last_seen`) without reading it.
-    rows = await MemberState.filter(group_id=group.db_id).only("id", "key", *_WRITTEN)
+    rows = await select(group.db_id)
     own = journal.own_key()
     for row in rows:
         if own is not None and row.reminded_by == own and row.reminders:
-            row.reminders -= 1
+            row.reminders -= 1  # written back by `record` whatever else changes
     return {row.key: row for row in rows}
 
 
 async def record(
     group: GroupRuntime,
     seen: Iterable[tuple[MemberView, str, int | None]],
-    states: dict[str, MemberState],
+    states: dict[str, State],
     now: datetime,
     reminded: frozenset[str] = frozenset(),
-) -> None:
+) -> Written:
     """Store what an audit saw: (member, status, employee id) for every member present,
     counting a reminder for the keys in `reminded`; everyone else is marked absent.
 
-    Only rows that changed are written (a steady day changes few), and `last_seen` of every
-    member present moves in one statement."""
-    create, update, present = [], [], set()
-    changed: set[str] = set()
-    own = journal.own_key()
+    Only rows that changed are written (a steady day changes few: one statement for them
+    all), and `last_seen` of every member present moves in one statement."""
+    own, out = journal.own_key(), Written()
+
+    def mine(row: State) -> bool:  # `load` may have discounted it in memory: always written
+        return own is not None and row.reminded_by == own
+
+    create: list[State] = []
+    update_rows: list[tuple[State, bool]] = []  # (row, reminded now)
+    present: set[str] = set()
     for member, status, employee_id in seen:
-        if member.key in present:
+        key = member.key
+        if key in present:
             continue  # two members showing one name share what the bot can know of them
-        present.add(member.key)
-        row = states.get(member.key)
+        present.add(key)
+        row, was = states.get(key), None
         if row is None:
-            row = MemberState(group_id=group.db_id, key=member.key, first_seen=now, reminders=0)
+            row = State(None, key, member.display, None, None, status, None, True, 0, None)
             create.append(row)
-            _saw(row, member, status, employee_id, now, member.key in reminded)
-            continue
-        before = [getattr(row, name) for name in _WRITTEN]
-        _saw(row, member, status, employee_id, now, member.key in reminded)
-        # `load` discounted this cause's own reminder in memory: such a row is always written.
-        fields = {n for n, old in zip(_WRITTEN, before, strict=True) if getattr(row, n) != old}
-        if fields or (own is not None and row.reminded_by == own):
-            update.append(row)
-            changed |= fields or set(_WRITTEN)
-    gone = [row for key, row in states.items() if key not in present and row.present]
-    for row in gone:
-        row.present = False
-    if create:
-        await MemberState.bulk_create(create)
-    if update:
-        await MemberState.bulk_update(update, fields=[n for n in _WRITTEN if n in changed])
-    if gone:
-        await MemberState.bulk_update(gone, fields=["present"])
+        else:
+            was = row.values()
+        counted = key in reminded
+        row.display, row.identity, row.handle = member.display, member.identity, member.handle
+        row.status, row.employee_id, row.present = status, employee_id, True
+        if counted:
+            row.reminders, row.reminded_by = row.reminders + 1, own
+        elif status != "misnamed":
+            row.reminders = 0
+        if was is not None and (mine(row) or row.values() != was):
+            update_rows.append((row, counted))
+    for key, row in states.items():
+        if key not in present and row.present:
+            row.present = False
+            update_rows.append((row, False))
+    out.created = [row.key for row in create]
+    out.updated = [row.key for row, _ in update_rows]
+    await insert(group.db_id, create, now, reminded)
+    await update(update_rows, now)
     if len(present) > len(create):
-        await MemberState.filter(group_id=group.db_id, present=True).update(last_seen=now)
-
-
-def _saw(
-    row: MemberState,
-    member: MemberView,
-    status: str,
-    employee_id: int | None,
-    now: datetime,
-    reminded: bool,
-) -> None:
-    """Update one row with what the audit saw of the member."""
-    row.display, row.identity, row.handle = member.display, member.identity, member.handle
-    row.status, row.employee_id, row.present, row.last_seen = status, employee_id, True, now
-    if reminded:
-        row.reminders, row.last_reminded_at = (row.reminders or 0) + 1, now
-        row.reminded_by = journal.own_key()
-    elif status != "misnamed":
-        row.reminders = 0
+        await last_seen(group.db_id, now)
+    return out
 
 
 async def count_reminder(group: GroupRuntime, member: MemberView, now: datetime) -> None:

@@ -3,16 +3,47 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from bot.core.capabilities import Capability
 from bot.core.clock import Clock
-from bot.core.event_codec import member_from_json, member_to_json
+from bot.core.event_codec import member_from_json
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.core.ports import Platform
 from bot.services import journal
 from bot.storage.models import Binding, MemberState
+
+# A member list as the journal keeps it: one JSON array per field (columns), a field every
+# member has at its default left out. A list of 500 objects with six named fields each cost
+# more to build and store than the audit spent deciding about the group.
+_COLUMNS: tuple[tuple[str, Any], ...] = (
+    ("identity", None),
+    ("role", "member"),
+    ("is_self", False),
+    ("handle", None),
+    ("account", None),
+)
+
+
+def encode_members(members: list[MemberView]) -> dict[str, list[Any]]:
+    """A member list, compactly, for the restart journal (`decode_members` reverses it)."""
+    out: dict[str, list[Any]] = {"display": [m.display for m in members]}
+    for name, default in _COLUMNS:
+        column = list(map(attrgetter(name), members))
+        if any(value != default for value in column):
+            out[name] = column
+    return out
+
+
+def decode_members(data: dict[str, list[Any]] | list[dict[str, Any]]) -> list[MemberView]:
+    """The member list `encode_members` stored (a list of objects: journaled before it)."""
+    if isinstance(data, list):
+        return [member_from_json(item) for item in data]
+    shown = data["display"]
+    columns = [data.get(name) or [default] * len(shown) for name, default in _COLUMNS]
+    return [MemberView(*fields) for fields in zip(shown, *columns, strict=True)]
 
 
 class MemberService:
@@ -33,8 +64,8 @@ class MemberService:
             return await journal.remembered(
                 f"members:{group.code}",
                 lambda: self.platform.read_members(group.code),
-                lambda members: [member_to_json(m) for m in members],
-                lambda data: [member_from_json(m) for m in data],
+                encode_members,
+                decode_members,
             )
         return list((await self._seen_in(group)).values())
 

@@ -30,6 +30,7 @@ Strategy = Literal["template", "bare_name", "alias", "contained"]
 class Match:
     strategy: Strategy | None
     candidates: tuple[RosterEntry, ...]
+    name: str = ""  # the display name normalised (kept: identity compares it to admins')
 
 
 class RosterIndex:
@@ -98,11 +99,11 @@ class RosterIndex:
             ("alias", self._alias.get(name, ())),
         ):
             if found:
-                return Match(strategy, _unique(found))  # type: ignore[arg-type]
+                return Match(strategy, _unique(found), name)  # type: ignore[arg-type]
         contained = [entry for rname in self._contained_in(name) for entry in self._bare[rname]]
         if contained:
-            return Match("contained", _unique(contained))
-        return Match(None, ())
+            return Match("contained", _unique(contained), name)
+        return Match(None, (), name)
 
     def _contained_in(self, name: str) -> list[str]:
         """The roster names (of MIN_CONTAINED_NAME characters or more) inside `name`, in

@@ -15,6 +15,11 @@ EDITABLE = tuple(EmployeeIn.model_fields)
 COLUMNS = {"exec": "is_exec"}  # field → model attribute, where they differ
 
 
+# The columns `to_entry` reads (what the roster index is built from).
+ENTRY_COLUMNS: tuple[str, ...] = ("id", "name", "department", "title", "phone", "employee_no")
+ENTRY_COLUMNS += ("aliases", "is_exec", "status", "hired", "wechat_id", "telegram_id")
+
+
 def to_entry(row: Employee) -> RosterEntry:
     return RosterEntry(
         id=row.id,

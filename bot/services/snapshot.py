@@ -104,6 +104,7 @@ class Snapshots:
         members = list(members) if members is not None else await self.members.read(group)
         index = await self.roster.index()
         bindings = await self.members.bindings(group)
+        template = group.policy.naming.template
         await self.memory.saw(group, members)
         known = await self.memory.known(group, index)
         key = self._resolved.inputs(group, members, index, bindings, newcomer)
@@ -125,6 +126,8 @@ class Snapshots:
                 earlier=earlier,
                 newcomer=newcomer,
                 admins=group.admins,
+                # Every display name was just matched: its normalised form is in the match memo.
+                normalised=lambda display: index.match(display, template, self.company).name,
             )
             self._resolved.put(group.code, key, known, earlier, results)
         self.memory.held(group, results)

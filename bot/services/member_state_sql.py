@@ -1,0 +1,141 @@
+"""Member-state rows as plain tuples in plain SQL: the daily audit's reads and writes.
+
+An audit reads every member state of a group and writes the ones that changed. Through the
+ORM each row became a model instance (every column converted, seen-times parsed) and a
+changed set became one `CASE WHEN` per column per row; here a row is a small object, the
+read is one SELECT of the columns audits decide on, and the writes are one `executemany`
+each (inserted rows, changed rows), on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from bot.storage.models import MemberState
+
+_SEEN = ("display", "identity", "handle", "status", "employee_id", "present")
+_READ = ("id", "key", *_SEEN, "reminders", "reminded_by")
+_INSERTED = ("group_id", "key", *_SEEN, "reminders", "reminded_by", "last_reminded_at")
+_INSERTED_AT = (*_INSERTED, "first_seen", "last_seen")
+_UPDATED = (*_SEEN, "reminders", "reminded_by")
+
+
+@dataclass(slots=True)
+class State:
+    """One member's stored state, as audits read and change it (a row of `member_state`)."""
+
+    id: int | None
+    key: str
+    display: str
+    identity: str | None
+    handle: str | None
+    status: str
+    employee_id: int | None
+    present: bool
+    reminders: int
+    reminded_by: str | None
+
+    def values(self) -> tuple[Any, ...]:
+        """The columns an audit may change, in `_UPDATED` order."""
+        return (
+            self.display,
+            self.identity,
+            self.handle,
+            self.status,
+            self.employee_id,
+            self.present,
+            self.reminders,
+            self.reminded_by,
+        )
+
+
+def _conn() -> BaseDBAsyncClient:
+    return MemberState._meta.db  # the current transaction's connection, if any
+
+
+def _marks(conn: BaseDBAsyncClient, count: int) -> list[str]:
+    if conn.capabilities.dialect == "sqlite":
+        return ["?"] * count
+    return [f"${i}" for i in range(1, count + 1)]
+
+
+def _columns(names: Sequence[str]) -> str:
+    return ", ".join(f'"{name}"' for name in names)
+
+
+def _stamp(at: datetime) -> Any:
+    # What tortoise itself would send for this column (time-zone handling included).
+    return MemberState._meta.fields_map["last_seen"].to_db_value(at, MemberState)
+
+
+async def select(group_id: int) -> list[State]:
+    """Every state row of the group."""
+    conn = _conn()
+    table, (mark,) = MemberState._meta.db_table, _marks(conn, 1)
+    sql = f'SELECT {_columns(_READ)} FROM "{table}" WHERE "group_id" = {mark}'
+    _, rows = await conn.execute_query(sql, [group_id])
+    return [
+        State(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8] or 0, r[9]) for r in rows
+    ]
+
+
+async def holders(group_id: int) -> list[tuple[int, str, str]]:
+    """(employee id, key, status) of the members present with an employee (identity's
+    "who held it before")."""
+    conn = _conn()
+    (mark,) = _marks(conn, 1)
+    sql = (
+        f'SELECT "employee_id", "key", "status" FROM "{MemberState._meta.db_table}" '
+        f'WHERE "group_id" = {mark} AND "present" AND "employee_id" IS NOT NULL'
+    )
+    _, rows = await conn.execute_query(sql, [group_id])
+    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+
+async def insert(
+    group_id: int, rows: Sequence[State], now: datetime, reminded: frozenset[str]
+) -> None:
+    """New rows, first and last seen `now` (and reminded `now`, for the keys in `reminded`)."""
+    if not rows:
+        return
+    conn, at = _conn(), _stamp(now)
+    marks = ", ".join(_marks(conn, len(_INSERTED_AT)))
+    sql = f'INSERT INTO "{MemberState._meta.db_table}" ({_columns(_INSERTED_AT)}) VALUES ({marks})'
+    values = [
+        [group_id, row.key, *row.values(), at if row.key in reminded else None, at, at]
+        for row in rows
+    ]
+    await conn.execute_many(sql, values)
+
+
+async def update(rows: Sequence[tuple[State, bool]], now: datetime) -> None:
+    """Write back changed rows; `last_reminded_at` moves to `now` where the flag says so."""
+    if not rows:
+        return
+    conn, at = _conn(), _stamp(now)
+    marks = _marks(conn, len(_UPDATED) + 2)
+    sets = ", ".join(f'"{name}" = {mark}' for name, mark in zip(_UPDATED, marks, strict=False))
+    reminded_at, row_id = marks[-2:]
+    sql = (
+        f'UPDATE "{MemberState._meta.db_table}" SET {sets}, '
+        f'"last_reminded_at" = COALESCE({reminded_at}, "last_reminded_at") WHERE "id" = {row_id}'
+    )
+    await conn.execute_many(
+        sql, [[*row.values(), at if now_ else None, row.id] for row, now_ in rows]
+    )
+
+
+async def last_seen(group_id: int, now: datetime) -> None:
+    """Every member present in the group was seen `now` (one statement)."""
+    conn = _conn()
+    first, second, third = _marks(conn, 3)
+    sql = (
+        f'UPDATE "{MemberState._meta.db_table}" SET "last_seen" = {first} '
+        f'WHERE "group_id" = {second} AND "present" = {third}'
+    )
+    await conn.execute_query(sql, [_stamp(now), group_id, True])
