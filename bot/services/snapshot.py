@@ -8,7 +8,7 @@ replay report all read groups through here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -18,13 +18,15 @@ from bot.core.members import MemberView
 from bot.core.vocabulary import MemberStatus
 from bot.services import identity
 from bot.services.classification import Classification, classify
+from bot.services.classified_memo import ClassifiedMemo
 from bot.services.identity_memory import IdentityMemory
 from bot.services.members import MemberService
 from bot.services.roster import RosterService
 from bot.services.roster_match import RosterIndex
-from bot.services.snapshot_memo import Anchors, LoneMemo, ResolutionMemo, contested
+from bot.services.snapshot_memo import LoneMemo, ResolutionMemo, contested
 
-CLASSIFIED_KEPT = 50_000  # members' classifications remembered (cleared beyond)
+CLASSIFIED_KEPT = 50_000  # members classified alone remembered (cleared beyond)
+ALONE_PER_GROUP = 2_000  # members classified alone kept per group beyond its last read
 
 
 @dataclass
@@ -71,16 +73,21 @@ class Snapshots:
         self.members = members
         self.company = company
         self.memory = IdentityMemory(company)
-        self._classified: dict[tuple[int, str, MemberView, int | None], Classification] = {}
+        self._classified = ClassifiedMemo(ALONE_PER_GROUP)
         self._resolved = ResolutionMemo()
         self._lone = LoneMemo(CLASSIFIED_KEPT)
-        self._anchors = Anchors()
 
     async def classify(self, group: GroupRuntime, member: MemberView) -> Classification:
         """One member alone against the roster, without reading the group (a message's
         sender): trusted identities and the employees known by one are still honoured."""
         index = await self.roster.index()
-        result = self._classify(group, member, index, await self.members.bindings(group))
+        bound = (await self.members.bindings(group)).get(member.key)
+        result = self._classified.one(
+            group.code,
+            (group.policy, group.config, index),
+            (member, bound),
+            lambda: self._classify(group, member, index, bound),
+        )
         known = await self.memory.known(group, index)
         return self._lone.resolve(group.code, result, known, group.admins)
 
@@ -115,7 +122,12 @@ class Snapshots:
         if last is not None and earlier == last.earlier:
             results = list(last.results)  # the same inputs as the last read: the same answer
         else:
-            results = [self._classify(group, member, index, bindings) for member in members]
+            results = self._classified.all(
+                group.code,
+                key[1],  # the anchors: policy, config, roster index
+                [(member, bindings.get(member.key)) for member in members],
+                lambda mb: self._classify(group, mb[0], index, mb[1]),
+            )
             if not contested(results):
                 earlier = None  # `resolve` would not consult it: not read
             elif earlier is None:
@@ -134,28 +146,13 @@ class Snapshots:
         return Snapshot(group, members, results, index, not self.members.can_list(group))
 
     def _classify(
-        self,
-        group: GroupRuntime,
-        member: MemberView,
-        index: RosterIndex,
-        bindings: Mapping[str, int],
+        self, group: GroupRuntime, member: MemberView, index: RosterIndex, bound: int | None
     ) -> Classification:
-        bound = bindings.get(member.key)
-        # Pure in these inputs (the index is rebuilt on every roster change, a policy replaced
-        # when it changes): remembered, as every warning reads the whole group.
-        if self._anchors.moved(group.code, group.policy, group.config, index):
-            self._classified.clear()
-        key = (id(index), group.code, member, bound)
-        found = self._classified.get(key)
-        if found is None:
-            if len(self._classified) > CLASSIFIED_KEPT:
-                self._classified.clear()
-            found = self._classified[key] = classify(
-                member,
-                index,
-                naming=group.policy.naming,
-                scope=group.config.scope,
-                company=self.company,
-                binding=index.by_id.get(bound) if bound is not None else None,
-            )
-        return found
+        return classify(
+            member,
+            index,
+            naming=group.policy.naming,
+            scope=group.config.scope,
+            company=self.company,
+            binding=index.by_id.get(bound) if bound is not None else None,
+        )

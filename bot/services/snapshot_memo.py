@@ -104,19 +104,3 @@ class LoneMemo:
         resolved = identity.resolve([alone], known=known, admins=admins)[0]
         self._by_member[code, alone.member] = (alone, known, admins, resolved)
         return resolved
-
-
-class Anchors:
-    """The objects a group's classifications were made with (policy, config, roster index),
-    each replaced rather than changed: compared by identity, and kept so no id is reused."""
-
-    def __init__(self) -> None:
-        self._by_group: dict[str, tuple[object, ...]] = {}
-
-    def moved(self, code: str, *objects: object) -> bool:
-        """True (and remember them) if any differs from the group's last."""
-        last = self._by_group.get(code)
-        if last is not None and all(a is b for a, b in zip(last, objects, strict=True)):
-            return False
-        self._by_group[code] = objects
-        return True
