@@ -19,8 +19,22 @@ def status_counts(snap: Snapshot) -> dict[str, int]:
     employees missing."""
     found = Counter(c.status for c in snap.results)
     out: dict[str, int] = {status: found.get(status, 0) for status in COUNTED}
-    out["missing"] = len(snap.missing)
+    out["missing"] = missing_count(snap)
     return out
+
+
+def missing_count(snap: Snapshot) -> int:
+    """`len(snap.missing)` without listing them: the in-scope entries less those a member
+    matched (every audit counts them; the list walks the whole roster)."""
+    if "missing" in snap.__dict__:
+        return len(snap.missing)  # listed already
+    scope = snap.group.config.scope
+    present = {
+        c.entry.id
+        for c in snap.results
+        if c.entry is not None and c.entry.active and scope.admits(c.entry)
+    }  # the entries `RosterIndex.in_scope` admits: active and in the scope
+    return len(snap.roster.in_scope(scope)) - len(present)
 
 
 def share_compliant(counts: dict[str, int]) -> float | None:

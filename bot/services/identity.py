@@ -42,6 +42,10 @@ def resolve(
         if c.entry is not None and c.status in CLAIMING:
             claims[c.entry.id].append(i)
     for entry_id, claimants in claims.items():
+        if len(claimants) == 1:  # most entries: `_settle` changes a lone claimant only when
+            c = out[claimants[0]]  # someone else is known by a trusted way to hold it
+            if c.member.identity in admins or not _known_elsewhere(c, entry_id in known):
+                continue
         before = (earlier or {}).get(entry_id, ())
         _settle(out, claimants, entry_id in known, before, newcomer, admins)
     # A trusted member showing the name of another employee known by a trusted way.

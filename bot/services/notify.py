@@ -79,7 +79,8 @@ class Notifier:
         Admins are found among the members present by their trusted identity. If none of them
         is in the group, the org-wide admins also get the alert privately.
         """
-        admins = [m.display for m in present if m.identity in group.admins and not m.is_self]
+        trusted = group.admins  # a property building a set: once, not per member
+        admins = [m.display for m in present if m.identity in trusted and not m.is_self]
         args.setdefault("group", group.name)
         await self.send(
             group.code,
