@@ -5,8 +5,10 @@ scheduler's daily audit jobs then run for two days: day 1 reads every group for 
 time (member states created, departed members removed, reminders and reports sent), day 2 is
 every day after (nothing new). Per day: process CPU and wall time of all the audits, and the
 SQL statements of each group's audit job (counted at tortoise's client layer, bench.sqlcount;
-the maximum over groups). The baseline, measured in the same run just before each day, is the
-pure classification of the same members (a fresh roster index, no storage, no platform).
+the maximum over groups), and the peak resident memory of the day's audits (bench.rss: the
+peak is reset just before them, so building the company is not in it). The baseline,
+measured in the same run just before each day, is the pure classification of the same
+members (a fresh roster index, no storage, no platform).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from adapters.sim.replay import Replay
+from bench import rss
 from bench.audit_company import audit_scenario
 from bench.sqlcount import StatementCounter
 from bench.storage import bench_storage
@@ -57,6 +60,8 @@ async def _day(replay: Replay, counter: StatementCounter) -> dict[str, Any]:
     baseline = await _baseline(replay)
     acted = len(await replay.app.services.action_log.took_effect())
     per_group: list[int] = []
+    rss_before = rss.resident_mb()
+    reset = rss.reset_peak()  # the peak of the audits alone, not of building the company
     cpu, wall = time.process_time(), time.perf_counter()
     while (next_due := scheduler.next_due()) is not None and next_due <= due:
         before = counter.count
@@ -73,6 +78,8 @@ async def _day(replay: Replay, counter: StatementCounter) -> dict[str, Any]:
         "audits": len(per_group),
         "actions": acted,
         "baseline_cpu_s": round(baseline, 3),
+        "rss_before_mb": rss_before,
+        "peak_rss_mb": rss.peak_mb() if reset else None,
     }
 
 
@@ -97,6 +104,7 @@ async def bench_audit(
             replay = Replay(scenario, settings, Path(tmp) / "files", counters)
             counter = StatementCounter()
             await replay.app.start(scenario.roster)
+            setup_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             try:
                 with counter.counting():
                     days = [await _day(replay, counter) for _ in range(2)]
@@ -109,5 +117,8 @@ async def bench_audit(
         "members": members,
         "roster": roster,
         "days": days,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        # The audits' own peak (each day's, from the resident set the day starts with), and
+        # the process's peak up to the first day: building the company, starting the app.
+        "peak_rss_mb": max((d["peak_rss_mb"] or 0 for d in days), default=None) or None,
+        "setup_peak_rss_mb": round(setup_peak, 1),
     }
