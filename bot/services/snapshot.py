@@ -125,7 +125,7 @@ class Snapshots:
             results = self._classified.all(
                 group.code,
                 key[1],  # the anchors: policy, config, roster index
-                [(member, bindings.get(member.key)) for member in members],
+                [(m, bindings.get(m.key) if bindings else None) for m in members],
                 lambda mb: self._classify(group, mb[0], index, mb[1]),
             )
             if not contested(results):
