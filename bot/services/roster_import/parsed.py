@@ -36,6 +36,7 @@ class ParsedFile:
     header_row_texts: list[str] = field(default_factory=list)  # every header cell, in order
     records: list[Record] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    rows_read: int = 0  # rows below the header with a value (records, errors, duplicates)
 
 
 def mark_duplicates(parsed: ParsedFile) -> None:

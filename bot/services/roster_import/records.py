@@ -91,6 +91,7 @@ def _find_header(sheet: Sheet, format_name: str) -> tuple[ParsedFile, Iterator[R
 def _parse_row(parsed: ParsedFile, number: int, row: list[str]) -> None:
     if not any(row):
         return  # blank rows are normal in hand-made files
+    parsed.rows_read += 1
     values: dict[str, Any] = {}
     ok = True
     for name, indexes in parsed.columns.items():
