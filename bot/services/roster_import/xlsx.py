@@ -18,13 +18,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.chartsheet.chartsheet import Chartsheet
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
 from bot.core.errors import ConfigError
 from bot.services.roster_import import limits
+from bot.services.roster_import.book import load_read_only
 from bot.services.roster_import.cells import Cell, SheetReader
 
 # What openpyxl and zipfile raise on a damaged file (expat's ParseError is a SyntaxError).
@@ -40,7 +41,7 @@ def open_book(path: Path) -> Workbook:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return load_workbook(path, read_only=True, data_only=True)
+            return load_read_only(path)
     except DAMAGED as exc:
         raise ConfigError(str(path), f"not a readable xlsx workbook ({exc})") from None
 
