@@ -27,7 +27,7 @@ def _row(rng: random.Random, i: int, changed: bool) -> list[object]:
     department = f"总部/{rng.choice(DIVISIONS)}/{rng.choice(TEAMS)}"
     account = f"u{i:07d}"
     disabled = rng.random() < 0.03  # people who left stay in WeCom, disabled
-    row = [
+    row: list[object] = [
         _name(rng),
         account,
         rng.choice(("", "", "", f"{account}-en")),

@@ -39,7 +39,7 @@ async def _import(step: str, path: Path, url: str, work: Path) -> dict[str, Any]
     from bot.core.clock import SystemClock
     from bot.services import roster_import
     from bot.services.audit_trail import AuditTrail
-    from bot.services.trail_anchors import FileAnchors
+    from bot.storage.anchors import FileAnchors
     from bot.storage.db import Database
 
     database = Database(url)

@@ -24,7 +24,7 @@ _DATA = re.compile(rb"<(?:\w+:)?sheetData[\s/>]")
 
 class _Sheet(ReadOnlyWorksheet):
     def _get_size(self) -> None:
-        with self._get_source() as src:
+        with self.parent._archive.open(self._worksheet_path) as src:  # type: ignore[attr-defined]
             head = src.read(HEAD)
         data = _DATA.search(head)
         found = _DIMENSION.search(head, 0, data.start() if data else len(head))
@@ -35,18 +35,18 @@ class _Sheet(ReadOnlyWorksheet):
         self._max_column, self._max_row = max_col, max_row
 
 
-class _Reader(ExcelReader):  # type: ignore[misc]
+class _Reader(ExcelReader):
     def read_worksheets(self) -> None:
         """openpyxl's read-only branch of `read_worksheets`, with `_Sheet`."""
         for sheet, rel in self.parser.find_sheets():
             if rel.target not in self.valid_files:
                 continue
             if "chartsheet" in rel.Type:
-                self.read_chartsheet(sheet, rel)
+                self.read_chartsheet(sheet, rel)  # type: ignore[arg-type]
                 continue
             ws = _Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
-            ws.sheet_state = sheet.state
-            self.wb._sheets.append(ws)
+            ws.sheet_state = sheet.state or "visible"
+            self.wb._sheets.append(ws)  # type: ignore[attr-defined]
 
 
 def load_read_only(path: Path) -> Workbook:

@@ -125,7 +125,7 @@ class SheetReader:
         if kind == "b":
             return bool(int(text))
         if kind == "d":
-            return from_ISO8601(text)
+            return from_ISO8601(text)  # type: ignore[no-untyped-call]
         return text  # inlineStr, str (a formula's text), e (an error value)
 
 
