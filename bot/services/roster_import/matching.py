@@ -41,25 +41,33 @@ def _all(index: Index[K], key: K) -> list[Known]:
 
 
 class Matcher:
+    """The name indexes are built only for the file rows a 工号 did not match (usually few):
+    a whole roster's worth of them was a large part of an import's memory."""
+
     def __init__(self, employees: list[Known]) -> None:
         self.by_no: dict[str, Known] = {}
-        self.by_name_dept: Index[tuple[str, str]] = {}
-        self.by_name: Index[str] = {}
         for row in employees:
             if row.employee_no:
                 self.by_no[row.employee_no] = row
-            _add(self.by_name_dept, (row.name, row.department), row)
-            _add(self.by_name, row.name, row)
+        self.by_name_dept: Index[tuple[str, str]] = {}
+        self.by_name: Index[str] = {}
         self.employees = employees
         self.taken: set[int] = set()
         self.renumbered: set[int] = set()  # employees matched despite another 工号
 
     def match_all(self, wanted: list[Wanted]) -> list[Known | None]:
         found: list[Known | None] = [self._by_number(values) for values in wanted]
+        pairs = {(v[0], v[1]) for v, row in zip(wanted, found, strict=True) if row is None}
+        for row in self.employees:
+            if (row.name, row.department) in pairs:
+                _add(self.by_name_dept, (row.name, row.department), row)
         for i, values in enumerate(wanted):
             if found[i] is None:
                 found[i] = self._by_name_and_department(values)
         left = Counter(v[0] for v, row in zip(wanted, found, strict=True) if row is None)
+        for row in self.employees:
+            if row.name in left:
+                _add(self.by_name, row.name, row)
         for i, values in enumerate(wanted):
             if found[i] is None and left[values[0]] == 1:
                 namesakes = _all(self.by_name, values[0])

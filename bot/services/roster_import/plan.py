@@ -10,6 +10,7 @@ as it is (exports often hide phone numbers); only the file's own columns are com
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +30,7 @@ class Change:
     row: int | None = None  # the file row (None: departed by leaving it out, full mode)
     employee: Known | None = None  # None: a new employee
     record: Record | None = None  # the file's row (None: departed by leaving it out)
-    fields: list[tuple[str, Any, Any]] = field(default_factory=list)  # (field, before, after)
+    fields: Sequence[tuple[str, Any, Any]] = ()  # (field, before, after)
     # the stored 工号 and the file's, when they differ but name and department say who it is
     renumbered: tuple[str, str] | None = None
     mode: str = "partial"
