@@ -12,6 +12,9 @@ from bot.services.roster_rows import COLUMNS, EDITABLE
 from bot.storage.models import Employee
 
 BATCH = 1000
+# tortoise's bulk update binds three arguments per row and column (a CASE per column) and
+# asyncpg allows 32,767 per statement: 13 columns x 500 rows stays under it
+UPDATE_BATCH = 500
 UPDATED = [*(COLUMNS.get(f, f) for f in EDITABLE), "updated_at", "departed_at"]
 
 
@@ -44,8 +47,8 @@ async def write_plan(plan: Plan, now: datetime, conn: BaseDBAsyncClient) -> None
         added = [_new(change.values, now) for change in new[start : start + BATCH]]
         await Employee.bulk_create(added, batch_size=BATCH, using_db=conn)
     changes = [c for c in [*plan.updated, *plan.departed] if c.employee is not None]
-    for start in range(0, len(changes), BATCH):
-        await _update(changes[start : start + BATCH], now, conn)
+    for start in range(0, len(changes), UPDATE_BATCH):
+        await _update(changes[start : start + UPDATE_BATCH], now, conn)
 
 
 async def _update(changes: list[Change], now: datetime, conn: BaseDBAsyncClient) -> None:
@@ -64,4 +67,4 @@ async def _update(changes: list[Change], now: datetime, conn: BaseDBAsyncClient)
         elif row.status != "departed":
             row.departed_at = None
         changed.append(row)
-    await Employee.bulk_update(changed, fields=UPDATED, batch_size=BATCH, using_db=conn)
+    await Employee.bulk_update(changed, fields=UPDATED, batch_size=UPDATE_BATCH, using_db=conn)
