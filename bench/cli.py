@@ -1,4 +1,4 @@
-"""`qunguan bench rules|replay|audit|soak`: a typer sub-app, registered in bot/cli.py.
+"""`qunguan bench rules|replay|audit|soak|import`: a typer sub-app, registered in bot/cli.py.
 
 Each prints one JSON object with `--json`, else a short summary. Bad sizes or unreachable
 servers end in one line on stderr and exit status 2, like every `qunguan` command.
@@ -148,5 +148,28 @@ def soak(
 
         settings_for("WARNING")
         return bench_soak(messages, keywords, seed=seed)
+
+    _show(guarded(work), as_json)
+
+
+@bench_app.command("import")
+def import_(
+    rows: Annotated[int, typer.Option("--rows", min=1, help="people in the file")] = 145_000,
+    runs: Annotated[int, typer.Option("--runs", min=1, help="runs (min/median/max)")] = 3,
+    database_url: DatabaseOption = None,
+    seed: SeedOption = 7,
+    as_json: JsonOption = False,
+) -> None:
+    """A roster import of a generated WeCom export: preview, apply, update, each in a fresh
+    process, beside the bare parse with openpyxl and python-calamine."""
+    from bot.cli_support import guarded, run_async
+
+    def work() -> dict[str, Any]:
+        from bench.import_bench import bench_import
+
+        storage = _storage(database_url, None)
+        return run_async(
+            bench_import(rows, runs=runs, seed=seed, database_url=storage["database_url"])
+        )
 
     _show(guarded(work), as_json)

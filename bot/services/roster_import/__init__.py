@@ -20,10 +20,10 @@ from bot.core.clock import Clock
 from bot.core.errors import ConfigError
 from bot.services.audit_trail import AuditTrail
 from bot.services.audit_trail import lock as audit_lock
+from bot.services.roster_import.known import known_rows
 from bot.services.roster_import.plan import MODES, Change, Plan, make_plan
 from bot.services.roster_import.records import ParsedFile, RowError, parse_file
 from bot.services.roster_import.write import write_plan
-from bot.storage.models import Employee
 
 __all__ = ["ImportResult", "RowError", "apply", "preview"]
 NAMES_IN_AUDIT = 200
@@ -48,7 +48,7 @@ async def preview(
 ) -> ImportResult:
     """What importing `path` would change; nothing is written."""
     parsed = _read(path, format_name, sheet, mode)
-    plan = make_plan(parsed, await Employee.all(), mode)
+    plan = make_plan(parsed, await known_rows(), mode)
     refused = "errors" if parsed.errors else None
     if refused is None and plan.too_many_departures:
         refused = "too_many_departures"
@@ -69,11 +69,11 @@ async def apply(
     """Import `path` in one transaction, or change nothing (see the module docstring)."""
     parsed = _read(path, format_name, sheet, mode)
     if parsed.errors:
-        plan = make_plan(parsed, await Employee.all(), mode)
+        plan = make_plan(parsed, await known_rows(), mode)
         return ImportResult(parsed, plan, refused="errors")
     async with in_transaction() as conn:
         await audit_lock(conn)  # before reading: the plan is made on the latest roster
-        plan = make_plan(parsed, await Employee.all().using_db(conn), mode)
+        plan = make_plan(parsed, await known_rows(conn), mode)
         if plan.too_many_departures and not force:
             return ImportResult(parsed, plan, refused="too_many_departures")
         await write_plan(plan, clock.now(), conn)

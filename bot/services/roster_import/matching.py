@@ -13,61 +13,91 @@ Nothing depends on the order of the rows in the file.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from typing import Any
+from collections import Counter
+from typing import TypeVar
 
-from bot.storage.models import Employee
+from bot.services.roster_import.known import Known
+
+K = TypeVar("K")
+Wanted = tuple[str, str, str | None]  # a file row's name, department and 工号
+Index = dict[K, Known | list[Known]]  # one employee, or several (a list only when several)
+
+
+def _add(index: Index[K], key: K, row: Known) -> None:
+    found = index.get(key)
+    if found is None:
+        index[key] = row
+    elif isinstance(found, list):
+        found.append(row)
+    else:
+        index[key] = [found, row]
+
+
+def _all(index: Index[K], key: K) -> list[Known]:
+    found = index.get(key)
+    if found is None:
+        return []
+    return found if isinstance(found, list) else [found]
 
 
 class Matcher:
-    def __init__(self, employees: list[Employee]) -> None:
-        self.by_no: dict[str, Employee] = {}
-        self.by_name_dept: dict[tuple[str, str], list[Employee]] = defaultdict(list)
-        self.by_name: dict[str, list[Employee]] = defaultdict(list)
+    """The name indexes are built only for the file rows a 工号 did not match (usually few):
+    a whole roster's worth of them was a large part of an import's memory."""
+
+    def __init__(self, employees: list[Known]) -> None:
+        self.by_no: dict[str, Known] = {}
         for row in employees:
             if row.employee_no:
                 self.by_no[row.employee_no] = row
-            self.by_name_dept[(row.name, row.department)].append(row)
-            self.by_name[row.name].append(row)
+        self.by_name_dept: Index[tuple[str, str]] = {}
+        self.by_name: Index[str] = {}
         self.employees = employees
         self.taken: set[int] = set()
         self.renumbered: set[int] = set()  # employees matched despite another 工号
 
-    def match_all(self, wanted: list[dict[str, Any]]) -> list[Employee | None]:
-        found: list[Employee | None] = [self._by_number(values) for values in wanted]
+    def match_all(self, wanted: list[Wanted]) -> list[Known | None]:
+        found: list[Known | None] = [self._by_number(values) for values in wanted]
+        pairs = {(v[0], v[1]) for v, row in zip(wanted, found, strict=True) if row is None}
+        for row in self.employees:
+            if (row.name, row.department) in pairs:
+                _add(self.by_name_dept, (row.name, row.department), row)
         for i, values in enumerate(wanted):
             if found[i] is None:
                 found[i] = self._by_name_and_department(values)
-        left = Counter(v["name"] for v, row in zip(wanted, found, strict=True) if row is None)
+        left = Counter(v[0] for v, row in zip(wanted, found, strict=True) if row is None)
+        for row in self.employees:
+            if row.name in left:
+                _add(self.by_name, row.name, row)
         for i, values in enumerate(wanted):
-            namesakes = self.by_name[values["name"]]
-            if found[i] is None and left[values["name"]] == 1 and len(namesakes) == 1:
-                found[i] = self._take(self._only(namesakes, values))
+            if found[i] is None and left[values[0]] == 1:
+                namesakes = _all(self.by_name, values[0])
+                if len(namesakes) == 1:
+                    found[i] = self._take(self._only(namesakes, values))
         return found
 
-    def _by_number(self, values: dict[str, Any]) -> Employee | None:
-        number = values.get("employee_no")
+    def _by_number(self, values: Wanted) -> Known | None:
+        number = values[2]
         row = self.by_no.get(number) if number else None
         return self._take(row) if row is not None and row.id not in self.taken else None
 
-    def _by_name_and_department(self, values: dict[str, Any]) -> Employee | None:
-        candidates = self.by_name_dept[(values["name"], values["department"])]
+    def _by_name_and_department(self, values: Wanted) -> Known | None:
+        candidates = _all(self.by_name_dept, (values[0], values[1]))
         free = [row for row in candidates if row.id not in self.taken]
         if len(free) != 1:
             return self._take(self._only(candidates, values))
-        row, number = free[0], values.get("employee_no")
+        row, number = free[0], values[2]
         if number and row.employee_no and row.employee_no != number:
             self.renumbered.add(row.id)
         return self._take(row)
 
-    def _take(self, row: Employee | None) -> Employee | None:
+    def _take(self, row: Known | None) -> Known | None:
         if row is not None:
             self.taken.add(row.id)
         return row
 
-    def _only(self, candidates: list[Employee], values: dict[str, Any]) -> Employee | None:
+    def _only(self, candidates: list[Known], values: Wanted) -> Known | None:
         """The one candidate not matched yet whose 工号 does not contradict the file's."""
-        number = values.get("employee_no")
+        number = values[2]
         free = [
             row
             for row in candidates
@@ -75,5 +105,5 @@ class Matcher:
         ]
         return free[0] if len(free) == 1 else None
 
-    def unmatched(self) -> list[Employee]:
+    def unmatched(self) -> list[Known]:
         return [row for row in self.employees if row.id not in self.taken]

@@ -10,28 +10,40 @@ as it is (exports often hide phone numbers); only the file's own columns are com
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.services.roster_import.known import Known
 from bot.services.roster_import.matching import Matcher
 from bot.services.roster_import.records import ParsedFile, Record
-from bot.storage.models import Employee
 
 MODES = ("partial", "full")
 # An import may mark at most this share of the active employees as departed without --force.
 MAX_DEPARTED_SHARE = 1 / 5
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
     name: str
     department: str
     row: int | None = None  # the file row (None: departed by leaving it out, full mode)
-    employee: Employee | None = None  # None: a new employee
-    values: dict[str, Any] = field(default_factory=dict)  # the file's values
-    fields: list[tuple[str, Any, Any]] = field(default_factory=list)  # (field, before, after)
+    employee: Known | None = None  # None: a new employee
+    record: Record | None = None  # the file's row (None: departed by leaving it out)
+    fields: Sequence[tuple[str, Any, Any]] = ()  # (field, before, after)
     # the stored 工号 and the file's, when they differ but name and department say who it is
     renumbered: tuple[str, str] | None = None
+    mode: str = "partial"
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The file's values that say something; made when asked, not kept (memory)."""
+        if self.record is None:
+            return {"status": "departed"}
+        values = wanted(self.record, self.mode)
+        if self.employee is None:
+            values.setdefault("status", "active")
+        return values
 
 
 @dataclass
@@ -62,7 +74,7 @@ class Plan:
         }
 
 
-def current(row: Employee, name: str) -> Any:
+def current(row: Known, name: str) -> Any:
     if name == "exec":
         return row.is_exec
     if name == "aliases":
@@ -70,44 +82,51 @@ def current(row: Employee, name: str) -> Any:
     return getattr(row, name)
 
 
-def make_plan(parsed: ParsedFile, employees: list[Employee], mode: str) -> Plan:
+def make_plan(parsed: ParsedFile, employees: list[Known], mode: str) -> Plan:
     """Compare the file's records with the employees in the database."""
     plan = Plan(mode, active_before=sum(1 for e in employees if e.status != "departed"))
-    wanted = [_wanted(record, mode) for record in parsed.records]
     matcher = Matcher(employees)
-    rows = matcher.match_all(wanted)
-    for record, values, row in zip(parsed.records, wanted, rows, strict=True):
+    keys = [(r.get("name"), r.get("department"), r.get("employee_no")) for r in parsed.records]
+    rows = matcher.match_all(keys)
+    del keys
+    for record, row in zip(parsed.records, rows, strict=True):
         if row is None:
-            values.setdefault("status", "active")
-            change = Change(values["name"], values["department"], record.row, None, values)
+            change = Change(record.get("name"), record.get("department"), record.row, None)
+            change.record, change.mode = record, mode
             # someone who has left, not seen before: stored as departed, shown as departed
-            (plan.departed if values["status"] == "departed" else plan.added).append(change)
+            (plan.departed if change.values["status"] == "departed" else plan.added).append(change)
             continue
-        change = Change(row.name, row.department, record.row, row, values)
-        if row.id in matcher.renumbered:
-            change.renumbered = (row.employee_no or "", values["employee_no"])
-            plan.renumbered.append(change)
-        change.fields = [
-            (name, current(row, name), value)
-            for name, value in values.items()
-            if current(row, name) != value
-        ]
-        if not change.fields:
-            plan.unchanged += 1
-        elif values.get("status") == "departed" and row.status != "departed":
-            plan.departed.append(change)
-        else:
-            plan.updated.append(change)
+        _compare(plan, matcher, Change(row.name, row.department, record.row, row, record))
     if mode == "full":
         for row in matcher.unmatched():
             if row.status != "departed":
-                values = {"status": "departed"}
                 fields = [("status", row.status, "departed")]
-                plan.departed.append(Change(row.name, row.department, None, row, values, fields))
+                plan.departed.append(Change(row.name, row.department, None, row, None, fields))
     return plan
 
 
-def _wanted(record: Record, mode: str) -> dict[str, Any]:
+def _compare(plan: Plan, matcher: Matcher, change: Change) -> None:
+    """File row and stored employee: unchanged, updated or departed (and renumbered)."""
+    row, change.mode = change.employee, plan.mode
+    assert row is not None
+    values = change.values
+    if row.id in matcher.renumbered:
+        change.renumbered = (row.employee_no or "", values["employee_no"])
+        plan.renumbered.append(change)
+    change.fields = [
+        (name, current(row, name), value)
+        for name, value in values.items()
+        if current(row, name) != value
+    ]
+    if not change.fields:
+        plan.unchanged += 1
+    elif values.get("status") == "departed" and row.status != "departed":
+        plan.departed.append(change)
+    else:
+        plan.updated.append(change)
+
+
+def wanted(record: Record, mode: str) -> dict[str, Any]:
     """The record's values that say something (blank cells say nothing)."""
     values = {k: v for k, v in record.values.items() if v not in (None, [])}
     if mode == "full":

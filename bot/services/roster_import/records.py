@@ -15,10 +15,17 @@ from openpyxl.utils import get_column_letter
 from bot.core.errors import ConfigError
 from bot.services.roster_import import formats as fm
 from bot.services.roster_import.fields import PARSERS, Problem, check_controls
-from bot.services.roster_import.parsed import ParsedFile, Record, RowError, mark_duplicates
+from bot.services.roster_import.parsed import (
+    NO_ALIASES,
+    ParsedFile,
+    Record,
+    RowError,
+    mark_duplicates,
+)
 from bot.services.roster_import.sheet import HEADER_SCAN, Row, Sheet, open_sheet
 
 __all__ = ["ParsedFile", "Record", "RowError", "parse_file"]
+SHARED = frozenset({"department", "title", "status"})
 ANY_FORMAT = fm.Format(
     "any",
     {
@@ -91,13 +98,14 @@ def _find_header(sheet: Sheet, format_name: str) -> tuple[ParsedFile, Iterator[R
 def _parse_row(parsed: ParsedFile, number: int, row: list[str]) -> None:
     if not any(row):
         return  # blank rows are normal in hand-made files
-    values: dict[str, Any] = {}
+    parsed.rows_read += 1
+    values: list[Any] = []
     ok = True
     for name, indexes in parsed.columns.items():
         texts = [row[i] if i < len(row) else "" for i in indexes]
         try:
             check_controls(texts)
-            values[name] = PARSERS[name](texts)
+            values.append(_shared(parsed, name, PARSERS[name](texts)))
         except Problem as problem:
             ok = False
             column = indexes[min(problem.index, len(indexes) - 1)]  # the one holding the fault
@@ -106,4 +114,13 @@ def _parse_row(parsed: ParsedFile, number: int, row: list[str]) -> None:
             letter = get_column_letter(column + 1)
             parsed.errors.append(RowError(number, letter, header, problem.key, problem.args_))
     if ok:
-        parsed.records.append(Record(number, values))
+        parsed.records.append(Record(number, parsed.names, tuple(values)))
+
+
+def _shared(parsed: ParsedFile, name: str, value: Any) -> Any:
+    """A department, title or status held once for every row that has it (memory)."""
+    if name in SHARED and isinstance(value, str):
+        return parsed.texts.setdefault(value, value)
+    if value == []:
+        return NO_ALIASES
+    return value

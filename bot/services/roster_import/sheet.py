@@ -33,6 +33,8 @@ Row = tuple[int, list[str]]  # (row number, cell texts)
 
 def cell_text(value: object) -> str:
     """A cell as text: numbers without a spurious `.0`, dates as ISO, spaces trimmed."""
+    if type(value) is str:  # nearly every cell: the other tests skipped
+        return value.translate(_INVISIBLE).strip().strip("\u3000\xa0").strip()
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -1,10 +1,11 @@
 """Reading an xlsx workbook from outside, within the limits (bot.services.roster_import.limits).
 
-The zip directory is checked before openpyxl opens the file; each sheet's claimed dimension
-before its rows are read; then the sheet's XML is streamed cell by cell (openpyxl's parser,
-read-only), so only cells that are in the file cost anything: a stray cell at XFD1 or
-A1048576 is refused by name, never padded out to a billion empty ones. Corrupt XML, a
-truncated part or a shared-string index that does not exist is one error naming the row.
+The zip directory is checked before openpyxl opens the file (for the shared strings, styles
+and sheet list); each sheet's claimed dimension before its rows are read; then the sheet's XML
+is streamed cell by cell (expat, bot.services.roster_import.cells), so only cells that are in
+the file cost anything: a stray cell at XFD1 or A1048576 is refused by name, never padded out
+to a billion empty ones. Corrupt XML, a truncated part or a shared-string index that does
+not exist is one error naming the row.
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.chartsheet.chartsheet import Chartsheet
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.worksheet.cell_range import CellRange
 
 from bot.core.errors import ConfigError
 from bot.services.roster_import import limits
+from bot.services.roster_import.book import load_read_only
+from bot.services.roster_import.cells import Cell, SheetReader
 
 # What openpyxl and zipfile raise on a damaged file (expat's ParseError is a SyntaxError).
 DAMAGED: tuple[type[Exception], ...] = (SyntaxError, ValueError, TypeError, KeyError, IndexError)
@@ -39,7 +41,7 @@ def open_book(path: Path) -> Workbook:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return load_workbook(path, read_only=True, data_only=True)
+            return load_read_only(path)
     except DAMAGED as exc:
         raise ConfigError(str(path), f"not a readable xlsx workbook ({exc})") from None
 
@@ -49,17 +51,13 @@ class _Strings:
 
     def __init__(self, items: Any, where: str) -> None:
         self.items, self.where = items, where
-        self.parser: WorkSheetParser | None = None
 
-    def __getitem__(self, index: int) -> Any:
+    def __call__(self, index: int, row: int, col: int) -> Any:
         if 0 <= index < len(self.items):
             return self.items[index]
-        cell = self.where
-        if self.parser is not None:
-            row, col = self.parser.row_counter, self.parser.col_counter
-            cell = f"{self.where} cell {get_column_letter(max(col, 1))}{row}"
         raise ConfigError(
-            cell, f"shared string #{index} does not exist (the file has {len(self.items)})"
+            f"{self.where} cell {get_column_letter(max(col, 1))}{row}",
+            f"shared string #{index} does not exist (the file has {len(self.items)})",
         )
 
 
@@ -73,45 +71,25 @@ def sheet_values(book: Workbook, name: str, where: str) -> Iterator[SparseRow]:
     limits.check_dimension(where, _claimed(sheet, "_max_row"), _claimed(sheet, "_max_column"))
     try:
         with archive.open(member) as src:
-            strings = _Strings(getattr(sheet, "_shared_strings", []), where)
-            parser = WorkSheetParser(
-                src,
-                strings,
-                data_only=True,
-                epoch=book.epoch,
-                date_formats=getattr(book, "_date_formats", set()),
-                timedelta_formats=getattr(book, "_timedelta_formats", set()),
+            reader = SheetReader(
+                _Strings(getattr(sheet, "_shared_strings", []), where),
+                book.epoch,
+                set(getattr(book, "_date_formats", set())),
+                set(getattr(book, "_timedelta_formats", set())),
             )
-            strings.parser = parser
-            yield from _rows(_quietly(parser.parse()), where)
+            yield from _rows(reader, reader.rows(src), where)
     except DAMAGED as exc:
         raise ConfigError(where, f"the sheet's XML is damaged ({exc})") from None
 
 
-def _quietly(rows: Iterator[Any]) -> Iterator[Any]:
-    """openpyxl's rows without its warnings (a date out of range: the cell reads as an error
-    value); silenced around each step only, never while the caller runs."""
-    while True:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            item = next(rows, None)
-        if item is None:
-            return
-        yield item
-
-
-def _rows(parsed_rows: Iterator[Any], where: str) -> Iterator[SparseRow]:
-    parsed = 0
-    for number, cells in parsed_rows:
-        parsed += len(cells)
-        if parsed > limits.MAX_CELLS:
+def _rows(
+    reader: SheetReader, read: Iterator[tuple[int, list[Cell]]], where: str
+) -> Iterator[SparseRow]:
+    for number, cells in read:
+        if reader.seen > limits.MAX_CELLS:
             raise ConfigError(where, f"more than {limits.MAX_CELLS:,} cells")
         values: dict[int, object] = {}
-        for cell in cells:
-            value = cell["value"]
-            if value is None or value == "":
-                continue  # formatting alone: costs nothing, says nothing
-            row, col = int(cell["row"]), int(cell["column"])
+        for row, col, value in cells:
             if row > limits.MAX_ROWS or col > limits.MAX_COLUMNS:
                 raise ConfigError(
                     f"{where} cell {get_column_letter(col)}{row}",

@@ -1,0 +1,74 @@
+"""The roster as an import compares it: one compact row per employee, read as tuples.
+
+Model instances cost kilobytes each (145k of them were most of an import's memory); a row
+here holds the compared fields only, with repeated texts (departments, titles, statuses)
+shared. The rows that an import changes are loaded as models in batches when it writes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from bot.services.roster_import.parsed import NO_ALIASES
+from bot.storage.models import Employee
+
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "name",
+    "department",
+    "title",
+    "phone",
+    "employee_no",
+    "aliases",
+    "is_exec",
+)
+COLUMNS += ("status", "hired", "wechat_id", "telegram_id")
+PAGE = 10_000
+
+
+class Known:
+    """An employee as stored, with the model's attribute names (plan.current reads them)."""
+
+    __slots__ = COLUMNS
+
+    id: int
+    name: str
+    department: str
+    title: str | None
+    phone: str | None
+    employee_no: str | None
+    aliases: list[str] | tuple[str, ...]
+    is_exec: bool
+    status: str
+    hired: Any
+    wechat_id: str | None
+    telegram_id: str | None
+
+    def __init__(self, values: tuple[Any, ...]) -> None:
+        for name, value in zip(COLUMNS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        return f"Known({self.id}, {self.name!r}, {self.department!r})"
+
+
+async def known_rows(conn: BaseDBAsyncClient | None = None) -> list[Known]:
+    """Every employee, compact (see the module docstring), read in pages by id so that the
+    driver's rows for the whole roster are never held at once."""
+    shared: dict[Any, Any] = {}
+    rows: list[Known] = []
+    last = 0
+    while True:
+        query = Employee.filter(id__gt=last).order_by("id").limit(PAGE)
+        page = await (query.using_db(conn) if conn is not None else query).values_list(*COLUMNS)
+        for values in page:
+            row = list(values)
+            for index in (2, 3, 8):  # department, title, status: shared
+                row[index] = shared.setdefault(row[index], row[index])
+            row[6] = list(row[6]) if row[6] else NO_ALIASES
+            rows.append(Known(tuple(row)))
+        if len(page) < PAGE:
+            return rows
+        last = rows[-1].id
