@@ -6,46 +6,17 @@ servers end in one line on stderr and exit status 2, like every `qunguan` comman
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import Annotated, Any
 
 import typer
+
+from bench.cli_options import DatabaseOption, JsonOption, RedisOption, SeedOption, show, storage_of
+from bench.cli_scale import audit, import_, soak
 
 bench_app = typer.Typer(
     help="Measure the hot paths: the content check, the whole bot on the simulator, audits.",
     no_args_is_help=True,
 )
-
-JsonOption = Annotated[bool, typer.Option("--json", help="print one JSON object")]
-SeedOption = Annotated[int, typer.Option("--seed", help="the same seed gives the same stream")]
-DatabaseOption = Annotated[
-    str | None,
-    typer.Option("--database-url", help="PostgreSQL server to use (default: DATABASE_URL)"),
-]
-RedisOption = Annotated[
-    str | None, typer.Option("--redis-url", help="Redis to use (default: REDIS_URL)")
-]
-
-
-def _storage(database_url: str | None, redis_url: str | None) -> dict[str, Any]:
-    """Where a storage benchmark runs: the options, else the settings (DATABASE_URL, …)."""
-    from bot.cli_support import settings_for
-
-    settings = settings_for("WARNING")
-    return {
-        "database_url": database_url or settings.database_url,
-        "redis_url": redis_url or settings.redis_url,
-        "redis_prefix": settings.redis_prefix,
-    }
-
-
-def _show(result: dict[str, Any], as_json: bool) -> None:
-    if as_json:
-        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-        return
-    for key, value in result.items():
-        typer.echo(f"{key:>18}: {value}")
 
 
 @bench_app.command("rules")
@@ -67,7 +38,7 @@ def rules(
         settings_for("WARNING")
         return bench_rules(keywords, messages, seed=seed, budget=budget)
 
-    _show(guarded(work), as_json)
+    show(guarded(work), as_json)
 
 
 @bench_app.command("replay")
@@ -96,80 +67,16 @@ def replay(
         from bench.replay import bench_replay
         from bench.replay_instances import bench_instances
 
-        storage = _storage(database_url, redis_url)
+        storage = storage_of(database_url, redis_url)
         if instances is not None:
             return run_async(
                 bench_instances(instances, groups, members, messages, seed=seed, **storage)
             )
         return run_async(bench_replay(groups, members, messages, seed=seed, **storage))
 
-    _show(guarded(work), as_json)
+    show(guarded(work), as_json)
 
 
-@bench_app.command("audit")
-def audit(
-    groups: Annotated[int, typer.Option("--groups", min=1, help="groups")] = 100,
-    members: Annotated[
-        int, typer.Option("--members", min=3, max=500, help="accounts per group, the bot included")
-    ] = 500,
-    roster: Annotated[
-        int, typer.Option("--roster", min=1, help="employees on the roster")
-    ] = 10_000,
-    database_url: DatabaseOption = None,
-    redis_url: RedisOption = None,
-    seed: SeedOption = 7,
-    as_json: JsonOption = False,
-) -> None:
-    """Two daily audits of a whole company (first read, then a steady day), storage included."""
-    from bot.cli_support import guarded, run_async
-
-    def work() -> dict[str, Any]:
-        from bench.audit import bench_audit
-
-        return run_async(
-            bench_audit(groups, members, roster, seed=seed, **_storage(database_url, redis_url))
-        )
-
-    _show(guarded(work), as_json)
-
-
-@bench_app.command("soak")
-def soak(
-    messages: Annotated[int, typer.Option("--messages", min=1, help="messages")] = 1_000_000,
-    keywords: Annotated[int, typer.Option("--keywords", min=1, help="banned keywords")] = 1000,
-    seed: SeedOption = 7,
-    as_json: JsonOption = False,
-) -> None:
-    """Memory over time: messages through the content check and memory counters."""
-    from bot.cli_support import guarded, settings_for
-
-    def work() -> dict[str, Any]:
-        from bench.soak import bench_soak
-
-        settings_for("WARNING")
-        return bench_soak(messages, keywords, seed=seed)
-
-    _show(guarded(work), as_json)
-
-
-@bench_app.command("import")
-def import_(
-    rows: Annotated[int, typer.Option("--rows", min=1, help="people in the file")] = 145_000,
-    runs: Annotated[int, typer.Option("--runs", min=1, help="runs (min/median/max)")] = 3,
-    database_url: DatabaseOption = None,
-    seed: SeedOption = 7,
-    as_json: JsonOption = False,
-) -> None:
-    """A roster import of a generated WeCom export: preview, apply, update, each in a fresh
-    process, beside the bare parse with openpyxl and python-calamine."""
-    from bot.cli_support import guarded, run_async
-
-    def work() -> dict[str, Any]:
-        from bench.import_bench import bench_import
-
-        storage = _storage(database_url, None)
-        return run_async(
-            bench_import(rows, runs=runs, seed=seed, database_url=storage["database_url"])
-        )
-
-    _show(guarded(work), as_json)
+bench_app.command("audit")(audit)
+bench_app.command("soak")(soak)
+bench_app.command("import")(import_)

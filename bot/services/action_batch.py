@@ -28,7 +28,7 @@ from bot.core.actions import Action, Outcome
 from bot.core.causes import next_action_key
 from bot.services import journal
 from bot.services.action_log import report_fields
-from bot.services.action_record import ActionRecorder, Started
+from bot.services.action_record import ActionRecorder, Started, pending_record
 from bot.storage.models import ActionRecord
 
 # Per task: outcomes waiting for the end of the current `outcomes_together` block.
@@ -71,15 +71,7 @@ async def begin_all(
         payload = report_fields(action, recorder.groups)
         if is_dry:
             payload["dry_run"] = True
-        record = ActionRecord(
-            at=now,
-            group_code=getattr(action, "group", None),
-            action=payload["action"],
-            kind=payload.get("kind"),
-            payload=payload,
-            outcome="pending",
-            idempotency_key=key,
-        )
+        record = pending_record(now, action, payload, key)
         started.append(Started(action, record, payload, is_dry))
     await ActionRecord.bulk_create([s.record for s in started])
     return started

@@ -10,6 +10,7 @@ in one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from loguru import logger
@@ -26,6 +27,21 @@ from bot.services.audit_trail import AuditTrail
 from bot.services.groups import GroupDirectory
 from bot.services.pending import took_effect
 from bot.storage.models import ActionRecord
+
+
+def pending_record(
+    at: datetime, action: Action, payload: dict[str, Any], key: str | None
+) -> ActionRecord:
+    """The record of an action about to reach the platform (not saved yet)."""
+    return ActionRecord(
+        at=at,
+        group_code=getattr(action, "group", None),
+        action=payload["action"],
+        kind=payload.get("kind"),
+        payload=payload,
+        outcome="pending",
+        idempotency_key=key,
+    )
 
 
 @dataclass
@@ -76,15 +92,8 @@ class ActionRecorder:
                 if settled is not None:
                     return settled
         if record is None:
-            record = await ActionRecord.create(
-                at=self.clock.now(),
-                group_code=getattr(action, "group", None),
-                action=payload["action"],
-                kind=payload.get("kind"),
-                payload=payload,
-                outcome="pending",
-                idempotency_key=key,
-            )
+            record = pending_record(self.clock.now(), action, payload, key)
+            await record.save()
         return Started(action, record, payload, dry)
 
     async def _known(
