@@ -30,6 +30,7 @@ from bot.services import journal
 from bot.services.action_log import report_fields
 from bot.services.action_record import ActionRecorder, Started, pending_record
 from bot.storage.models import ActionRecord
+from bot.storage.sql import marks
 
 # Per task: outcomes waiting for the end of the current `outcomes_together` block.
 _waiting: ContextVar[list[tuple[Started, Outcome]] | None] = ContextVar("waiting", default=None)
@@ -86,8 +87,7 @@ async def finish_all(
         s.record.outcome = "dry_run" if s.dry else ("done" if outcome.ok else "refused")
         s.record.detail = outcome.reason or ""
     async with in_transaction() as conn:
-        sqlite = conn.capabilities.dialect == "sqlite"
-        first, second, third = ("?", "?", "?") if sqlite else ("$1", "$2", "$3")
+        first, second, third = marks(conn, 3)
         sql = (
             f'UPDATE "{ActionRecord._meta.db_table}" SET "outcome" = {first}, '
             f'"detail" = {second} WHERE "idempotency_key" = {third}'

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from bot.core.vocabulary import MEMBER_STATUSES
 from bot.services.snapshot import Snapshot
 from bot.storage.models import ComplianceDay
+from bot.storage.sql import marks
 
 COUNTED = tuple(s for s in MEMBER_STATUSES if s != "bot")
 
@@ -55,11 +56,11 @@ async def record(snap: Snapshot, now: datetime) -> None:
         fields["recorded_at"].to_db_value(now, ComplianceDay),
     ]
     conn = ComplianceDay._meta.db
-    marks = ("?",) * 4 if conn.capabilities.dialect == "sqlite" else ("$1", "$2", "$3", "$4")
+    group, day_, counts, at = marks(conn, 4)
     cast = "" if conn.capabilities.dialect == "sqlite" else "::jsonb"
     sql = (
         f'INSERT INTO "{ComplianceDay._meta.db_table}" ("group_id", "day", "counts", '
-        f'"recorded_at") VALUES ({marks[0]}, {marks[1]}, {marks[2]}{cast}, {marks[3]}) '
+        f'"recorded_at") VALUES ({group}, {day_}, {counts}{cast}, {at}) '
         'ON CONFLICT ("group_id", "day") DO UPDATE SET "counts" = excluded."counts", '
         '"recorded_at" = excluded."recorded_at"'
     )

@@ -17,6 +17,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from bot.storage.models import MemberState
+from bot.storage.sql import marks
 
 _SEEN = ("display", "identity", "handle", "status", "employee_id", "present")
 _READ = ("id", "key", *_SEEN, "reminders", "reminded_by")
@@ -58,12 +59,6 @@ def _conn() -> BaseDBAsyncClient:
     return MemberState._meta.db  # the current transaction's connection, if any
 
 
-def _marks(conn: BaseDBAsyncClient, count: int) -> list[str]:
-    if conn.capabilities.dialect == "sqlite":
-        return ["?"] * count
-    return [f"${i}" for i in range(1, count + 1)]
-
-
 def _columns(names: Sequence[str]) -> str:
     return ", ".join(f'"{name}"' for name in names)
 
@@ -76,7 +71,7 @@ def _stamp(at: datetime) -> Any:
 async def select(group_id: int) -> list[State]:
     """Every state row of the group."""
     conn = _conn()
-    table, (mark,) = MemberState._meta.db_table, _marks(conn, 1)
+    table, (mark,) = MemberState._meta.db_table, marks(conn, 1)
     sql = f'SELECT {_columns(_READ)} FROM "{table}" WHERE "group_id" = {mark}'
     _, rows = await conn.execute_query(sql, [group_id])
     return [
@@ -88,7 +83,7 @@ async def holders(group_id: int) -> list[tuple[int, str, str]]:
     """(employee id, key, status) of the members present with an employee (identity's
     "who held it before")."""
     conn = _conn()
-    (mark,) = _marks(conn, 1)
+    (mark,) = marks(conn, 1)
     sql = (
         f'SELECT "employee_id", "key", "status" FROM "{MemberState._meta.db_table}" '
         f'WHERE "group_id" = {mark} AND "present" AND "employee_id" IS NOT NULL'
@@ -104,8 +99,8 @@ async def insert(
     if not rows:
         return
     conn, at = _conn(), _stamp(now)
-    marks = ", ".join(_marks(conn, len(_INSERTED_AT)))
-    sql = f'INSERT INTO "{MemberState._meta.db_table}" ({_columns(_INSERTED_AT)}) VALUES ({marks})'
+    slots = ", ".join(marks(conn, len(_INSERTED_AT)))
+    sql = f'INSERT INTO "{MemberState._meta.db_table}" ({_columns(_INSERTED_AT)}) VALUES ({slots})'
     values = [
         [group_id, row.key, *row.values(), at if row.key in reminded else None, at, at]
         for row in rows
@@ -118,9 +113,9 @@ async def update(rows: Sequence[tuple[State, bool]], now: datetime) -> None:
     if not rows:
         return
     conn, at = _conn(), _stamp(now)
-    marks = _marks(conn, len(_UPDATED) + 2)
-    sets = ", ".join(f'"{name}" = {mark}' for name, mark in zip(_UPDATED, marks, strict=False))
-    reminded_at, row_id = marks[-2:]
+    params = marks(conn, len(_UPDATED) + 2)
+    sets = ", ".join(f'"{name}" = {mark}' for name, mark in zip(_UPDATED, params, strict=False))
+    reminded_at, row_id = params[-2:]
     sql = (
         f'UPDATE "{MemberState._meta.db_table}" SET {sets}, '
         f'"last_reminded_at" = COALESCE({reminded_at}, "last_reminded_at") WHERE "id" = {row_id}'
@@ -133,7 +128,7 @@ async def update(rows: Sequence[tuple[State, bool]], now: datetime) -> None:
 async def last_seen(group_id: int, now: datetime) -> None:
     """Every member present in the group was seen `now` (one statement)."""
     conn = _conn()
-    first, second, third = _marks(conn, 3)
+    first, second, third = marks(conn, 3)
     sql = (
         f'UPDATE "{MemberState._meta.db_table}" SET "last_seen" = {first} '
         f'WHERE "group_id" = {second} AND "present" = {third}'

@@ -12,6 +12,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from bot.storage.models import AuditEntry
+from bot.storage.sql import marks
 
 HEAD_ID = 1  # the single row of `audit_head`
 
@@ -19,11 +20,10 @@ HEAD_ID = 1  # the single row of `audit_head`
 async def move_head(conn: BaseDBAsyncClient, old: tuple[int, str], new: tuple[int, str]) -> bool:
     """Move the head from `old` to `new` if it is still at `old` (this also takes the lock).
     Plain SQL: on every action, tortoise's query building would cost more than the write."""
-    sqlite = conn.capabilities.dialect == "sqlite"
-    marks = ("?", "?", "?", "?") if sqlite else ("$1", "$2", "$3", "$4")
+    seq, hash_, old_seq, old_hash = marks(conn, 4)
     sql = (
-        f'UPDATE "audit_head" SET "seq" = {marks[0]}, "hash" = {marks[1]} '
-        f'WHERE "id" = {HEAD_ID} AND "seq" = {marks[2]} AND "hash" = {marks[3]}'
+        f'UPDATE "audit_head" SET "seq" = {seq}, "hash" = {hash_} '
+        f'WHERE "id" = {HEAD_ID} AND "seq" = {old_seq} AND "hash" = {old_hash}'
     )
     moved, _ = await conn.execute_query(sql, [new[0], new[1], old[0], old[1]])
     return bool(moved)
