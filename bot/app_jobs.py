@@ -22,6 +22,13 @@ from bot.services.points_ranking import PointsRanking
 REPORT_JOB = "report:daily"  # org-wide: the same name, hence the same claim, everywhere
 
 
+def group_job(kind: str, platform: str, group: GroupRuntime) -> str:
+    """A group's job name, the key of its claim: a group is its platform and code (two
+    instances on one platform owning the group share the claim; a Telegram and a WeChat group
+    that happen to share a code do not)."""
+    return f"{kind}:{platform}:{group.code}"
+
+
 def claim_jobs(services: Services, lease_seconds: float) -> None:
     """Gate the scheduler with claims in the shared database, owned by this instance."""
     lease = timedelta(seconds=lease_seconds)
@@ -36,17 +43,18 @@ def schedule(
     now: datetime,
 ) -> None:
     """Register the daily jobs: each group's audit and ranking, then the org's report."""
-    scheduler = services.scheduler
+    scheduler, platform = services.scheduler, services.groups.platform
     for group in services.groups:
         daily = group.policy.audit.daily_at
         if daily is not None:
             job = partial(audit, group)
-            scheduler.daily(f"audit:{group.code}", daily, group.tz, job, now=now)
+            scheduler.daily(group_job("audit", platform, group), daily, group.tz, job, now=now)
     for group in services.groups:
         points = group.policy.points
         if points.enabled and points.report_at is not None:
             post = partial(ranking.monthly, group)
-            scheduler.daily(f"points:{group.code}", points.report_at, group.tz, post, now=now)
+            name = group_job("points", platform, group)
+            scheduler.daily(name, points.report_at, group.tz, post, now=now)
     if config.org.report_at is not None:
         tz = ZoneInfo(config.timezone)
         report = DailyReport(

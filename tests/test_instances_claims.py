@@ -6,8 +6,14 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
+from bot.app_jobs import group_job
 from bot.core.clock import VirtualClock
+from bot.core.group import GroupRuntime
+from bot.core.job_run import job_key
+from bot.core.org import GroupIn
+from bot.core.policy import build_policy
 from bot.core.scheduler import Scheduler
 from bot.services.job_claims import JobClaims
 from bot.storage.db import Database
@@ -119,3 +125,30 @@ async def test_an_occurrence_the_gate_failed_to_claim_is_tried_again() -> None:
     assert ran == [] and len(scheduler.waiting) == 1
     await scheduler.run_due(T0)
     assert ran == ["job"] and scheduler.waiting == {}
+
+
+async def test_groups_of_one_code_on_two_platforms_are_two_jobs(db: Database) -> None:
+    """A group is its platform and code: a Telegram instance and a WeChat instance whose
+    groups share a code each audit theirs; two instances on one platform share the claim."""
+    clock = VirtualClock(T0)
+    group = GroupRuntime(config=GroupIn(name="g"), policy=build_policy({}, {}), tz=ZoneInfo("UTC"))
+    ran: list[str] = []
+
+    def body(who: str):
+        async def run() -> None:
+            ran.append(who)
+
+        return run
+
+    wanted = [
+        ("telegram:a", "telegram"),
+        ("wechat:b", "wechat"),
+        ("wechat:standby", "wechat"),
+    ]
+    outcomes = [
+        await claims(clock, owner).run(
+            job_key(group_job("audit", platform, group), T0), body(owner)
+        )
+        for owner, platform in wanted
+    ]
+    assert (outcomes, ran) == (["ran", "ran", "done"], ["telegram:a", "wechat:b"])
