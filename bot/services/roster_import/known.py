@@ -23,8 +23,13 @@ COLUMNS: tuple[str, ...] = (
     "employee_no",
     "aliases",
     "is_exec",
+    "status",
+    "hired",
+    "wechat_id",
+    "telegram_id",
 )
-COLUMNS += ("status", "hired", "wechat_id", "telegram_id")
+SHARED = tuple(COLUMNS.index(name) for name in ("department", "title", "status"))
+ALIASES = COLUMNS.index("aliases")
 PAGE = 10_000
 
 
@@ -65,9 +70,9 @@ async def known_rows(conn: BaseDBAsyncClient | None = None) -> list[Known]:
         page = await (query.using_db(conn) if conn is not None else query).values_list(*COLUMNS)
         for values in page:
             row = list(values)
-            for index in (2, 3, 8):  # department, title, status: shared
+            for index in SHARED:  # repeated texts: one string each
                 row[index] = shared.setdefault(row[index], row[index])
-            row[6] = list(row[6]) if row[6] else NO_ALIASES
+            row[ALIASES] = list(row[ALIASES]) if row[ALIASES] else NO_ALIASES
             rows.append(Known(tuple(row)))
         if len(page) < PAGE:
             return rows
