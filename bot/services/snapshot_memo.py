@@ -6,12 +6,20 @@ in the roster index, the group's policy and scope, and the `/rename` bindings), 
 known by a trusted way, the earlier holders, the newcomer and the admins. A resolution is
 reused only when every one of them is the same; `earlier` is consulted by `resolve` only for an
 entry two or more members claim (`contested`), so it is read only then.
+
+A group read again after members left (the audit removed the departed: every daily audit
+after the first reads such a list) reuses the last resolution minus the leavers when no one
+else's resolution can depend on them (`_independent`): a leaver who was no admin and whose
+entries (claimed, shown) no other member claimed, showed or was resolved against. Each step of
+`resolve` reads another member only through those: the claimants of an entry, the holder of a
+shown entry, the admins present.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.core.group import GroupRuntime
@@ -38,6 +46,47 @@ class _Resolved:
     known: Collection[int]
     earlier: Mapping[int, Collection[str]] | None  # None: nothing contested, not consulted
     results: tuple[Classification, ...]
+    alone: tuple[Classification, ...]  # each member classified alone: what `resolve` read
+
+
+def _refs(c: Classification) -> Iterator[int]:
+    """The roster entries a classification names (as claimed, shown or resolved against)."""
+    for entry in (c.entry, c.shown, c.claimed):
+        if entry is not None:
+            yield entry.id
+
+
+def _independent(last: _Resolved, gone: list[int], admins: Collection[str]) -> bool:
+    """Resolving the members of `last` without those at the indices `gone` leaves everyone
+    else's resolution as it was: no leaver is an admin, holds another's impostor, or shares
+    an entry (alone or resolved) with anyone (a leaver's entries are named by them alone)."""
+    named: Counter[int] = Counter()
+    holders = set()
+    for alone, resolved in zip(last.alone, last.results, strict=True):
+        named.update({*_refs(alone), *_refs(resolved)})
+        if resolved.holder is not None:
+            holders.add(resolved.holder)
+    for i in gone:
+        alone, resolved = last.alone[i], last.results[i]
+        member = resolved.member
+        if member.identity in admins or member in holders:
+            return False
+        if any(named[entry] > 1 for entry in {*_refs(alone), *_refs(resolved)}):
+            return False
+    return True
+
+
+def _left(before: Sequence[MemberView], now: Sequence[MemberView]) -> list[int] | None:
+    """The indices of `before` that `now` lacks, if `now` is `before` with some members
+    left out (order kept); None otherwise."""
+    gone: list[int] = []
+    j = 0
+    for i, member in enumerate(before):
+        if j < len(now) and now[j] == member:
+            j += 1
+        else:
+            gone.append(i)
+    return gone if j == len(now) else None
 
 
 class ResolutionMemo:
@@ -69,7 +118,23 @@ class ResolutionMemo:
         inputs, anchors = key
         if any(a is not b for a, b in zip(last.anchors, anchors, strict=True)):
             return None
-        return last if last.inputs == inputs else None
+        if last.inputs == inputs:
+            return last
+        if last.inputs[1:] != inputs[1:]:  # bindings, newcomer, admins
+            return None
+        gone = _left(last.inputs[0], inputs[0])
+        if not gone or not _independent(last, gone, last.inputs[3]):
+            return None
+        left = set(gone)
+        kept = [i for i in range(len(last.results)) if i not in left]
+        derived = replace(
+            last,
+            inputs=inputs,
+            results=tuple(last.results[i] for i in kept),
+            alone=tuple(last.alone[i] for i in kept),
+        )
+        self._last[code] = derived
+        return derived
 
     def put(
         self,
@@ -78,9 +143,11 @@ class ResolutionMemo:
         known: Collection[int],
         earlier: Mapping[int, Collection[str]] | None,
         results: Sequence[Classification],
+        alone: Sequence[Classification],
     ) -> None:
-        """Keep this resolution as the group's last (`earlier` None: not consulted)."""
-        self._last[code] = _Resolved(key[0], key[1], known, earlier, tuple(results))
+        """Keep this resolution as the group's last (`earlier` None: not consulted); `alone`
+        are the classifications it resolved."""
+        self._last[code] = _Resolved(key[0], key[1], known, earlier, tuple(results), tuple(alone))
 
 
 class LoneMemo:
