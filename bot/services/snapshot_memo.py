@@ -17,7 +17,6 @@ shown entry, the admins present.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -58,22 +57,36 @@ def _refs(c: Classification) -> Iterator[int]:
 
 def _independent(last: _Resolved, gone: list[int], admins: Collection[str]) -> bool:
     """Resolving the members of `last` without those at the indices `gone` leaves everyone
-    else's resolution as it was: no leaver is an admin, holds another's impostor, or shares
-    an entry (alone or resolved) with anyone (a leaver's entries are named by them alone)."""
-    named: Counter[int] = Counter()
-    holders = set()
-    for alone, resolved in zip(last.alone, last.results, strict=True):
-        named.update({*_refs(alone), *_refs(resolved)})
-        if resolved.holder is not None:
-            holders.add(resolved.holder)
+    else's resolution as it was: no leaver is an admin or the holder named in another's
+    resolution, and no entry a leaver names (alone or resolved) is named by anyone who stays."""
+    named: set[int] = set()
+    leavers: set[MemberView] = set()
     for i in gone:
         alone, resolved = last.alone[i], last.results[i]
-        member = resolved.member
-        if member.identity in admins or member in holders:
+        if resolved.member.identity in admins:
             return False
-        if any(named[entry] > 1 for entry in {*_refs(alone), *_refs(resolved)}):
+        named.update(_refs(alone), _refs(resolved))
+        leavers.add(resolved.member)
+    left = set(gone)
+    for i, (alone, resolved) in enumerate(zip(last.alone, last.results, strict=True)):
+        if i not in left and (
+            _names(alone, named, leavers)
+            or (resolved is not alone and _names(resolved, named, leavers))
+        ):
             return False
     return True
+
+
+def _names(c: Classification, entries: set[int], members: set[MemberView]) -> bool:
+    """`c` names one of `entries` (claimed, shown, resolved against) or has a holder among
+    `members` (written out: every member of a group is asked)."""
+    entry, shown, claimed = c.entry, c.shown, c.claimed
+    return (
+        (entry is not None and entry.id in entries)
+        or (shown is not None and shown.id in entries)
+        or (claimed is not None and claimed.id in entries)
+        or (c.holder is not None and c.holder in members)
+    )
 
 
 def _left(before: Sequence[MemberView], now: Sequence[MemberView]) -> list[int] | None:
