@@ -23,6 +23,8 @@ from bot.storage.counters import Counters
 # What an admin report is about: a member status, or active employees out of the group's scope.
 ReportOn = Literal["unknown", "out_of_scope", "ambiguous", "departed", "misnamed"]
 
+LINES_KEPT = 20_000  # reminder lines remembered (cleared beyond)
+
 # The admin alert about members of a status: its kind and rule.
 _ALERTS: dict[ReportOn, tuple[SendKind, Reason]] = {
     "unknown": ("unknown_member_alert", "not_on_roster"),
@@ -41,6 +43,8 @@ class AuditNotices:
         self.clock = clock
         self.notify = notifier
         self.counters = counters
+        # Reminder lines by (display name, expected name, template): pure in them.
+        self._lines: dict[tuple[str, str | None, str | None], str] = {}
 
     async def remind(self, group: GroupRuntime, due: list[Classification]) -> list[Classification]:
         """One naming reminder for the whole group; each member at most once per cooldown.
@@ -77,7 +81,18 @@ class AuditNotices:
         await member_states.count_reminder(group, member, now)
 
     def reminder_line(self, group: GroupRuntime, c: Classification) -> str:
-        """One member's line of the reminder: the exact name to set, or the template."""
+        """One member's line of the reminder: the exact name to set, or the template.
+        Remembered: the same members are reminded day after day with the same lines."""
+        hint = None if c.expected else group.policy.naming.template
+        key = (c.member.display, c.expected, hint)
+        line = self._lines.get(key)
+        if line is None:
+            if len(self._lines) >= LINES_KEPT:
+                self._lines.clear()
+            line = self._lines[key] = self._line(group, c)
+        return line
+
+    def _line(self, group: GroupRuntime, c: Classification) -> str:
         if c.expected:
             return self.notify.translate(
                 "naming-reminder-line", member=c.member.display, expected=c.expected

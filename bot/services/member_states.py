@@ -69,6 +69,19 @@ async def record(
             continue  # two members showing one name share what the bot can know of them
         present.add(key)
         row, was = states.get(key), None
+        if (
+            row is not None  # most rows on most days: unchanged, so not rewritten
+            and row.status == status
+            and row.display == member.display
+            and row.employee_id == employee_id
+            and row.present
+            and row.identity == member.identity
+            and row.handle == member.handle
+            and key not in reminded
+            and (status == "misnamed" or not row.reminders)
+            and not mine(row)
+        ):
+            continue
         if row is None:
             row = State(None, key, member.display, None, None, status, None, True, 0, None)
             create.append(row)

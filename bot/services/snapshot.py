@@ -120,28 +120,31 @@ class Snapshots:
         if last is not None and last.earlier is not None:
             earlier = await self.memory.earlier(group)
         if last is not None and earlier == last.earlier:
-            results = list(last.results)  # the same inputs as the last read: the same answer
-        else:
-            alone = self._classified.all(
-                group.code,
-                key[1],  # the anchors: policy, config, roster index
-                [(m, bindings.get(m.key) if bindings else None) for m in members],
-                lambda mb: self._classify(group, mb[0], index, mb[1]),
+            # The same inputs as the last read (or those less members no one depended on):
+            # the same answer, and who holds what is remembered already (`held` only adds).
+            return Snapshot(
+                group, members, list(last.results), index, not self.members.can_list(group)
             )
-            if not contested(alone):
-                earlier = None  # `resolve` would not consult it: not read
-            elif earlier is None:
-                earlier = await self.memory.earlier(group)
-            results = identity.resolve(
-                alone,
-                known=known,
-                earlier=earlier,
-                newcomer=newcomer,
-                admins=group.admins,
-                # Every display name was just matched: its normalised form is in the match memo.
-                normalised=lambda display: index.match(display, template, self.company).name,
-            )
-            self._resolved.put(group.code, key, known, earlier, results, alone)
+        alone = self._classified.all(
+            group.code,
+            key[1],  # the anchors: policy, config, roster index
+            [(m, bindings.get(m.key) if bindings else None) for m in members],
+            lambda mb: self._classify(group, mb[0], index, mb[1]),
+        )
+        if not contested(alone):
+            earlier = None  # `resolve` would not consult it: not read
+        elif earlier is None:
+            earlier = await self.memory.earlier(group)
+        results = identity.resolve(
+            alone,
+            known=known,
+            earlier=earlier,
+            newcomer=newcomer,
+            admins=group.admins,
+            # Every display name was just matched: its normalised form is in the match memo.
+            normalised=lambda display: index.match(display, template, self.company).name,
+        )
+        self._resolved.put(group.code, key, known, earlier, results, alone)
         self.memory.held(group, results)
         return Snapshot(group, members, results, index, not self.members.can_list(group))
 
