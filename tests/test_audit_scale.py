@@ -14,7 +14,7 @@ from bot.core.org import Scope
 from bot.services import member_states
 from bot.services.roster_match import MIN_CONTAINED_NAME, RosterIndex, _unique
 from bot.storage.db import Database
-from bot.storage.models import MemberState
+from bot.storage.models import Employee, MemberState
 from tests.conftest import T0
 from tests.seeds import rng
 from tests.test_storage import make_groups
@@ -149,3 +149,40 @@ def test_member_lists_are_journaled_compactly_and_read_back_exactly() -> None:
     assert decode_members(plain) == [MemberView("张三"), MemberView("李四")]
     # A journal written before: one object per member.
     assert decode_members([member_to_json(m) for m in members]) == members
+
+
+async def test_a_row_is_rewritten_exactly_when_something_an_audit_keeps_changed(
+    db: Database,
+) -> None:
+    clock = VirtualClock(T0)
+    group = next(iter(await make_groups(clock)))
+    zhang, li = MemberView("张三"), MemberView("李四")
+    made = {"created_at": T0, "updated_at": T0}
+    found = (await Employee.create(name="张三", department="财务部", **made)).id
+
+    async def day(
+        seen: list[tuple[MemberView, str, int | None]], reminded: frozenset[str] = frozenset()
+    ) -> list[str]:
+        clock.set(clock.now() + timedelta(days=1))
+        states = await member_states.load(group)
+        wrote = await member_states.record(group, seen, states, clock.now(), reminded=reminded)
+        return sorted(wrote.updated)
+
+    await day([(zhang, "misnamed", None), (li, "compliant", None)])
+    assert await day(
+        [(zhang, "misnamed", None), (li, "compliant", None)], frozenset({zhang.key})
+    ) == [zhang.key]
+    assert await day([(zhang, "misnamed", None), (li, "compliant", None)]) == []  # count kept
+    assert (await MemberState.get(key=zhang.key)).reminders == 1
+    assert await day([(zhang, "compliant", None), (li, "compliant", None)]) == [zhang.key]
+    assert (await MemberState.get(key=zhang.key)).reminders == 0  # renamed: the count resets
+    handled = MemberView("李四", handle="h1")  # the same key, a handle now
+    assert await day([(zhang, "compliant", None), (handled, "compliant", None)]) == [li.key]
+    assert await day([(zhang, "compliant", found), (handled, "compliant", None)]) == [zhang.key]
+    assert await day([(handled, "compliant", None)]) == [zhang.key]  # left: absent
+    assert await day([(zhang, "compliant", found), (handled, "compliant", None)]) == [zhang.key]
+    row = await MemberState.get(key=zhang.key)
+    assert (row.present, row.employee_id, row.status) == (True, found, "compliant")
+    await member_states.count_reminder(group, zhang, clock.now())  # `/rename` reminded them
+    assert await day([(zhang, "compliant", found), (handled, "compliant", None)]) == [zhang.key]
+    assert (await MemberState.get(key=zhang.key)).reminders == 0  # compliant: no count kept
