@@ -157,8 +157,9 @@ async def test_a_row_is_rewritten_exactly_when_something_an_audit_keeps_changed(
     clock = VirtualClock(T0)
     group = next(iter(await make_groups(clock)))
     zhang, li = MemberView("张三"), MemberView("李四")
-    made = {"created_at": T0, "updated_at": T0}
-    found = (await Employee.create(name="张三", department="财务部", **made)).id
+    found = (
+        await Employee.create(name="张三", department="财务部", created_at=T0, updated_at=T0)
+    ).id
 
     async def day(
         seen: list[tuple[MemberView, str, int | None]], reminded: frozenset[str] = frozenset()

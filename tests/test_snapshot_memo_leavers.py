@@ -8,6 +8,7 @@ admins; members leave, and each read is compared with a resolution made afresh."
 from __future__ import annotations
 
 import random
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.core.employees import RosterEntry
@@ -15,6 +16,8 @@ from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.core.org import GroupIn
 from bot.core.policy import build_policy
+from bot.services.classification import Classification
+from bot.services.roster_match import RosterIndex
 from bot.services.snapshot_memo import ResolutionMemo
 from bot.storage.db import Database
 from tests.test_snapshot_memo import Counted, Members, Roster
@@ -49,12 +52,12 @@ def _member(rng: random.Random, n: int) -> MemberView:
 
 async def test_leavers_give_a_fresh_resolution_s_answer(db: Database) -> None:
     roster, members = Roster(), Members()
-    roster.current = type(roster.current)(STAFF)
+    roster.current = RosterIndex(STAFF)
     memo, fresh = Counted(roster, members, memo=True), Counted(roster, members, memo=False)
     full = 0
     classify_all = memo._classified.all
 
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def counted(*args: Any, **kwargs: Any) -> list[Classification]:
         nonlocal full
         full += 1
         return classify_all(*args, **kwargs)
