@@ -1,5 +1,5 @@
 """A group read again after members left reuses the last resolution minus them only where that
-is the answer a fresh resolution gives (bot.services.snapshot_memo: `_independent`).
+is the answer a fresh resolution gives (bot.services.snapshot_leavers).
 
 Random groups (seeded) mixing template names, bare names, names inside nicknames, copies of
 one name, remarks naming employees (trusted), `/rename` bindings, departed employees and

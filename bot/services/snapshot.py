@@ -121,7 +121,8 @@ class Snapshots:
             earlier = await self.memory.earlier(group)
         if last is not None and earlier == last.earlier:
             # The same inputs as the last read (or those less members no one depended on):
-            # the same answer, and who holds what is remembered already (`held` only adds).
+            # the same answer; `held` was given these results (or more) with the last read,
+            # and it never forgets a holder, so giving them again changes nothing.
             return Snapshot(
                 group, members, list(last.results), index, not self.members.can_list(group)
             )

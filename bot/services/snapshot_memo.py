@@ -9,15 +9,12 @@ entry two or more members claim (`contested`), so it is read only then.
 
 A group read again after members left (the audit removed the departed: every daily audit
 after the first reads such a list) reuses the last resolution minus the leavers when no one
-else's resolution can depend on them (`_independent`): a leaver who was no admin and whose
-entries (claimed, shown) no other member claimed, showed or was resolved against. Each step of
-`resolve` reads another member only through those: the claimants of an entry, the holder of a
-shown entry, the admins present.
+else's resolution can depend on them (bot.services.snapshot_leavers).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,6 +22,7 @@ from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.services import identity
 from bot.services.classification import Classification
+from bot.services.snapshot_leavers import independent, left_out
 
 
 def contested(results: Sequence[Classification]) -> bool:
@@ -46,60 +44,6 @@ class _Resolved:
     earlier: Mapping[int, Collection[str]] | None  # None: nothing contested, not consulted
     results: tuple[Classification, ...]
     alone: tuple[Classification, ...]  # each member classified alone: what `resolve` read
-
-
-def _refs(c: Classification) -> Iterator[int]:
-    """The roster entries a classification names (as claimed, shown or resolved against)."""
-    for entry in (c.entry, c.shown, c.claimed):
-        if entry is not None:
-            yield entry.id
-
-
-def _independent(last: _Resolved, gone: list[int], admins: Collection[str]) -> bool:
-    """Resolving the members of `last` without those at the indices `gone` leaves everyone
-    else's resolution as it was: no leaver is an admin or the holder named in another's
-    resolution, and no entry a leaver names (alone or resolved) is named by anyone who stays."""
-    named: set[int] = set()
-    leavers: set[MemberView] = set()
-    for i in gone:
-        alone, resolved = last.alone[i], last.results[i]
-        if resolved.member.identity in admins:
-            return False
-        named.update(_refs(alone), _refs(resolved))
-        leavers.add(resolved.member)
-    left = set(gone)
-    for i, (alone, resolved) in enumerate(zip(last.alone, last.results, strict=True)):
-        if i not in left and (
-            _names(alone, named, leavers)
-            or (resolved is not alone and _names(resolved, named, leavers))
-        ):
-            return False
-    return True
-
-
-def _names(c: Classification, entries: set[int], members: set[MemberView]) -> bool:
-    """`c` names one of `entries` (claimed, shown, resolved against) or has a holder among
-    `members` (written out: every member of a group is asked)."""
-    entry, shown, claimed = c.entry, c.shown, c.claimed
-    return (
-        (entry is not None and entry.id in entries)
-        or (shown is not None and shown.id in entries)
-        or (claimed is not None and claimed.id in entries)
-        or (c.holder is not None and c.holder in members)
-    )
-
-
-def _left(before: Sequence[MemberView], now: Sequence[MemberView]) -> list[int] | None:
-    """The indices of `before` that `now` lacks, if `now` is `before` with some members
-    left out (order kept); None otherwise."""
-    gone: list[int] = []
-    j = 0
-    for i, member in enumerate(before):
-        if j < len(now) and now[j] == member:
-            j += 1
-        else:
-            gone.append(i)
-    return gone if j == len(now) else None
 
 
 class ResolutionMemo:
@@ -135,8 +79,8 @@ class ResolutionMemo:
             return last
         if last.inputs[1:] != inputs[1:]:  # bindings, newcomer, admins
             return None
-        gone = _left(last.inputs[0], inputs[0])
-        if not gone or not _independent(last, gone, last.inputs[3]):
+        gone = left_out(last.inputs[0], inputs[0])
+        if not gone or not independent(last.alone, last.results, gone, last.inputs[3]):
             return None
         left = set(gone)
         kept = [i for i in range(len(last.results)) if i not in left]
