@@ -96,7 +96,9 @@ def audit_scenario(groups: int, members: int, roster: int, seed: int) -> tuple[S
     """The company validated the way `qunguan replay` validates a scenario file, and the
     simulated world it starts in. Each group's members are validated (as a scenario's
     `groups[].members`) and joined to the world one group at a time: the spec does not keep
-    50,000 validated members that only the world's construction reads."""
+    50,000 validated members that only the world's construction reads. The roster is the
+    scenario's `roster` only (the spec's copy is dropped): the app loads it into the database
+    at start, as a company's roster import would, and reads it from there."""
     company, shown = audit_company(groups, members, roster, seed)
     spec = ScenarioIn.model_validate(company)
     group_runtimes(spec)
@@ -104,4 +106,6 @@ def audit_scenario(groups: int, members: int, roster: int, seed: int) -> tuple[S
     for group, listed in zip(spec.groups, shown, strict=True):
         world.add_group(group.name, group.bot_role)
         join_members(world, group.name, _MEMBERS.validate_python(listed))
-    return Scenario(Path("bench-audit"), spec, list(spec.org.roster or [])), world
+    employees = list(spec.org.roster or [])
+    spec = spec.model_copy(update={"org": spec.org.model_copy(update={"roster": None})})
+    return Scenario(Path("bench-audit"), spec, employees), world
