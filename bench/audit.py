@@ -94,16 +94,20 @@ async def bench_audit(
     redis_prefix: str = "qunguan",
 ) -> dict[str, Any]:
     """Run the benchmark; the dict is what `--json` prints."""
-    scenario = audit_scenario(groups, members, roster, seed)
+    scenario, world = audit_scenario(groups, members, roster, seed)
     with tempfile.TemporaryDirectory(prefix="qunguan-bench-") as tmp:
         async with AsyncExitStack() as stack:
             url, counters = await bench_storage(
                 stack, Path(tmp), database_url, redis_url, redis_prefix
             )
             settings = Settings(_env_file=None, database_url=url, data_dir=Path(tmp))
-            replay = Replay(scenario, settings, Path(tmp) / "files", counters)
+            replay = Replay(scenario, settings, Path(tmp) / "files", counters, built=world)
             counter = StatementCounter()
-            await replay.app.start(scenario.roster)
+            # The roster is loaded into the database at start; from then on the bot reads it
+            # from there (as after a roster import), so the benchmark does not keep its input.
+            employees, scenario.roster = scenario.roster, []
+            await replay.app.start(employees)
+            del employees
             setup_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             try:
                 with counter.counting():

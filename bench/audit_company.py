@@ -11,11 +11,17 @@ roster (unknown); 2 % of the roster has departed (removed on day 1).
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
+
+from adapters.sim.replay import join_members
 from adapters.sim.scenario import Scenario
+from adapters.sim.scenario_events import MemberEntry
 from adapters.sim.scenario_spec import ScenarioIn
+from adapters.sim.world import World
 from bench.replay import DEPARTMENTS, people
 from bot.core.errors import ConfigError
 from bot.core.group import group_runtimes
@@ -39,8 +45,11 @@ def _display(kind: str, person: dict[str, str], rng: random.Random) -> str:
     return f"{department}-{name}"
 
 
-def audit_company(groups: int, members: int, roster: int, seed: int) -> dict[str, Any]:
-    """The scenario as a mapping (no events: the audits are the scheduler's daily jobs)."""
+def audit_company(
+    groups: int, members: int, roster: int, seed: int
+) -> tuple[dict[str, Any], Iterator[list[dict[str, str]]]]:
+    """The scenario as a mapping whose groups list no members (no events: the audits are the
+    scheduler's daily jobs), and each group's members in turn, made as they are asked for."""
     if not 3 <= members <= GROUP_LIMIT:
         raise ConfigError("--members", f"expected 3 to {GROUP_LIMIT} (the bot included)")
     if groups < 1:
@@ -50,29 +59,53 @@ def audit_company(groups: int, members: int, roster: int, seed: int) -> dict[str
     rng = random.Random(seed)
     staff = people(roster)
     departed = set(rng.sample(range(roster), int(roster * DEPARTED)))
-    kinds = [kind for kind, weight in MIX for _ in range(weight)]
-    admin = {"name": "行政人事部-管理员", "remark": "管理员"}
-    out_groups = []
-    for g in range(groups):
-        shown = [admin]
-        for i in range(members - 2):
-            index = (g * (members - 2) + i) % roster
-            kind = "template" if index in departed else rng.choice(kinds)
-            shown.append({"name": _display(kind, staff[index], rng), "id": f"m{g}-{i}"})
-        out_groups.append({"name": f"群{g + 1}", "admins": ["管理员"], "members": shown})
     employees = [{**p, "status": "departed"} if i in departed else p for i, p in enumerate(staff)]
-    return {
+    company = {
         "start": "2026-11-23T08:00:00+08:00",
         "org": {
             "bot": "群管家",
             "roster": [*employees, {"name": "管理员", "department": "行政人事部"}],
         },
-        "groups": out_groups,
+        "groups": [{"name": f"群{g + 1}", "admins": ["管理员"]} for g in range(groups)],
     }
+    return company, _members(groups, members, staff, departed, rng)
 
 
-def audit_scenario(groups: int, members: int, roster: int, seed: int) -> Scenario:
-    """The company validated the way `qunguan replay` validates a scenario file."""
-    spec = ScenarioIn.model_validate(audit_company(groups, members, roster, seed))
+def _members(
+    groups: int,
+    members: int,
+    staff: list[dict[str, str]],
+    departed: set[int],
+    rng: random.Random,
+) -> Iterator[list[dict[str, str]]]:
+    kinds = [kind for kind, weight in MIX for _ in range(weight)]
+    admin = {"name": "行政人事部-管理员", "remark": "管理员"}
+    for g in range(groups):
+        shown = [admin]
+        for i in range(members - 2):
+            index = (g * (members - 2) + i) % len(staff)
+            kind = "template" if index in departed else rng.choice(kinds)
+            shown.append({"name": _display(kind, staff[index], rng), "id": f"m{g}-{i}"})
+        yield shown
+
+
+_MEMBERS = TypeAdapter(list[MemberEntry])
+
+
+def audit_scenario(groups: int, members: int, roster: int, seed: int) -> tuple[Scenario, World]:
+    """The company validated the way `qunguan replay` validates a scenario file, and the
+    simulated world it starts in. Each group's members are validated (as a scenario's
+    `groups[].members`) and joined to the world one group at a time: the spec does not keep
+    50,000 validated members that only the world's construction reads. The roster is the
+    scenario's `roster` only (the spec's copy is dropped): the app loads it into the database
+    at start, as a company's roster import would, and reads it from there."""
+    company, shown = audit_company(groups, members, roster, seed)
+    spec = ScenarioIn.model_validate(company)
     group_runtimes(spec)
-    return Scenario(Path("bench-audit"), spec, list(spec.org.roster or []))
+    world = World(spec.org.bot)
+    for group, listed in zip(spec.groups, shown, strict=True):
+        world.add_group(group.name, group.bot_role)
+        join_members(world, group.name, _MEMBERS.validate_python(listed))
+    employees = list(spec.org.roster or [])
+    spec = spec.model_copy(update={"org": spec.org.model_copy(update={"roster": None})})
+    return Scenario(Path("bench-audit"), spec, employees), world

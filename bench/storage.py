@@ -8,11 +8,14 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from bot.core.errors import ConfigError
 from bot.storage.counters import Counters, MemoryCounters
-from bot.storage.redis_counters import RedisCounters
+
+if TYPE_CHECKING:
+    from bot.storage.redis_counters import RedisCounters
 
 
 def _dsn(url: str) -> str:
@@ -50,6 +53,8 @@ async def temporary_postgres(url: str) -> AsyncIterator[str]:
 async def redis_counters(url: str, prefix: str) -> AsyncIterator[RedisCounters]:
     """Redis counters under `prefix`; every key they wrote is deleted afterwards."""
     from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from bot.storage.redis_counters import RedisCounters
 
     counters = RedisCounters(url, prefix=prefix)
     try:

@@ -11,6 +11,7 @@ message (Fluent gives up on a placeable over 2,500 characters and prints `{???}`
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,14 +48,21 @@ class Translator:
         if locale not in SUPPORTED:
             raise ValueError(f"unsupported locale {locale!r}; expected one of {SUPPORTED}")
         self.locale = locale
-        self._chain = [_bundle(locale)] + [_bundle(o) for o in SUPPORTED if o != locale]
+        self._order = (locale, *(o for o in SUPPORTED if o != locale))
+        _bundle(locale)  # a broken catalogue fails here, not at the first message
+
+    def _chain(self) -> Iterator[FluentBundle]:
+        """The locale's bundle, then the fallback's: that one is parsed (with its locale
+        data) only when a key is missing from the first, which for a complete catalogue is
+        never."""
+        return (_bundle(locale) for locale in self._order)
 
     def has(self, key: str) -> bool:
-        return any(bundle.has_message(key) for bundle in self._chain)
+        return any(bundle.has_message(key) for bundle in self._chain())
 
     def __call__(self, key: str, **args: Any) -> str:
         safe, blocks = prepare(args)
-        for bundle in self._chain:
+        for bundle in self._chain():
             if bundle.has_message(key):
                 message = bundle.get_message(key)
                 if message.value is None:

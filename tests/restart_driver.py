@@ -129,11 +129,16 @@ def world_to_json(world: World) -> dict[str, Any]:
             name: {
                 "role": g.bot_role,
                 "notice": g.notice,
-                "members": [asdict(m) for m in g.members.values()],
+                "members": [_member_json(m) for m in g.members.values()],
             }
             for name, g in world.groups.items()
         },
     }
+
+
+def _member_json(member: SimMember) -> dict[str, Any]:
+    """The member's own fields (not the view it last handed out)."""
+    return {f.name: getattr(member, f.name) for f in fields(member) if f.init}
 
 
 def world_from_json(data: dict[str, Any]) -> World:
@@ -203,7 +208,7 @@ class DurableReplay(Replay):
         self.state = state
         super().__init__(scenario, settings, files, counters)
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, built: World | None = None) -> None:
         data = self.state.data
         self.world = (
             world_from_json(data["world"]) if "world" in data else build_world(self.scenario)

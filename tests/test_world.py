@@ -65,3 +65,17 @@ async def test_the_owner_and_duplicates_cannot_be_removed_by_name() -> None:
         "member_gone"
     )
     assert len(world.groups["群"].members) == 4
+
+
+async def test_a_member_read_again_unchanged_is_the_same_view_and_a_rename_a_new_one() -> None:
+    world = world_with()
+    world.join("群", SimMember("a", "张三", remark="张三"))
+    adapter = SimAdapter(world)
+    first = (await adapter.read_members("群"))[1]
+    assert (await adapter.read_members("群"))[1] is first
+    world.rename("群", "a", "销售部-张三")
+    renamed = (await adapter.read_members("群"))[1]
+    assert renamed is not first
+    assert renamed == MemberView("销售部-张三", "张三")
+    world.groups["群"].members["a"].role = "admin"
+    assert (await adapter.read_members("群"))[1] == MemberView("销售部-张三", "张三", "admin")

@@ -7,14 +7,15 @@ The engine, commands, storage and scheduler are the production ones; only the pl
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import InitVar, dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
 from adapters.sim.adapter import SimAdapter
 from adapters.sim.report import replay_report
-from adapters.sim.scenario import RosterOpIn, Scenario, Step
+from adapters.sim.scenario import MemberIn, RosterOpIn, Scenario, Step
 from adapters.sim.scenario_events import RestartIn
 from adapters.sim.steps import Steps
 from adapters.sim.world import SimMember, World
@@ -31,18 +32,19 @@ def build_world(scenario: Scenario) -> World:
     world = World(spec.org.bot)
     for group in spec.groups:
         world.add_group(group.name, group.bot_role)
-        for member in group.members:
-            world.join(
-                group.name,
-                SimMember(
-                    member.member_id,
-                    member.name,
-                    member.remark,
-                    member.role,
-                    account=member.wechat_id,
-                ),
-            )
+        join_members(world, group.name, group.members)
     return world
+
+
+def join_members(world: World, group: str, members: Iterable[MemberIn]) -> None:
+    """The scenario's members of `group`, as they are in the simulated world."""
+    for member in members:
+        world.join(
+            group,
+            SimMember(
+                member.member_id, member.name, member.remark, member.role, account=member.wechat_id
+            ),
+        )
 
 
 class Observer(Protocol):
@@ -61,7 +63,11 @@ class Observer(Protocol):
 
 @dataclass
 class Replay:
-    """One run of a scenario. `run()` returns the report (the spec's JSON object)."""
+    """One run of a scenario. `run()` returns the report (the spec's JSON object).
+
+    `built`: the simulated world at the start, where the caller has built it (a benchmark's
+    company, whose members are validated group by group rather than kept in the spec);
+    otherwise it is built from the scenario."""
 
     scenario: Scenario
     settings: Settings
@@ -70,9 +76,10 @@ class Replay:
     observer: Observer | None = None
     world: World = field(init=False)
     skipped: list[dict[str, Any]] = field(default_factory=list)
+    built: InitVar[World | None] = None
 
-    def __post_init__(self) -> None:
-        self.world = build_world(self.scenario)
+    def __post_init__(self, built: World | None) -> None:
+        self.world = built if built is not None else build_world(self.scenario)
         self.clock = VirtualClock(self.scenario.spec.start)
         self.adapter = SimAdapter(self.world, self.clock)
         self.counters = self.counters or MemoryCounters()

@@ -20,7 +20,7 @@ class WorldError(ValueError):
     """Something the platform itself would not allow (a join to a full group…)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class SimMember:
     id: str
     display: str
@@ -28,11 +28,24 @@ class SimMember:
     role: Role = "member"
     is_bot: bool = False
     account: str | None = None  # the WeChat ID (微信号), where the library can read it
+    # The last view handed out: views are immutable, so every read while the member is
+    # unchanged shares one (a 500-member group read daily is not 500 new objects a day).
+    _view: MemberView | None = field(default=None, init=False, repr=False, compare=False)
 
     def view(self) -> MemberView:
-        return MemberView(
-            self.display, self.remark, self.role, is_self=self.is_bot, account=self.account
-        )
+        shown = self._view
+        if (
+            shown is None
+            or shown.display is not self.display
+            or shown.identity is not self.remark
+            or shown.role is not self.role
+            or shown.is_self is not self.is_bot
+            or shown.account is not self.account
+        ):
+            shown = self._view = MemberView(
+                self.display, self.remark, self.role, is_self=self.is_bot, account=self.account
+            )
+        return shown
 
 
 @dataclass

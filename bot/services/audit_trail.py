@@ -16,14 +16,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from loguru import logger
-from redis.exceptions import RedisError
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from bot.core.clock import Clock
 from bot.services.trail_chain import canonical, entry_hash, stamp
 from bot.services.trail_head import HEAD_ID, entry_row, lock, move_head
-from bot.storage.anchors import Anchor, Anchors
+from bot.storage.anchors import Anchor, Anchors, anchor_errors
 from bot.storage.models import AuditEntry, AuditHead
 
 __all__ = ["HEAD_ID", "AuditTrail", "lock"]
@@ -75,7 +74,7 @@ class AuditTrail:
         try:
             await self.anchors.add(Anchor(*head), self.clock.now())
             self._anchored = head
-        except (OSError, RedisError) as exc:
+        except anchor_errors() as exc:
             logger.warning("audit anchor {head} not written: {exc}", head=head[0], exc=exc)
 
     async def _append(

@@ -114,7 +114,9 @@ def classify(
             )
         entry, strategy = match.candidates[0], match.strategy
     # Built once, with its final status: `dataclasses.replace` cost as much as the matching.
-    status, expected, out_of_scope, candidates = "unknown", None, None, (entry,)
+    # The match's own tuple where it is this one entry (shared by every group it shows in).
+    candidates = match.candidates if match.candidates == (entry,) else (entry,)
+    status, expected, out_of_scope = "unknown", None, None
     if not entry.active:
         status = "departed"
     elif not scope.admits(entry):

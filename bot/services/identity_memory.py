@@ -25,7 +25,9 @@ class IdentityMemory:
         self.company = company
         self._remarks: set[str] | None = None
         self.read_groups: set[str] = set()
-        self._holders: dict[str, dict[int, str]] = {}  # group → employee id → member key
+        # group → employee id → the member holding it (its key is worked out when asked for:
+        # the view is kept anyway, by the group's classifications; a key string is not)
+        self._holders: dict[str, dict[int, MemberView]] = {}
         self._known: dict[str, tuple[object, set[int]]] = {}
 
     async def _loaded(self) -> set[str]:
@@ -67,7 +69,7 @@ class IdentityMemory:
             if status in identity.CLAIMING:
                 out.setdefault(employee_id, set()).add(key)
         held = self._holders.get(group.code, {})
-        out.update({employee_id: {key} for employee_id, key in held.items()})
+        out.update({employee_id: {member.key} for employee_id, member in held.items()})
         return out
 
     def held(self, group: GroupRuntime, results: Sequence[Classification]) -> None:
@@ -75,4 +77,4 @@ class IdentityMemory:
         holders = self._holders.setdefault(group.code, {})
         for c in results:
             if c.entry is not None and c.status in identity.CLAIMING:
-                holders[c.entry.id] = c.member.key
+                holders[c.entry.id] = c.member

@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from openpyxl import Workbook
+from typing import TYPE_CHECKING, Any
 
 from bot.core.group import GroupRuntime
 from bot.i18n import Translator
 from bot.services import notice_store
 from bot.services.spreadsheet import Cell, save_table, sheet_title, write_table
 from bot.storage.models import Notice, NoticeAck
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 
 async def history(group: GroupRuntime) -> list[tuple[Notice, dict[str, NoticeAck]]]:

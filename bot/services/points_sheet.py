@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-
-from openpyxl import Workbook
+from typing import TYPE_CHECKING
 
 from bot.core.group import GroupRuntime
 from bot.i18n import Translator
 from bot.services.points import PointsService
 from bot.services.spreadsheet import Cell, save_table, sheet_title, write_table
 from bot.storage.models import PointEntry
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 
 async def rows(points: PointsService, groups: Sequence[GroupRuntime]) -> list[list[Cell]]:

@@ -15,9 +15,6 @@ from pydantic import ValidationError
 from bot.core.config_file import StrictOrgConfig, read_org_config
 from bot.core.employees import EmployeeIn
 from bot.core.errors import ConfigError
-from bot.services.roster_import.fields import Problem, check_controls
-from bot.services.roster_import.formats import status_word
-from bot.services.roster_import.sheet import open_sheet
 
 HEADERS = {
     "name": ("name", "姓名"),
@@ -38,7 +35,11 @@ _TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}
 
 def read_rows(path: Path) -> Generator[tuple[int, list[str]], None, None]:
     """(row number, cell texts) of a csv or the first sheet of an xlsx, within the importer's
-    limits (bot.services.roster_import.limits): a hostile file is refused, never worked on."""
+    limits (bot.services.roster_import.limits): a hostile file is refused, never worked on.
+    The importer (and openpyxl) is loaded here, when a file is read: the scenario and config
+    modules that import this one do not load it for a roster given inline."""
+    from bot.services.roster_import.sheet import open_sheet
+
     with open_sheet(path, None) as sheets:
         if sheets:
             yield from sheets[0].rows
@@ -54,6 +55,8 @@ def load_roster_file(path: Path, where: str = "org.roster_file") -> list[Employe
 
 
 def _employees(rows: Iterator[tuple[int, list[str]]], where: str) -> list[EmployeeIn]:
+    from bot.services.roster_import.formats import status_word
+
     columns: list[str | None] | None = None
     out: list[EmployeeIn] = []
     seen = _Seen(where)
@@ -116,6 +119,8 @@ class _Seen:
 
 
 def _no_controls(where: str, fields: dict[str, str]) -> None:
+    from bot.services.roster_import.fields import Problem, check_controls
+
     for key, text in fields.items():
         try:
             check_controls([text])

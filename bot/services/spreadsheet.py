@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+# openpyxl (several MB resident) is imported when a sheet is written, not by every process
+# that imports the services: a bot that never exports never loads it.
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 # Leading characters that make Excel, WPS or LibreOffice evaluate a cell (OWASP CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -20,6 +22,8 @@ Cell = str | int | float | None
 
 def first_sheet(book: Workbook) -> Worksheet:
     """The first sheet of a workbook opened for editing (not read-only), as a worksheet."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
     sheet = book.worksheets[0]
     if not isinstance(sheet, Worksheet):
         raise TypeError(f"the first sheet is a {type(sheet).__name__}, not a worksheet")
@@ -28,6 +32,8 @@ def first_sheet(book: Workbook) -> Worksheet:
 
 def new_workbook() -> tuple[Workbook, Worksheet]:
     """A workbook and its first worksheet, to be filled in."""
+    from openpyxl import Workbook
+
     book = Workbook()
     return book, first_sheet(book)
 
@@ -50,6 +56,8 @@ def is_risky(value: object) -> bool:
 
 def write_row(sheet: Worksheet, row: int, values: Sequence[Cell], *, bold: bool = False) -> None:
     """Write one row; risky text is stored as a plain string with Excel's quote prefix."""
+    from openpyxl.styles import Font
+
     for col, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=col)
         cell.value = value
@@ -62,6 +70,8 @@ def write_row(sheet: Worksheet, row: int, values: Sequence[Cell], *, bold: bool 
 
 def write_table(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
     """A header row (frozen, with a filter), the rows, and column widths that fit the text."""
+    from openpyxl.utils import get_column_letter
+
     write_row(sheet, 1, header, bold=True)
     widths = [_width(h) for h in header]
     count = 1

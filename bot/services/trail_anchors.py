@@ -15,13 +15,11 @@ from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from redis.exceptions import RedisError
-
 from bot.core.errors import ConfigError
 from bot.services import trail_verify
 from bot.services.trail_chain import Verdict
 from bot.settings import Settings
-from bot.storage.anchors import Anchor, Anchors, FileAnchors, RedisAnchors
+from bot.storage.anchors import Anchor, Anchors, FileAnchors, RedisAnchors, anchor_errors
 from bot.storage.db import dialect
 
 FOLDER = "audit-anchors"
@@ -57,7 +55,7 @@ async def verify_anchored(
     already open)."""
     try:
         latest = await anchors.latest()
-    except (OSError, RedisError) as exc:
+    except anchor_errors() as exc:
         raise ConfigError(anchors.where, f"cannot read the audit anchors ({exc})") from None
     async with database():
         verdict = await trail_verify.verify(latest)

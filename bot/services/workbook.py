@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-
-from openpyxl import Workbook
+from typing import TYPE_CHECKING
 
 from bot.core.employees import RosterEntry
 from bot.core.group import GroupRuntime
@@ -18,6 +17,9 @@ from bot.services.roster import RosterService
 from bot.services.snapshot import Snapshot, Snapshots
 from bot.services.spreadsheet import Cell, new_workbook, sheet_title, write_table
 from bot.services.warnings import WarningService
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 
 class WorkbookService:

@@ -13,12 +13,14 @@ stays whole; the latest anchor, kept elsewhere, still names an entry and its has
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from redis.asyncio import Redis
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
 
 ANCHOR = re.compile(r"^(\d+):([0-9a-f]{64})(?:\s|$)")
 RECENT = 64  # stream entries looked at for the latest (appenders may finish out of order)
@@ -74,9 +76,19 @@ class FileAnchors:
         return None
 
 
+def anchor_errors() -> tuple[type[Exception], ...]:
+    """What writing or reading anchors may raise: OSError, and redis's own errors where redis
+    is loaded. redis (several MB resident) is imported only by a process configured with
+    Redis; where it is not loaded, nothing can raise its errors."""
+    loaded = sys.modules.get("redis.exceptions")
+    return (OSError,) if loaded is None else (OSError, loaded.RedisError)
+
+
 class RedisAnchors:
     def __init__(self, url: str, key: str) -> None:
-        self.redis = Redis.from_url(url)
+        from redis.asyncio import Redis
+
+        self.redis: Redis = Redis.from_url(url)
         self.key = key
         self.where = f"redis stream {key}"
 

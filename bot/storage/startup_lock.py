@@ -15,8 +15,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Literal
 
-import asyncpg
-
 # Constants every instance agrees on ("qgmi", "qgro").
 LOCK_IDS = {"migrate": 0x7167_6D69, "roster": 0x7167_726F}
 
@@ -29,6 +27,8 @@ async def startup_lock(
     if not postgres:
         yield
         return
+    import asyncpg  # PostgreSQL only: a bot on SQLite never loads the driver
+
     dsn = url.replace("asyncpg://", "postgresql://", 1).replace("postgres://", "postgresql://", 1)
     conn = await asyncpg.connect(dsn)
     try:
