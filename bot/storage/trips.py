@@ -40,13 +40,13 @@ class Step:
     values: Sequence[Any] = ()
     many: Sequence[Sequence[Any]] | None = None
     guard: bool = False  # changed no row: roll the whole trip back, `run` gives None
+    read: bool = False  # a SELECT of one value (SQLite only: `available(db, reads=True)`)
 
 
-def available(db: BaseDBAsyncClient) -> bool:
-    """SQLite or PostgreSQL, not inside a transaction of tortoise's."""
-    return isinstance(db, SqliteClient | BasePostgresClient) and not isinstance(
-        db, TransactionalDBClient
-    )
+def available(db: BaseDBAsyncClient, *, reads: bool = False) -> bool:
+    """SQLite or PostgreSQL (not with `reads`), not inside a transaction of tortoise's."""
+    kinds = SqliteClient if reads else SqliteClient | BasePostgresClient
+    return isinstance(db, kinds) and not isinstance(db, TransactionalDBClient)
 
 
 def insert(row: Model, db: BaseDBAsyncClient) -> Step:
@@ -73,12 +73,16 @@ def saved(row: Model, pk: int) -> None:
 
 
 def _run(conn: sqlite3.Connection, steps: Sequence[Step]) -> list[int] | None:
-    """In aiosqlite's thread: the steps in one transaction. Per step: the last row id for an
-    INSERT of one row, else the rows changed."""
+    """In aiosqlite's thread: the steps in one transaction, in order. Per step: the last row
+    id for an INSERT of one row, the value a read selects, else the rows changed."""
     out: list[int] = []
     conn.execute("BEGIN")
     try:
         for step in steps:
+            if step.read:
+                row = conn.execute(step.sql, step.values).fetchone()
+                out.append(int(row[0]) if row is not None else 0)
+                continue
             if step.many is not None:
                 cursor = conn.executemany(step.sql, step.many)
             else:
@@ -97,7 +101,8 @@ def _run(conn: sqlite3.Connection, steps: Sequence[Step]) -> list[int] | None:
 
 async def run(db: BaseDBAsyncClient, steps: Sequence[Step]) -> list[int] | None:
     """Run `steps` as one (`available(db)` must hold). Per step: the id of a one-row INSERT,
-    else the rows changed; None if a guard changed no row: then nothing was written."""
+    a read's value, else the rows changed; None if a guard changed no row: then nothing was
+    written."""
     if not isinstance(db, SqliteClient):
         return await _postgres(db, steps)
     async with db.acquire_connection() as connection:
@@ -115,6 +120,7 @@ async def run(db: BaseDBAsyncClient, steps: Sequence[Step]) -> list[int] | None:
 async def _postgres(db: BaseDBAsyncClient, steps: Sequence[Step]) -> list[int] | None:
     """One statement: each row of each step a WITH part; with a guard, every other part
     writes only if the guard's did (`EXISTS (SELECT 1 FROM <guard>)`)."""
+    assert not any(step.read for step in steps), "reads see the statement's snapshot here"
     rows = [(i, s, v) for i, s in enumerate(steps) for v in (s.values,) if s.many is None]
     rows += [(i, s, v) for i, s in enumerate(steps) if s.many is not None for v in s.many]
     rows.sort(key=lambda item: (not item[1].guard, item[0]))  # the guard first
