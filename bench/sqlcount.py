@@ -10,10 +10,12 @@ while counting, so the bot's own logging does not format every statement.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
+_WRITING = re.compile(r"\b(?:INSERT|UPDATE|DELETE)\b")
 
 
 class StatementCounter(logging.Handler):
@@ -27,8 +29,9 @@ class StatementCounter(logging.Handler):
     def handle(self, record: logging.LogRecord) -> bool:
         self.count += 1  # no lock, no formatting: one event loop thread sends the statements
         query = record.args[0] if isinstance(record.args, tuple) and record.args else record.msg
-        if str(query).lstrip()[:6].upper() in WRITES:
-            self.writes += 1
+        text = str(query).lstrip().upper()
+        if text[:6] in WRITES or (text[:4] == "WITH" and _WRITING.search(text)):
+            self.writes += 1  # a WITH of data-modifying parts (bot.storage.trips) writes
         return True
 
     def emit(self, record: logging.LogRecord) -> None:

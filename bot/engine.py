@@ -42,7 +42,9 @@ class Engine:
         cause_key = f"{type(event).__name__}:{group_code or '-'}:{key}" if key else None
         with (
             logger.contextualize(group=group_code, event=type(event).__name__),
-            caused_by(cause_key, subject=event, origin=self.services.groups.instance) as cause,
+            caused_by(
+                cause_key, subject=event, origin=self.services.groups.instance, at_end=True
+            ) as cause,
         ):
             try:
                 await self._route(event)

@@ -67,6 +67,9 @@ def hook_database() -> None:
         for name in names:
             if name in cls.__dict__:
                 setattr(cls, name, _after(cls.__dict__[name]))
+    from bot.storage import trips
+
+    trips.run = _after(trips.run)  # several statements in one round trip: one kill point
 
 
 def _after(method: Any) -> Any:

@@ -6,6 +6,7 @@ with no cell a spreadsheet would run as a formula. The timelines are scenario te
 from __future__ import annotations
 
 import asyncio
+import unicodedata
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from adapters.sim.replay import Replay
 from adapters.sim.scenario import load_scenario
 from bot.commands.notice import parse_notice
 from bot.core.errors import ConfigError, UserFacingError
-from bot.core.notice_policy import DEFAULT_ACK_WORDS, NoticePolicy, ack_word
+from bot.core.notice_policy import DEFAULT_ACK_WORDS, SPACES, NoticePolicy, ack_word, normalise_ack
 from bot.core.policy import build_policy
 from bot.settings import Settings
 from tests.cli import qunguan
@@ -191,3 +192,15 @@ def test_replies_sheet_in_roster_export_and_on_the_command_line(tmp_path: Path) 
     assert _replies(out).keys() == rows.keys()
     bad = qunguan("notices", "export", "--config", str(config), "--out", "x.csv", env=env)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_ack_normalisation_drops_exactly_what_isspace_calls_spacing() -> None:
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert set(SPACES) == spaces  # the table `normalise_ack` deletes, for this Python
+    text = "".join(sorted(spaces)) + "收\u200b到 ＯＫ\u3000~"
+    want = "".join(
+        c
+        for c in unicodedata.normalize("NFKC", text).casefold()
+        if not c.isspace() and c not in "\u200b\u200c\u200d\u2060\ufeff"
+    )
+    assert normalise_ack(text) == want == "收到ok~"

@@ -47,6 +47,11 @@ class Cause:
     # before, so its keys need no looking up.
     fresh: bool = False
     finisher: Callable[[Cause, bool], Awaitable[None]] | None = None
+    # Whoever opened the cause settles it (the engine, the job runner): the outcomes of its
+    # actions may wait for its end and be stored with it (bot.services.cause_outcomes).
+    at_end: bool = False
+    deferred: list[Any] = field(default_factory=list)
+    flusher: Callable[[Cause], Awaitable[None]] | None = None
 
     def next_key(self) -> str:
         self.taken += 1
@@ -68,9 +73,11 @@ def caused_by(
     kind: CauseKind = "event",
     subject: Event | dict[str, Any] | None = None,
     origin: str | None = None,
+    at_end: bool = False,
 ) -> Iterator[Cause | None]:
-    """Everything done inside is attributed to `key` (None: no idempotency)."""
-    cause = Cause(key, kind, subject, origin) if key else None
+    """Everything done inside is attributed to `key` (None: no idempotency). `at_end`: the
+    caller calls `settle` whatever happens, so outcomes may be stored then."""
+    cause = Cause(key, kind, subject, origin, at_end=at_end) if key else None
     token = _current.set(cause)
     try:
         yield cause
@@ -98,3 +105,12 @@ async def settle(cause: Cause | None, ok: bool) -> None:
     """The cause's handling ended (`ok`: without an error); let the journal record it."""
     if cause is not None and cause.finisher is not None:
         await cause.finisher(cause, ok)
+
+
+async def flush() -> None:
+    """Store now what the current cause keeps for its end (its actions' outcomes): called
+    before anything else is appended to the audit trail, so the trail keeps the order in
+    which things were done, whenever a crash interrupts."""
+    cause = _current.get()
+    if cause is not None and cause.deferred and cause.flusher is not None:
+        await cause.flusher(cause)

@@ -25,6 +25,12 @@ MAX_DEADLINE = timedelta(days=30)
 MAX_ACK_WORDS = 100
 _STICKER = re.compile(r"\[[^\[\]]{1,6}\]$")
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+# Every character `str.isspace` holds for (tests/test_notices.py checks them all).
+SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_DROP = str.maketrans("", "", SPACES + "".join(_INVISIBLE))
 
 
 def check_deadline(value: timedelta) -> timedelta:
@@ -44,8 +50,7 @@ def _span(value: timedelta) -> str:
 
 def normalise_ack(text: str) -> str:
     """NFKC, case-folded, without spacing and zero-width characters."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(c for c in folded if not c.isspace() and c not in _INVISIBLE)
+    return unicodedata.normalize("NFKC", text).casefold().translate(_DROP)
 
 
 def _trailing_punctuation(char: str) -> bool:

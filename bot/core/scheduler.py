@@ -105,6 +105,8 @@ class Scheduler:
 
     def catch_up(self, until: datetime, *, inclusive: bool = True) -> None:
         """Coalesce: a daily job due more than once up to `until` is due once, at the last."""
+        if not self._heap or self._heap[0].due >= until:
+            return  # the earliest entry is not due before `until`: none is (every event)
         moved = False
         for entry in self._heap:
             if entry.daily and not entry.cancelled and entry.due < until:

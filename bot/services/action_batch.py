@@ -20,12 +20,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from loguru import logger
 from tortoise.transactions import in_transaction
 
 from bot.core.actions import Action, Outcome
-from bot.core.causes import next_action_key
+from bot.core.causes import flush, next_action_key
 from bot.services import journal
 from bot.services.action_log import report_fields
 from bot.services.action_record import ActionRecorder, Started, pending_record
@@ -78,14 +79,45 @@ async def begin_all(
     return started
 
 
+def settle_records(started: Sequence[Started], outcomes: Sequence[Outcome]) -> None:
+    """Set each record's outcome (a dry run is logged as `dry_run`), not saved yet."""
+    for s, outcome in zip(started, outcomes, strict=True):
+        s.record.outcome = "dry_run" if s.dry else ("done" if outcome.ok else "refused")
+        s.record.detail = outcome.reason or ""
+
+
+def trail_entries(started: Sequence[Started]) -> list[tuple[Any, ...]]:
+    """The audit-trail entries of settled records: (kind, data, actor, group, key)."""
+    return [
+        (
+            "action",
+            {**s.payload, "outcome": s.record.outcome, "detail": s.record.detail},
+            None,
+            s.record.group_code,
+            s.record.idempotency_key,
+        )
+        for s in started
+    ]
+
+
+def log_refused(started: Sequence[Started], outcomes: Sequence[Outcome]) -> None:
+    for s, outcome in zip(started, outcomes, strict=True):
+        if not outcome.ok:
+            logger.warning(
+                "{action} in {group} did not take effect: {reason}",
+                action=s.name,
+                group=s.payload.get("group"),
+                reason=outcome.reason,
+            )
+
+
 async def finish_all(
     recorder: ActionRecorder, started: Sequence[Started], outcomes: Sequence[Outcome]
 ) -> None:
     """Store the outcomes of actions `begin_all` logged, and their audit-trail entries, in
     one transaction (a dry run is logged as `dry_run`)."""
-    for s, outcome in zip(started, outcomes, strict=True):
-        s.record.outcome = "dry_run" if s.dry else ("done" if outcome.ok else "refused")
-        s.record.detail = outcome.reason or ""
+    await flush()  # outcomes waiting for the cause's end go first (bot.core.causes.flush)
+    settle_records(started, outcomes)
     async with in_transaction() as conn:
         first, second, third = marks(conn, 3)
         sql = (
@@ -95,24 +127,7 @@ async def finish_all(
         rows = [[s.record.outcome, s.record.detail, s.record.idempotency_key] for s in started]
         await conn.execute_many(sql, rows)
         if recorder.audit is not None:
-            entries = [
-                (
-                    "action",
-                    {**s.payload, "outcome": s.record.outcome, "detail": s.record.detail},
-                    None,
-                    s.record.group_code,
-                    s.record.idempotency_key,
-                )
-                for s in started
-            ]
-            await recorder.audit.append_many(entries, using=conn)
+            await recorder.audit.append_many(trail_entries(started), using=conn)
     if recorder.audit is not None:
         await recorder.audit.settled()
-    for s, outcome in zip(started, outcomes, strict=True):
-        if not outcome.ok:
-            logger.warning(
-                "{action} in {group} did not take effect: {reason}",
-                action=s.name,
-                group=s.payload.get("group"),
-                reason=outcome.reason,
-            )
+    log_refused(started, outcomes)

@@ -17,11 +17,11 @@ from loguru import logger
 from tortoise.transactions import in_transaction
 
 from bot.core.actions import ACTION_NAMES, Action, Outcome
-from bot.core.causes import next_action_key
+from bot.core.causes import flush, next_action_key
 from bot.core.clock import Clock
 from bot.core.ports import Platform
 from bot.core.vocabulary import ActionName
-from bot.services import journal
+from bot.services import journal, journal_trip
 from bot.services.action_log import TOOK_EFFECT, report_fields
 from bot.services.audit_trail import AuditTrail
 from bot.services.groups import GroupDirectory
@@ -82,6 +82,10 @@ class ActionRecorder:
         if dry:
             payload["dry_run"] = True
         record = None
+        if own_key and key is not None:  # a fresh cause's first action: journaled with it
+            fresh = pending_record(self.clock.now(), action, payload, key)
+            if await journal_trip.touch_with(fresh):
+                return Started(action, fresh, payload, dry)
         if key is not None:
             await journal.touch()
             # A cause journaled by this very run has logged nothing under its keys before.
@@ -126,6 +130,7 @@ class ActionRecorder:
         self, record: ActionRecord, outcome: str, detail: str, payload: dict[str, Any]
     ) -> None:
         """Store the outcome and its audit-trail entry together (one transaction)."""
+        await flush()  # outcomes waiting for the cause's end go first (bot.core.causes.flush)
         record.outcome, record.detail = outcome, detail
         async with in_transaction() as conn:
             await record.save(update_fields=["outcome", "detail"], using_db=conn)

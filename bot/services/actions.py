@@ -20,6 +20,7 @@ from bot.core.vocabulary import COMMAND_ANSWERS
 from bot.services.action_batch import begin_all, finish_all, wait
 from bot.services.action_record import ActionRecorder, Started
 from bot.services.audit_trail import AuditTrail
+from bot.services.cause_outcomes import defer
 from bot.services.groups import GroupDirectory
 
 
@@ -57,7 +58,7 @@ class Actuator:
         if isinstance(started, Outcome):
             return started
         outcome = Outcome.done(dry_run=True) if started.dry else await self._execute(started)
-        if not wait(started, outcome):
+        if not wait(started, outcome) and not defer(self.recorder, started, outcome):
             await self.recorder.finish(started, outcome)
         return outcome
 

@@ -19,6 +19,7 @@ from loguru import logger
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from bot.core.causes import flush
 from bot.core.clock import Clock
 from bot.services.trail_chain import canonical, entry_hash, stamp
 from bot.services.trail_head import HEAD_ID, entry_row, lock, move_head
@@ -57,6 +58,8 @@ class AuditTrail:
         `check_key=False`: the caller knows it does not (the actuator records an outcome and
         its entry in one transaction, once)."""
         fields = (kind, data, actor, group, key)
+        if using is None:  # outcomes waiting for the cause's end go first (causes.flush)
+            await flush()
         if using is not None:  # anchored when the caller calls `settled()` after its commit
             return await self._append(using, fields, check_key)
         async with in_transaction() as conn:
@@ -123,6 +126,19 @@ class AuditTrail:
                 .update(seq=last["seq"], hash=last["hash"])
             )
         await AuditEntry.bulk_create([entry_row(entry) for entry in built], using_db=using)
+        self._head = (built[-1]["seq"], built[-1]["hash"])
+
+    def chained(
+        self, items: Sequence[tuple[Any, ...]]
+    ) -> tuple[tuple[int, str], list[dict[str, Any]]] | None:
+        """Entries for `items` chained after the head this process last wrote, with that head
+        (None if unknown): for a caller that moves the head itself, then calls `moved`."""
+        if self._head is None or not items:
+            return None
+        return self._head, self._chain(self._head, items)
+
+    def moved(self, built: Sequence[dict[str, Any]]) -> None:
+        """The caller moved the head to the last of `built` (committed)."""
         self._head = (built[-1]["seq"], built[-1]["hash"])
 
     def _chain(

@@ -30,7 +30,7 @@ T = TypeVar("T")
 FINISHED = ("done", "failed")
 
 
-def _now() -> datetime:
+def now() -> datetime:
     # Bookkeeping time, not business time: business rules read the injected clock.
     return datetime.now(UTC)
 
@@ -48,6 +48,20 @@ def _payload(cause: Cause) -> dict[str, Any]:
     return payload
 
 
+def new_row(cause: Cause) -> CauseRecord:
+    """The journal row of a cause seen for the first time (not saved yet)."""
+    return CauseRecord(
+        key=cause.key, kind=cause.kind, payload=_payload(cause), memo=[],
+        status="running", started_at=now(),
+    )  # fmt: skip
+
+
+def attach(cause: Cause, row: CauseRecord, *, fresh: bool) -> None:
+    """`row` is the cause's journal from now on (`fresh`: created by this run)."""
+    cause.journal, cause.fresh = row, fresh
+    cause.finisher = finish
+
+
 async def touch() -> CauseRecord | None:
     """Attach the journal to the current cause (see the module docstring); None without one."""
     cause = current_cause()
@@ -55,17 +69,9 @@ async def touch() -> CauseRecord | None:
         return None
     if isinstance(cause.journal, CauseRecord):
         return cause.journal
+    row = new_row(cause)
     try:
-        # Most causes are new: insert first, and look only when the key is taken.
-        row = await CauseRecord.create(
-            key=cause.key,
-            kind=cause.kind,
-            payload=_payload(cause),
-            memo=[],
-            status="running",
-            started_at=_now(),
-        )
-        cause.fresh = True
+        await row.save()  # most causes are new: insert first, and look only when it is taken
     except IntegrityError:
         found = await CauseRecord.get_or_none(key=cause.key)
         if found is None or found.status in FINISHED:  # None: it vanished under us; leave it
@@ -73,9 +79,9 @@ async def touch() -> CauseRecord | None:
         logger.info("resuming {key} ({n} inputs remembered)", key=cause.key, n=len(found.memo))
         if found.status != "running":
             await CauseRecord.filter(id=found.id).update(status="running")
-        row = found
-    cause.journal = row
-    cause.finisher = _finish
+        attach(cause, found, fresh=False)
+        return found
+    attach(cause, row, fresh=True)
     return row
 
 
@@ -122,11 +128,11 @@ async def remembered(
     return value
 
 
-async def _finish(cause: Cause, ok: bool) -> None:
+async def finish(cause: Cause, ok: bool) -> None:
     row = cause.journal
     if not isinstance(row, CauseRecord):
         return
-    row.status, row.finished_at = ("done" if ok else "failed"), _now()
+    row.status, row.finished_at = ("done" if ok else "failed"), now()
     await row.save(update_fields=["status", "finished_at"])  # tortoise caches this statement
 
 
@@ -139,17 +145,10 @@ async def begin(cause: Cause | None) -> None:
 
 async def record_done(key: str, kind: str, payload: dict[str, Any]) -> None:
     """Note a cause as handled without running it (a baseline nothing has to be done for)."""
-    now = _now()
+    at = now()
+    fields = {"kind": kind, "payload": payload, "status": "done", "memo": []}
     await CauseRecord.get_or_create(
-        key=key,
-        defaults={
-            "kind": kind,
-            "payload": payload,
-            "status": "done",
-            "started_at": now,
-            "finished_at": now,
-            "memo": [],
-        },
+        key=key, defaults={**fields, "started_at": at, "finished_at": at}
     )
 
 

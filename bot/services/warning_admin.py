@@ -11,6 +11,7 @@ from typing import Literal
 
 from tortoise.transactions import in_transaction
 
+from bot.core.causes import flush
 from bot.core.clock import Clock
 from bot.core.group import GroupRuntime
 from bot.services.audit_trail import AuditTrail
@@ -60,6 +61,7 @@ async def revoke(
     None if there is no such warning or it was revoked already."""
     by_id = {g.db_id: g for g in groups if g.db_id}
     now = clock.now()
+    await flush()  # outcomes waiting for the cause's end go first (bot.core.causes.flush)
     async with in_transaction() as conn:
         # One conditional update: of two revocations at once, only one changes the row.
         changed = (

@@ -7,13 +7,14 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable
 
 from tortoise.expressions import Q
-from tortoise.queryset import QuerySet
+from tortoise.queryset import CountQuery, QuerySet
 
 from bot.core.clock import Clock
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.core.vocabulary import Reason
 from bot.services import journal
+from bot.storage import trips
 from bot.storage.models import Warning
 
 EVIDENCE_CHARS = 80
@@ -61,8 +62,10 @@ class WarningService:
         Under a cause the warning is keyed: the cause run again after a restart finds it
         recorded and does not warn twice."""
         key = await journal.effect_key("w")
+        live = self._live(group).filter(self._subject(member, employee_id)).count()
+        count = None
         if key is None or journal.fresh() or not await Warning.exists(cause_key=key):
-            await Warning.create(
+            row = Warning(
                 group_id=group.db_id,
                 employee_id=employee_id,
                 member_key=member.key,
@@ -75,9 +78,10 @@ class WarningService:
                 cause_key=key,
                 dry_run=group.policy.dry_run,
             )
+            count = await _insert_counting(row, live)
         for listener in self.listeners:
             await listener(group, member, employee_id, key)
-        return await self._live(group).filter(self._subject(member, employee_id)).count()
+        return count if count is not None else await live
 
     async def live(
         self, group: GroupRuntime, member: MemberView, employee_id: int | None
@@ -114,3 +118,19 @@ class WarningService:
                 ids = ids | by_employee.get(employee_id, set())
             out[member.key] = len(ids)
         return dict(out)
+
+
+async def _insert_counting(row: Warning, live: CountQuery) -> int | None:
+    """Insert `row` and count the live warnings with it, in one round trip where the backend
+    allows (bot.storage.trips); else insert it and leave the count to the caller (None)."""
+    db = Warning._meta.db
+    if not trips.available(db, reads=True):
+        await row.save()
+        return None
+    live._choose_db_if_not_chosen()
+    live._make_query()
+    sql, values = live.query.get_parameterized_sql()
+    got = await trips.run(db, [trips.insert(row, db), trips.Step(sql, values, read=True)])
+    assert got is not None
+    trips.saved(row, got[0])
+    return got[1]

@@ -1,0 +1,110 @@
+"""The outcomes of an event's actions, stored with the event's end: one round trip.
+
+An event the engine handles (a cause opened with `at_end`: the engine settles it whatever
+happens) takes its actions one by one, and each is still logged pending before the platform
+is called (the first together with the cause's journal row: `journal_trip.touch_with`).
+Their outcomes, their audit-trail entries and the cause's end (done or failed) are stored at
+the cause's end, in one transaction: on SQLite one hand-off to its thread (bot.storage.trips)
+instead of a transaction per action and a statement for the end.
+
+A crash before that end leaves the actions pending and the cause running, as a crash
+between an action's intent and its outcome always did: the restart resumes the cause and
+checks each pending action with the platform (bot.services.pending). Where the one trip does
+not apply (not SQLite; the trail's head moved by another process, or not known yet), the
+outcomes are stored as `finish_all` stores them, then the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.core.actions import Outcome
+from bot.core.causes import Cause, current_cause
+from bot.services import journal, journal_trip
+from bot.services.action_batch import finish_all, log_refused, settle_records, trail_entries
+from bot.services.action_record import ActionRecorder, Started
+from bot.services.trail_head import HEAD_ID, entry_row
+from bot.storage import trips
+from bot.storage.models import ActionRecord, CauseRecord
+
+_OUTCOME = 'UPDATE "action_record" SET "outcome"=?,"detail"=? WHERE "idempotency_key"=?'
+_MOVE = f'UPDATE "audit_head" SET "seq"=?,"hash"=? WHERE "id"={HEAD_ID} AND "seq"=? AND "hash"=?'
+
+
+def defer(recorder: ActionRecorder, started: Started, outcome: Outcome) -> bool:
+    """Keep the outcome of an action for the end of its cause (True), where the cause is
+    journaled and its opener settles it."""
+    cause = current_cause()
+    if (
+        cause is None
+        or not cause.at_end
+        or not isinstance(cause.journal, CauseRecord)
+        or started.record.idempotency_key is None
+    ):
+        return False
+    cause.deferred.append((recorder, started, outcome))
+    cause.finisher, cause.flusher = _end, _flush
+    return True
+
+
+async def _end(cause: Cause, ok: bool) -> None:
+    """`settle`: the waiting outcomes and the cause's end, in one trip where it applies."""
+    if not await _store(cause, ok):
+        await journal.finish(cause, ok)
+
+
+async def _flush(cause: Cause) -> None:
+    """`flush`: the waiting outcomes now, the cause goes on."""
+    await _store(cause, None)
+
+
+async def _store(cause: Cause, ok: bool | None) -> bool:
+    """Store the waiting outcomes, with the cause's end unless `ok` is None; False if the
+    end is still to be recorded."""
+    waiting, cause.deferred = cause.deferred, []
+    if not waiting:
+        return False
+    recorder: ActionRecorder = waiting[0][0]
+    started = [s for _, s, _ in waiting]
+    outcomes = [o for _, _, o in waiting]
+    if await _one_trip(recorder, cause, ok, started, outcomes):
+        return ok is not None
+    await finish_all(recorder, started, outcomes)
+    return False
+
+
+async def _one_trip(
+    recorder: ActionRecorder,
+    cause: Cause,
+    ok: bool | None,
+    started: Sequence[Started],
+    outcomes: Sequence[Outcome],
+) -> bool:
+    """The outcomes, their trail entries and the cause's end (`ok` not None) in one trip;
+    False (nothing written) where that does not apply."""
+    db = ActionRecord._meta.db
+    audit = recorder.audit
+    if not trips.available(db):
+        return False
+    settle_records(started, outcomes)
+    rows = [[s.record.outcome, s.record.detail, s.record.idempotency_key] for s in started]
+    steps = [trips.Step(_OUTCOME, many=rows)]
+    built = None
+    if audit is not None:
+        chained = audit.chained(trail_entries(started))
+        if chained is None:
+            return False
+        (seq, hash_), built = chained
+        new = (built[-1]["seq"], built[-1]["hash"])
+        steps.append(trips.Step(_MOVE, [new[0], new[1], seq, hash_], guard=True))
+        steps.append(trips.inserts([entry_row(entry) for entry in built], db))
+    end = journal_trip.ended(cause, ok) if ok is not None else None
+    if end is not None:
+        steps.append(end)
+    if await trips.run(db, steps) is None:
+        return False  # another process moved the trail's head: store them the usual way
+    if audit is not None and built is not None:
+        audit.moved(built)
+        await audit.settled()
+    log_refused(started, outcomes)
+    return True
