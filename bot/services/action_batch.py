@@ -22,14 +22,13 @@ from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from loguru import logger
 from tortoise.transactions import in_transaction
 
 from bot.core.actions import Action, Outcome
 from bot.core.causes import flush, next_action_key
 from bot.services import journal
 from bot.services.action_log import report_fields
-from bot.services.action_record import ActionRecorder, Started, pending_record
+from bot.services.action_record import ActionRecorder, Started, log_refused, pending_record
 from bot.storage.models import ActionRecord
 from bot.storage.sql import marks
 
@@ -98,17 +97,6 @@ def trail_entries(started: Sequence[Started]) -> list[tuple[Any, ...]]:
         )
         for s in started
     ]
-
-
-def log_refused(started: Sequence[Started], outcomes: Sequence[Outcome]) -> None:
-    for s, outcome in zip(started, outcomes, strict=True):
-        if not outcome.ok:
-            logger.warning(
-                "{action} in {group} did not take effect: {reason}",
-                action=s.name,
-                group=s.payload.get("group"),
-                reason=outcome.reason,
-            )
 
 
 async def finish_all(

@@ -9,6 +9,7 @@ in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -118,13 +119,7 @@ class ActionRecorder:
         """Store what came of a started action (a dry run is logged as `dry_run`)."""
         result = "dry_run" if started.dry else ("done" if outcome.ok else "refused")
         await self._record(started.record, result, outcome.reason or "", started.payload)
-        if not outcome.ok:
-            logger.warning(
-                "{action} in {group} did not take effect: {reason}",
-                action=started.name,
-                group=started.payload.get("group"),
-                reason=outcome.reason,
-            )
+        log_refused([started], [outcome])
 
     async def _record(
         self, record: ActionRecord, outcome: str, detail: str, payload: dict[str, Any]
@@ -145,3 +140,15 @@ class ActionRecorder:
                 )
         if self.audit is not None:
             await self.audit.settled()
+
+
+def log_refused(started: Sequence[Started], outcomes: Sequence[Outcome]) -> None:
+    """Log each started action that did not take effect."""
+    for s, outcome in zip(started, outcomes, strict=True):
+        if not outcome.ok:
+            logger.warning(
+                "{action} in {group} did not take effect: {reason}",
+                action=s.name,
+                group=s.payload.get("group"),
+                reason=outcome.reason,
+            )

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from bot.core.actions import Outcome
 from bot.core.causes import Cause, current_cause
 from bot.services import journal, journal_trip
-from bot.services.action_batch import finish_all, log_refused, settle_records, trail_entries
-from bot.services.action_record import ActionRecorder, Started
+from bot.services.action_batch import finish_all, settle_records, trail_entries
+from bot.services.action_record import ActionRecorder, Started, log_refused
 from bot.services.trail_head import HEAD_ID, entry_row
 from bot.storage import trips
 from bot.storage.models import ActionRecord, CauseRecord
