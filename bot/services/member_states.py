@@ -68,7 +68,7 @@ async def record(
         if key in present:
             continue  # two members showing one name share what the bot can know of them
         present.add(key)
-        row, was = states.get(key), None
+        row = states.get(key)
         if (
             row is not None  # most rows on most days: unchanged, so not rewritten
             and row.status == status
@@ -82,20 +82,18 @@ async def record(
             and not mine(row)
         ):
             continue
+        counted = key in reminded
         if row is None:
             row = State(None, key, member.display, None, None, status, None, True, 0, None)
             create.append(row)
-        else:
-            was = row.values()
-        counted = key in reminded
+        else:  # every way past the test above changes the row (or it is `mine`)
+            update_rows.append((row, counted))
         row.display, row.identity, row.handle = member.display, member.identity, member.handle
         row.status, row.employee_id, row.present = status, employee_id, True
         if counted:
             row.reminders, row.reminded_by = row.reminders + 1, own
         elif status != "misnamed":
             row.reminders = 0
-        if was is not None and (mine(row) or row.values() != was):
-            update_rows.append((row, counted))
     for key, row in states.items():
         if key not in present and row.present:
             row.present = False
