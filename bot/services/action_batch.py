@@ -85,6 +85,19 @@ def settle_records(started: Sequence[Started], outcomes: Sequence[Outcome]) -> N
         s.record.detail = outcome.reason or ""
 
 
+def outcome_sql(outcome: str, detail: str, key: str) -> str:
+    """The update storing an action's outcome, with these placeholders (`outcome_rows`)."""
+    return (
+        f'UPDATE "{ActionRecord._meta.db_table}" SET "outcome" = {outcome}, '
+        f'"detail" = {detail} WHERE "idempotency_key" = {key}'
+    )
+
+
+def outcome_rows(started: Sequence[Started]) -> list[list[Any]]:
+    """The values of `outcome_sql` for settled records."""
+    return [[s.record.outcome, s.record.detail, s.record.idempotency_key] for s in started]
+
+
 def trail_entries(started: Sequence[Started]) -> list[tuple[Any, ...]]:
     """The audit-trail entries of settled records: (kind, data, actor, group, key)."""
     return [
@@ -107,13 +120,7 @@ async def finish_all(
     await flush()  # outcomes waiting for the cause's end go first (bot.core.causes.flush)
     settle_records(started, outcomes)
     async with in_transaction() as conn:
-        first, second, third = marks(conn, 3)
-        sql = (
-            f'UPDATE "{ActionRecord._meta.db_table}" SET "outcome" = {first}, '
-            f'"detail" = {second} WHERE "idempotency_key" = {third}'
-        )
-        rows = [[s.record.outcome, s.record.detail, s.record.idempotency_key] for s in started]
-        await conn.execute_many(sql, rows)
+        await conn.execute_many(outcome_sql(*marks(conn, 3)), outcome_rows(started))
         if recorder.audit is not None:
             await recorder.audit.append_many(trail_entries(started), using=conn)
     if recorder.audit is not None:

@@ -58,10 +58,9 @@ class AuditTrail:
         `check_key=False`: the caller knows it does not (the actuator records an outcome and
         its entry in one transaction, once)."""
         fields = (kind, data, actor, group, key)
-        if using is None:  # outcomes waiting for the cause's end go first (causes.flush)
-            await flush()
         if using is not None:  # anchored when the caller calls `settled()` after its commit
             return await self._append(using, fields, check_key)
+        await flush()  # outcomes waiting for the cause's end go first (bot.core.causes.flush)
         async with in_transaction() as conn:
             row = await self._append(conn, fields, check_key)
         await self.settled()

@@ -21,14 +21,20 @@ from collections.abc import Sequence
 from bot.core.actions import Outcome
 from bot.core.causes import Cause, current_cause
 from bot.services import journal, journal_trip
-from bot.services.action_batch import finish_all, settle_records, trail_entries
+from bot.services.action_batch import (
+    finish_all,
+    outcome_rows,
+    outcome_sql,
+    settle_records,
+    trail_entries,
+)
 from bot.services.action_record import ActionRecorder, Started, log_refused
-from bot.services.trail_head import HEAD_ID, entry_row
+from bot.services.trail_head import entry_row, move_sql
 from bot.storage import trips
 from bot.storage.models import ActionRecord, CauseRecord
 
-_OUTCOME = 'UPDATE "action_record" SET "outcome"=?,"detail"=? WHERE "idempotency_key"=?'
-_MOVE = f'UPDATE "audit_head" SET "seq"=?,"hash"=? WHERE "id"={HEAD_ID} AND "seq"=? AND "hash"=?'
+_OUTCOME = outcome_sql("?", "?", "?")  # a trip's placeholders (bot.storage.trips)
+_MOVE = move_sql("?", "?", "?", "?")
 
 
 def defer(recorder: ActionRecorder, started: Started, outcome: Outcome) -> bool:
@@ -87,8 +93,7 @@ async def _one_trip(
     if not trips.available(db):
         return False
     settle_records(started, outcomes)
-    rows = [[s.record.outcome, s.record.detail, s.record.idempotency_key] for s in started]
-    steps = [trips.Step(_OUTCOME, many=rows)]
+    steps = [trips.Step(_OUTCOME, many=outcome_rows(started))]
     built = None
     if audit is not None:
         chained = audit.chained(trail_entries(started))

@@ -44,5 +44,5 @@ def ended(cause: Cause, ok: bool) -> trips.Step | None:
         return None
     row.status, row.finished_at = ("done" if ok else "failed"), journal.now()
     at = CauseRecord._meta.fields_map["finished_at"].to_db_value(row.finished_at, row)
-    sql = 'UPDATE "cause_log" SET "status"=?,"finished_at"=? WHERE "id"=?'
+    sql = f'UPDATE "{CauseRecord._meta.db_table}" SET "status"=?,"finished_at"=? WHERE "id"=?'
     return trips.Step(sql, [row.status, at, row.id])

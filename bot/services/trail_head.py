@@ -17,14 +17,18 @@ from bot.storage.sql import marks
 HEAD_ID = 1  # the single row of `audit_head`
 
 
-async def move_head(conn: BaseDBAsyncClient, old: tuple[int, str], new: tuple[int, str]) -> bool:
-    """Move the head from `old` to `new` if it is still at `old` (this also takes the lock).
-    Plain SQL: on every action, tortoise's query building would cost more than the write."""
-    seq, hash_, old_seq, old_hash = marks(conn, 4)
-    sql = (
+def move_sql(seq: str, hash_: str, old_seq: str, old_hash: str) -> str:
+    """The head's conditional move, with these placeholders (new seq and hash, then old)."""
+    return (
         f'UPDATE "audit_head" SET "seq" = {seq}, "hash" = {hash_} '
         f'WHERE "id" = {HEAD_ID} AND "seq" = {old_seq} AND "hash" = {old_hash}'
     )
+
+
+async def move_head(conn: BaseDBAsyncClient, old: tuple[int, str], new: tuple[int, str]) -> bool:
+    """Move the head from `old` to `new` if it is still at `old` (this also takes the lock).
+    Plain SQL: on every action, tortoise's query building would cost more than the write."""
+    sql = move_sql(*marks(conn, 4))
     moved, _ = await conn.execute_query(sql, [new[0], new[1], old[0], old[1]])
     return bool(moved)
 
