@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
-from typing import Any
 
 from tortoise.transactions import in_transaction
 
@@ -29,6 +28,13 @@ from bot.core.causes import flush, next_action_key
 from bot.services import journal
 from bot.services.action_log import report_fields
 from bot.services.action_record import ActionRecorder, Started, log_refused, pending_record
+from bot.services.outcome_trip import (
+    one_trip,
+    outcome_rows,
+    outcome_sql,
+    settle_records,
+    trail_entries,
+)
 from bot.storage.models import ActionRecord
 from bot.storage.sql import marks
 
@@ -78,46 +84,19 @@ async def begin_all(
     return started
 
 
-def settle_records(started: Sequence[Started], outcomes: Sequence[Outcome]) -> None:
-    """Set each record's outcome (a dry run is logged as `dry_run`), not saved yet."""
-    for s, outcome in zip(started, outcomes, strict=True):
-        s.record.outcome = "dry_run" if s.dry else ("done" if outcome.ok else "refused")
-        s.record.detail = outcome.reason or ""
-
-
-def outcome_sql(outcome: str, detail: str, key: str) -> str:
-    """The update storing an action's outcome, with these placeholders (`outcome_rows`)."""
-    return (
-        f'UPDATE "{ActionRecord._meta.db_table}" SET "outcome" = {outcome}, '
-        f'"detail" = {detail} WHERE "idempotency_key" = {key}'
-    )
-
-
-def outcome_rows(started: Sequence[Started]) -> list[list[Any]]:
-    """The values of `outcome_sql` for settled records."""
-    return [[s.record.outcome, s.record.detail, s.record.idempotency_key] for s in started]
-
-
-def trail_entries(started: Sequence[Started]) -> list[tuple[Any, ...]]:
-    """The audit-trail entries of settled records: (kind, data, actor, group, key)."""
-    return [
-        (
-            "action",
-            {**s.payload, "outcome": s.record.outcome, "detail": s.record.detail},
-            None,
-            s.record.group_code,
-            s.record.idempotency_key,
-        )
-        for s in started
-    ]
-
-
 async def finish_all(
-    recorder: ActionRecorder, started: Sequence[Started], outcomes: Sequence[Outcome]
+    recorder: ActionRecorder,
+    started: Sequence[Started],
+    outcomes: Sequence[Outcome],
+    *,
+    trip: bool = True,
 ) -> None:
     """Store the outcomes of actions `begin_all` logged, and their audit-trail entries, in
-    one transaction (a dry run is logged as `dry_run`)."""
+    one transaction (a dry run is logged as `dry_run`): in one round trip where it applies
+    (`trip`: not tried already)."""
     await flush()  # outcomes waiting for the cause's end go first (bot.core.causes.flush)
+    if trip and await one_trip(recorder, started, outcomes):
+        return  # one round trip (bot.services.outcome_trip)
     settle_records(started, outcomes)
     async with in_transaction() as conn:
         await conn.execute_many(outcome_sql(*marks(conn, 3)), outcome_rows(started))

@@ -10,31 +10,19 @@ instead of a transaction per action and a statement for the end.
 A crash before that end leaves the actions pending and the cause running, as a crash
 between an action's intent and its outcome always did: the restart resumes the cause and
 checks each pending action with the platform (bot.services.pending). Where the one trip does
-not apply (not SQLite; the trail's head moved by another process, or not known yet), the
+not apply (inside a transaction; the trail's head moved by another process, or not known yet), the
 outcomes are stored as `finish_all` stores them, then the end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from bot.core.actions import Outcome
 from bot.core.causes import Cause, current_cause
 from bot.services import journal, journal_trip
-from bot.services.action_batch import (
-    finish_all,
-    outcome_rows,
-    outcome_sql,
-    settle_records,
-    trail_entries,
-)
-from bot.services.action_record import ActionRecorder, Started, log_refused
-from bot.services.trail_head import entry_row, move_sql
-from bot.storage import trips
-from bot.storage.models import ActionRecord, CauseRecord
-
-_OUTCOME = outcome_sql("?", "?", "?")  # a trip's placeholders (bot.storage.trips)
-_MOVE = move_sql("?", "?", "?", "?")
+from bot.services.action_batch import finish_all
+from bot.services.action_record import ActionRecorder, Started
+from bot.services.outcome_trip import one_trip
+from bot.storage.models import CauseRecord
 
 
 def defer(recorder: ActionRecorder, started: Started, outcome: Outcome) -> bool:
@@ -73,43 +61,8 @@ async def _store(cause: Cause, ok: bool | None) -> bool:
     recorder: ActionRecorder = waiting[0][0]
     started = [s for _, s, _ in waiting]
     outcomes = [o for _, _, o in waiting]
-    if await _one_trip(recorder, cause, ok, started, outcomes):
-        return ok is not None
-    await finish_all(recorder, started, outcomes)
-    return False
-
-
-async def _one_trip(
-    recorder: ActionRecorder,
-    cause: Cause,
-    ok: bool | None,
-    started: Sequence[Started],
-    outcomes: Sequence[Outcome],
-) -> bool:
-    """The outcomes, their trail entries and the cause's end (`ok` not None) in one trip;
-    False (nothing written) where that does not apply."""
-    db = ActionRecord._meta.db
-    audit = recorder.audit
-    if not trips.available(db):
-        return False
-    settle_records(started, outcomes)
-    steps = [trips.Step(_OUTCOME, many=outcome_rows(started))]
-    built = None
-    if audit is not None:
-        chained = audit.chained(trail_entries(started))
-        if chained is None:
-            return False
-        (seq, hash_), built = chained
-        new = (built[-1]["seq"], built[-1]["hash"])
-        steps.append(trips.Step(_MOVE, [new[0], new[1], seq, hash_], guard=True))
-        steps.append(trips.inserts([entry_row(entry) for entry in built], db))
     end = journal_trip.ended(cause, ok) if ok is not None else None
-    if end is not None:
-        steps.append(end)
-    if await trips.run(db, steps) is None:
-        return False  # another process moved the trail's head: store them the usual way
-    if audit is not None and built is not None:
-        audit.moved(built)
-        await audit.settled()
-    log_refused(started, outcomes)
-    return True
+    if await one_trip(recorder, started, outcomes, end):
+        return ok is not None
+    await finish_all(recorder, started, outcomes, trip=False)  # tried: not in one trip
+    return False
