@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta
 from bot.core.vocabulary import MEMBER_STATUSES
 from bot.services.snapshot import Snapshot
 from bot.storage.models import ComplianceDay
-from bot.storage.sql import marks
+from bot.storage.steps import write
+from bot.storage.trips import Step
 
 COUNTED = tuple(s for s in MEMBER_STATUSES if s != "bot")
 
@@ -44,9 +45,9 @@ def share_compliant(counts: dict[str, int]) -> float | None:
     return counts.get("compliant", 0) / total if total else None
 
 
-async def record(snap: Snapshot, now: datetime) -> None:
-    """Store `snap`'s counts as the group's figure for its local day `now` falls on (one
-    upsert on the group and day: every audit writes it)."""
+def record_step(snap: Snapshot, now: datetime) -> Step:
+    """The upsert storing `snap`'s counts as the group's figure for the local day `now`
+    falls on (every audit writes it; the last of a day wins), for `steps.write`."""
     day = now.astimezone(snap.group.tz).date()
     fields = ComplianceDay._meta.fields_map
     values = [
@@ -55,16 +56,19 @@ async def record(snap: Snapshot, now: datetime) -> None:
         fields["counts"].to_db_value(status_counts(snap), ComplianceDay),
         fields["recorded_at"].to_db_value(now, ComplianceDay),
     ]
-    conn = ComplianceDay._meta.db
-    group, day_, counts, at = marks(conn, 4)
-    cast = "" if conn.capabilities.dialect == "sqlite" else "::jsonb"
+    cast = "" if ComplianceDay._meta.db.capabilities.dialect == "sqlite" else "::jsonb"
     sql = (
         f'INSERT INTO "{ComplianceDay._meta.db_table}" ("group_id", "day", "counts", '
-        f'"recorded_at") VALUES ({group}, {day_}, {counts}{cast}, {at}) '
+        f'"recorded_at") VALUES (?, ?, ?{cast}, ?) '
         'ON CONFLICT ("group_id", "day") DO UPDATE SET "counts" = excluded."counts", '
         '"recorded_at" = excluded."recorded_at"'
     )
-    await conn.execute_query(sql, values)
+    return Step(sql, values)
+
+
+async def record(snap: Snapshot, now: datetime) -> None:
+    """Store `snap`'s counts for its local day (`record_step`, sent alone)."""
+    await write(ComplianceDay._meta.db, [record_step(snap, now)])
 
 
 async def series(

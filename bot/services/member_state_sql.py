@@ -4,7 +4,8 @@ An audit reads every member state of a group and writes the ones that changed. T
 ORM each row became a model instance (every column converted, seen-times parsed) and a
 changed set became one `CASE WHEN` per column per row; here a row is a small object, the
 read is one SELECT of the columns audits decide on, and the writes are one `executemany`
-each (inserted rows, changed rows), on SQLite and PostgreSQL alike.
+each (inserted rows, changed rows), on SQLite and PostgreSQL alike, given as statements for
+one round trip (bot.storage.steps).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from bot.storage.models import MemberState
 from bot.storage.sql import marks
+from bot.storage.trips import Step
 
 _SEEN = ("display", "identity", "handle", "status", "employee_id", "present")
 _READ = ("id", "key", *_SEEN, "reminders", "reminded_by")
@@ -92,45 +94,49 @@ async def holders(group_id: int) -> list[tuple[int, str, str]]:
     return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
 
-async def insert(
+def insert(
     group_id: int, rows: Sequence[State], now: datetime, reminded: frozenset[str]
-) -> None:
+) -> Step | None:
     """New rows, first and last seen `now` (and reminded `now`, for the keys in `reminded`)."""
     if not rows:
-        return
-    conn, at = _conn(), _stamp(now)
-    slots = ", ".join(marks(conn, len(_INSERTED_AT)))
+        return None
+    at = _stamp(now)
+    slots = ", ".join("?" * len(_INSERTED_AT))
     sql = f'INSERT INTO "{MemberState._meta.db_table}" ({_columns(_INSERTED_AT)}) VALUES ({slots})'
     values = [
         [group_id, row.key, *row.values(), at if row.key in reminded else None, at, at]
         for row in rows
     ]
-    await conn.execute_many(sql, values)
+    return Step(sql, many=values)
 
 
-async def update(rows: Sequence[tuple[State, bool]], now: datetime) -> None:
-    """Write back changed rows; `last_reminded_at` moves to `now` where the flag says so."""
+def update(rows: Sequence[tuple[State, bool]], now: datetime) -> Step | None:
+    """Write back changed rows; `last_reminded_at` moves to `now` where the flag says so,
+    and `last_seen` where the row is present (`last_seen` below leaves these rows alone)."""
     if not rows:
-        return
-    conn, at = _conn(), _stamp(now)
-    params = marks(conn, len(_UPDATED) + 2)
-    sets = ", ".join(f'"{name}" = {mark}' for name, mark in zip(_UPDATED, params, strict=False))
-    reminded_at, row_id = params[-2:]
+        return None
+    at = _stamp(now)
+    sets = ", ".join(f'"{name}" = ?' for name in _UPDATED)
     sql = (
         f'UPDATE "{MemberState._meta.db_table}" SET {sets}, '
-        f'"last_reminded_at" = COALESCE({reminded_at}, "last_reminded_at") WHERE "id" = {row_id}'
+        '"last_reminded_at" = COALESCE(?, "last_reminded_at"), '
+        '"last_seen" = COALESCE(?, "last_seen") WHERE "id" = ?'
     )
-    await conn.execute_many(
-        sql, [[*row.values(), at if now_ else None, row.id] for row, now_ in rows]
-    )
+    values = [
+        [*row.values(), at if now_ else None, at if row.present else None, row.id]
+        for row, now_ in rows
+    ]
+    return Step(sql, many=values)
 
 
-async def last_seen(group_id: int, now: datetime) -> None:
-    """Every member present in the group was seen `now` (one statement)."""
-    conn = _conn()
-    first, second, third = marks(conn, 3)
+def last_seen(group_id: int, now: datetime, updated: Sequence[int]) -> Step:
+    """Every member present in the group was seen `now` (one statement), except the rows
+    `update` writes: in PostgreSQL's one statement (bot.storage.trips) no row may be
+    changed by two of its parts."""
     sql = (
-        f'UPDATE "{MemberState._meta.db_table}" SET "last_seen" = {first} '
-        f'WHERE "group_id" = {second} AND "present" = {third}'
+        f'UPDATE "{MemberState._meta.db_table}" SET "last_seen" = ? '
+        'WHERE "group_id" = ? AND "present" = ?'
     )
-    await conn.execute_query(sql, [_stamp(now), group_id, True])
+    if updated:
+        sql += f' AND "id" NOT IN ({", ".join("?" * len(updated))})'
+    return Step(sql, [_stamp(now), group_id, True, *updated])

@@ -11,7 +11,7 @@ deciding about the member.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,6 +20,8 @@ from bot.core.members import MemberView
 from bot.services import journal
 from bot.services.member_state_sql import State, insert, last_seen, select, update
 from bot.storage.models import MemberState
+from bot.storage.steps import write
+from bot.storage.trips import Step
 
 __all__ = ["State", "Written", "count_reminder", "load", "record"]
 
@@ -49,12 +51,15 @@ async def record(
     states: dict[str, State],
     now: datetime,
     reminded: frozenset[str] = frozenset(),
+    also: Sequence[Step] = (),
 ) -> Written:
     """Store what an audit saw: (member, status, employee id) for every member present,
     counting a reminder for the keys in `reminded`; everyone else is marked absent.
 
     Only rows that changed are written (a steady day changes few: one statement for them
-    all), and `last_seen` of every member present moves in one statement."""
+    all), and `last_seen` of every member present moves in one statement. These, then the
+    statements `also` (the caller's other writes), in one round trip where it applies
+    (bot.storage.steps)."""
     own, out = journal.own_key(), Written()
 
     def mine(row: State) -> bool:  # `load` may have discounted it in memory: always written
@@ -100,10 +105,11 @@ async def record(
             update_rows.append((row, False))
     out.created = [row.key for row in create]
     out.updated = [row.key for row, _ in update_rows]
-    await insert(group.db_id, create, now, reminded)
-    await update(update_rows, now)
+    steps = [insert(group.db_id, create, now, reminded), update(update_rows, now)]
     if len(present) > len(create):
-        await last_seen(group.db_id, now)
+        updated = [row.id for row, _ in update_rows if row.id is not None]
+        steps.append(last_seen(group.db_id, now, updated))
+    await write(MemberState._meta.db, [step for step in (*steps, *also) if step is not None])
     return out
 
 
