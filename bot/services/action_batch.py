@@ -64,6 +64,15 @@ def wait(started: Started, outcome: Outcome) -> bool:
     return True
 
 
+def wait_all(started: Sequence[Started], outcomes: Sequence[Outcome]) -> bool:
+    """`wait` for actions `begin_all` logged: all kept for the end of the block, or none."""
+    waiting = _waiting.get()
+    if waiting is None:
+        return False
+    waiting.extend(zip(started, outcomes, strict=True))
+    return True
+
+
 async def begin_all(
     recorder: ActionRecorder, actions: Sequence[Action], dry: Sequence[bool]
 ) -> list[Started] | None:

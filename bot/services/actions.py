@@ -17,7 +17,7 @@ from bot.core.actions import Action, Outcome
 from bot.core.clock import Clock
 from bot.core.ports import Platform
 from bot.core.vocabulary import COMMAND_ANSWERS
-from bot.services.action_batch import begin_all, finish_all, wait
+from bot.services.action_batch import begin_all, finish_all, wait, wait_all
 from bot.services.action_record import ActionRecorder, Started
 from bot.services.audit_trail import AuditTrail
 from bot.services.cause_outcomes import defer
@@ -83,7 +83,8 @@ class Actuator:
             for s in started
         ]
         if together is not None:
-            await finish_all(self.recorder, together, outcomes)
+            if not wait_all(together, outcomes):  # within `outcomes_together`: at its end
+                await finish_all(self.recorder, together, outcomes)
             return outcomes
         for s, outcome in zip(started, outcomes, strict=True):
             if isinstance(s, Started):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from bot.core.actions import Action, Send
 from bot.core.clock import Clock
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
@@ -47,8 +48,17 @@ class AuditNotices:
         self._lines: dict[tuple[str, str | None, str | None], str] = {}
 
     async def remind(self, group: GroupRuntime, due: list[Classification]) -> list[Classification]:
-        """One naming reminder for the whole group; each member at most once per cooldown.
-        Returns those reminded."""
+        """One naming reminder for the whole group (`reminder`), sent. Returns those reminded."""
+        reminded, message = await self.reminder(group, due)
+        if message is not None:
+            await self.notify.actuator.perform(message)
+        return reminded
+
+    async def reminder(
+        self, group: GroupRuntime, due: list[Classification]
+    ) -> tuple[list[Classification], Send | None]:
+        """Who of `due` is reminded now (each member at most once per cooldown: claimed
+        here) and the one naming reminder for them all, not sent (None: nobody)."""
         now, cooldown = self.clock.now(), group.policy.remind.cooldown
         reminded = [
             c
@@ -58,9 +68,9 @@ class AuditNotices:
             )
         ]
         if not reminded:
-            return []
+            return [], None
         lines = [self.reminder_line(group, c) for c in reminded]
-        await self.notify.send(
+        message = self.notify.sending(
             group.code,
             "naming_reminder",
             "naming-reminder",
@@ -70,7 +80,7 @@ class AuditNotices:
             lines="\n".join(lines),
             count=len(reminded),
         )
-        return reminded
+        return reminded, message
 
     async def reminded_by_command(self, group: GroupRuntime, member: MemberView) -> None:
         """A naming reminder sent by `/rename`: it holds the member's naming cooldown (one per
@@ -118,9 +128,22 @@ class AuditNotices:
         inviter: str | None = None,
     ) -> None:
         """Tell the admins about members with `status` (a join when `inviter` is given)."""
+        for action in self.reporting(group, present, status, names, inviter=inviter):
+            await self.notify.actuator.perform(action)
+
+    def reporting(
+        self,
+        group: GroupRuntime,
+        present: Sequence[MemberView],
+        status: ReportOn,
+        names: list[str],
+        *,
+        inviter: str | None = None,
+    ) -> list[Action]:
+        """The messages of `report`, not sent."""
         kind, rule = _ALERTS[status]
         extra = {} if inviter is None else {"inviter": inviter}
-        await self.notify.alert_admins(
+        return self.notify.alerting(
             group,
             present,
             kind,

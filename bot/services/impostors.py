@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
+from bot.core.actions import Action
 from bot.core.clock import Clock
 from bot.core.events import MessageEvent
 from bot.core.group import GroupRuntime
@@ -63,6 +64,20 @@ class ImpostorWatch:
         inviter: str | None = None,
     ) -> list[Classification]:
         """Tell the admins about the impostors in `found` not alerted within `ALERT_EVERY`."""
+        due, messages = await self.alerting(group, present, found, inviter=inviter)
+        for message in messages:
+            await self.notify.actuator.perform(message)
+        return due
+
+    async def alerting(
+        self,
+        group: GroupRuntime,
+        present: Sequence[MemberView],
+        found: Sequence[Classification],
+        *,
+        inviter: str | None = None,
+    ) -> tuple[list[Classification], list[Action]]:
+        """The impostors of `alert` (claimed here) and the messages about them, not sent."""
         now, due = self.clock.now(), []
         for c in found:
             claimed = c.claimed.id if c.claimed else c.admin_named
@@ -72,11 +87,11 @@ class ImpostorWatch:
             if await self.counters.claim(key, ALERT_EVERY, now):
                 due.append(c)
         if not due:
-            return []
+            return [], []
         shown = {m.key for m in present}
         holders = [c.holder.display for c in due if c.holder and c.holder.key in shown]
         lines = "\n".join(self._line(group, c) for c in due)
-        await self.notify.alert_admins(
+        return due, self.notify.alerting(
             group,
             present,
             "impostor_alert",
@@ -87,7 +102,6 @@ class ImpostorWatch:
             count=len(due),
             inviter=inviter or "-",
         )
-        return due
 
     def _line(self, group: GroupRuntime, c: Classification) -> str:
         template, company = group.policy.naming.template, self.snapshots.company

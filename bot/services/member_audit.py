@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bot.core.actions import Action
 from bot.core.clock import Clock
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
@@ -81,14 +82,18 @@ class MemberAudit:
         """Carry out the decisions; what was removed and who was reminded."""
         removed = await self.enforcer.remove(group, todo.removals, snap.members)
         result.removed = [m.display for m in removed]
-        reminded = await self.notices.remind(group, todo.remind)
+        # The reminder and reports are built first, then logged pending together (one
+        # statement, bot.services.action_batch) and sent in turn.
+        reminded, message = await self.notices.reminder(group, todo.remind)
         result.reminded = [c.member.display for c in reminded]
+        messages: list[Action] = [message] if message is not None else []
         for status, names in todo.report.items():
             if names:
-                await self.notices.report(group, snap.members, status, names)
+                messages += self.notices.reporting(group, snap.members, status, names)
                 result.reported += names
-        alerted = await self.impostors.alert(group, snap.members, todo.impostors)
+        alerted, alerts = await self.impostors.alerting(group, snap.members, todo.impostors)
         result.reported += [c.member.display for c in alerted]
+        await self.enforcer.actuator.perform_all([*messages, *alerts])
         return removed, reminded
 
     async def sweep_departed(self, groups: Sequence[GroupRuntime]) -> None:

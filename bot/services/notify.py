@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bot.core.actions import Direct, Outcome, Send, SendFile
+from bot.core.actions import Action, Direct, Outcome, Send, SendFile
 from bot.core.capabilities import Capability
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
@@ -30,7 +30,7 @@ class Notifier:
         """A localised list: `甲、乙` in Chinese, `a, b` in English."""
         return self.translate("list-separator").join(items)
 
-    async def send(
+    def sending(
         self,
         group: str,
         kind: SendKind,
@@ -40,15 +40,19 @@ class Notifier:
         mentions: Sequence[str] = (),
         rule: Reason | None = None,
         members: Sequence[str] = (),
-        idem: str | None = None,
         **args: Any,
-    ) -> Outcome:
+    ) -> Send:
+        """The message `send` sends (not performed)."""
         if Capability.MENTION not in self.platform.capabilities(group):
             mentions = ()
-        action = Send(
+        return Send(
             group, self.translate(key, **args), kind, _unique(mentions), rule, tuple(members)
         )
-        return await self.actuator.perform(action, key=idem)
+
+    async def send(
+        self, group: str, kind: SendKind, key: str, /, *, idem: str | None = None, **args: Any
+    ) -> Outcome:
+        return await self.actuator.perform(self.sending(group, kind, key, **args), key=idem)
 
     async def direct(
         self, to: str, kind: SendKind, key: str, /, *, about_group: str | None = None, **args: Any
@@ -69,12 +73,26 @@ class Notifier:
         kind: SendKind,
         key: str,
         /,
+        **args: Any,
+    ) -> None:
+        """Tell a group's admins about `about`, in the group, mentioning both (`alerting`)."""
+        for action in self.alerting(group, present, kind, key, **args):
+            await self.actuator.perform(action)
+
+    def alerting(
+        self,
+        group: GroupRuntime,
+        present: Sequence[MemberView],
+        kind: SendKind,
+        key: str,
+        /,
         *,
         about: Sequence[str],
         rule: Reason | None = None,
         **args: Any,
-    ) -> None:
-        """Tell a group's admins about `about`, in the group, mentioning both.
+    ) -> list[Action]:
+        """The messages telling a group's admins about `about` (not performed): one in the
+        group, mentioning both.
 
         Admins are found among the members present by their trusted identity. If none of them
         is in the group, the org-wide admins also get the alert privately.
@@ -82,15 +100,12 @@ class Notifier:
         trusted = group.admins  # a property building a set: once, not per member
         admins = [m.display for m in present if m.identity in trusted and not m.is_self]
         args.setdefault("group", group.name)
-        await self.send(
-            group.code,
-            kind,
-            key,
-            mentions=[*about, *admins],
-            rule=rule,
-            members=about,
-            **args,
-        )
+        out: list[Action] = [
+            self.sending(
+                group.code, kind, key, mentions=[*about, *admins], rule=rule, members=about, **args
+            )
+        ]
         if not admins:
             for admin in sorted(group.org_admins):
-                await self.direct(admin, kind, key, about_group=group.code, **args)
+                out.append(Direct(admin, self.translate(key, **args), kind, group.code))
+        return out
