@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bot.core.actions import Outcome
 from bot.core.causes import Cause, current_cause
-from bot.services import journal, journal_trip
+from bot.services import cause_end, journal
 from bot.services.action_batch import finish_all
 from bot.services.action_record import ActionRecorder, Started
 from bot.services.outcome_trip import one_trip
@@ -61,7 +61,7 @@ async def _store(cause: Cause, ok: bool | None) -> bool:
     recorder: ActionRecorder = waiting[0][0]
     started = [s for _, s, _ in waiting]
     outcomes = [o for _, _, o in waiting]
-    end = journal_trip.ended(cause, ok) if ok is not None else None
+    end = cause_end.ended(cause, ok) if ok is not None else None
     if await one_trip(recorder, started, outcomes, end):
         return ok is not None
     await finish_all(recorder, started, outcomes, trip=False)  # tried: not in one trip

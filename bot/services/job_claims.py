@@ -33,7 +33,18 @@ from loguru import logger
 from tortoise.exceptions import IntegrityError
 
 from bot.core.scheduler import GateOutcome
+from bot.services.cause_end import Closing, closing
+from bot.storage import steps
 from bot.storage.models import JobClaim
+from bot.storage.trips import Step
+
+_CLAIM = 'INSERT INTO "job_claim" ("key","owner","token","expires_at") VALUES (?,?,?,?)'
+_DONE = 'UPDATE "job_claim" SET "done_at"=? WHERE "key"=? AND "token"=?'
+
+
+def _at(moment: datetime) -> object:
+    # What tortoise itself would send for this column (time-zone handling included).
+    return JobClaim._meta.fields_map["expires_at"].to_db_value(moment, JobClaim)
 
 
 def _utc_now() -> datetime:
@@ -56,8 +67,10 @@ class JobClaims:
     async def acquire(self, key: str) -> int | GateOutcome:
         """Claim `key`: the fencing token when this process may run it, else done or busy."""
         now = self.now()
-        try:
-            await JobClaim.create(key=key, owner=self.owner, token=1, expires_at=now + self.lease)
+        try:  # plain SQL: tortoise's model and query building cost more than the insert
+            await steps.write(
+                JobClaim._meta.db, [Step(_CLAIM, [key, self.owner, 1, _at(now + self.lease)])]
+            )
             return 1
         except IntegrityError:
             pass
@@ -86,14 +99,23 @@ class JobClaims:
 
     async def finish(self, key: str, token: int) -> None:
         """Mark the occurrence done (only while still holding it)."""
-        await JobClaim.filter(key=key, token=token).update(done_at=self.now())
+        await steps.write(JobClaim._meta.db, [self._done(key, token)])
+
+    def _done(self, key: str, token: int) -> Step:
+        return Step(_DONE, [_at(self.now()), key, token])
 
     async def run(self, key: str, body: Callable[[], Awaitable[None]]) -> GateOutcome:
         """Run `body` once across instances under the claim on `key` (see the module)."""
         token = await self.acquire(key)
         if isinstance(token, str):
             return token
-        job = asyncio.ensure_future(body())
+        # The done mark goes with the end of the job's cause (same key), in one round trip.
+        along = Closing(key, lambda: self._done(key, token))
+        reset = closing.set(along)
+        try:
+            job = asyncio.ensure_future(body())  # the task takes `closing` with it
+        finally:
+            closing.reset(reset)
         keeper = asyncio.ensure_future(self._keep(key, token, job))
         try:
             await job
@@ -106,7 +128,8 @@ class JobClaims:
             keeper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await keeper
-        await self.finish(key, token)
+        if not along.sent:  # the cause was done before, or its end not journaled
+            await self.finish(key, token)
         return "ran"
 
     async def _keep(self, key: str, token: int, job: asyncio.Future[None]) -> None:

@@ -24,6 +24,8 @@ from tortoise.exceptions import IntegrityError
 
 from bot.core.causes import Cause, CauseDone, current_cause, next_token
 from bot.core.event_codec import event_to_json
+from bot.services.cause_end import finish, memo_step
+from bot.storage import steps
 from bot.storage.models import CauseRecord
 
 T = TypeVar("T")
@@ -59,7 +61,7 @@ def new_row(cause: Cause) -> CauseRecord:
 def attach(cause: Cause, row: CauseRecord, *, fresh: bool) -> None:
     """`row` is the cause's journal from now on (`fresh`: created by this run)."""
     cause.journal, cause.fresh = row, fresh
-    cause.finisher = finish
+    cause.finisher = finish  # its end, in plain SQL (bot.services.cause_end)
 
 
 async def touch() -> CauseRecord | None:
@@ -124,16 +126,8 @@ async def remembered(
         return decode(memo[position]["value"])
     value = await read()
     row.memo = [*memo[:position], {"label": label, "value": encode(value)}]
-    await CauseRecord.filter(id=row.id).update(memo=row.memo)
+    await steps.write(CauseRecord._meta.db, [memo_step(row)])  # plain SQL: cheaper to send
     return value
-
-
-async def finish(cause: Cause, ok: bool) -> None:
-    row = cause.journal
-    if not isinstance(row, CauseRecord):
-        return
-    row.status, row.finished_at = ("done" if ok else "failed"), now()
-    await row.save(update_fields=["status", "finished_at"])  # tortoise caches this statement
 
 
 async def begin(cause: Cause | None) -> None:

@@ -2,8 +2,8 @@
 
 - `touch_with`: a fresh cause's journal row and its first write (an action logged pending)
   in one round trip, instead of one each.
-- `ended`: the statement recording a cause's end, for the trip that stores the outcomes of
-  its actions (bot.services.cause_outcomes).
+(The statement recording a cause's end, for the trip that stores the outcomes of its
+actions, is bot.services.cause_end.ended.)
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from tortoise.exceptions import IntegrityError
 from tortoise.models import Model
 
-from bot.core.causes import Cause, current_cause
+from bot.core.causes import current_cause
 from bot.services import journal
 from bot.storage import trips
 from bot.storage.models import CauseRecord
@@ -35,14 +35,3 @@ async def touch_with(row: Model) -> bool:
     trips.saved(row, ids[1])
     journal.attach(cause, own, fresh=True)
     return True
-
-
-def ended(cause: Cause, ok: bool) -> trips.Step | None:
-    """The journal's record of the cause's end, as a statement for a trip (None: no row)."""
-    row = cause.journal
-    if not isinstance(row, CauseRecord):
-        return None
-    row.status, row.finished_at = ("done" if ok else "failed"), journal.now()
-    at = CauseRecord._meta.fields_map["finished_at"].to_db_value(row.finished_at, row)
-    sql = f'UPDATE "{CauseRecord._meta.db_table}" SET "status"=?,"finished_at"=? WHERE "id"=?'
-    return trips.Step(sql, [row.status, at, row.id])
