@@ -18,6 +18,7 @@ from datetime import datetime
 from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.services import journal
+from bot.services import member_state_memo as memo
 from bot.services.member_state_sql import State, insert, last_seen, select, update
 from bot.storage.models import MemberState
 from bot.storage.steps import write
@@ -36,13 +37,19 @@ class Written:
 
 async def load(group: GroupRuntime) -> dict[str, State]:
     """Each member's state as the current cause first found it: a reminder this cause
-    counted already (before a crash) is discounted, so the cause decides the same again."""
-    rows = await select(group.db_id)
+    counted already (before a crash) is discounted, so the cause decides the same again.
+    The states this process wrote last, while nobody wrote them since (one row read), else
+    every row (bot.services.member_state_memo)."""
+    current = await memo.version(group.db_id)  # first: rows read after it are as new
+    rows = memo.take(group.db_id, current)
+    if rows is None:
+        rows = memo.States((row.key, row) for row in await select(group.db_id))
+        rows.version = current
     own = journal.own_key()
-    for row in rows:
-        if own is not None and row.reminded_by == own and row.reminders:
+    for row in rows.values() if own is not None else ():
+        if row.reminded_by == own and row.reminders:
             row.reminders -= 1  # written back by `record` whatever else changes
-    return {row.key: row for row in rows}
+    return rows
 
 
 async def record(
@@ -109,7 +116,11 @@ async def record(
     if len(present) > len(create):
         updated = [row.id for row, _ in update_rows if row.id is not None]
         steps.append(last_seen(group.db_id, now, updated))
+    loaded, version = getattr(states, "version", None), memo.fresh()
+    steps.append(memo.stamp(group.db_id, loaded, version))  # after the rows, never before
     await write(MemberState._meta.db, [step for step in (*steps, *also) if step is not None])
+    if loaded is not None and not create:  # `states` is what is stored now
+        memo.keep(group.db_id, version, states)
     return out
 
 
@@ -132,8 +143,10 @@ async def count_reminder(group: GroupRuntime, member: MemberView, now: datetime)
             last_reminded_at=now,
             reminded_by=own,
         )
+        await write(MemberState._meta.db, [memo.bump(group.db_id)])
         return
     if own is not None and row.reminded_by == own:
         return  # this cause counted it already (run again after a restart)
     row.reminders, row.last_reminded_at, row.reminded_by = (row.reminders or 0) + 1, now, own
     await row.save(update_fields=["reminders", "last_reminded_at", "reminded_by"])
+    await write(MemberState._meta.db, [memo.bump(group.db_id)])  # after the row, not before

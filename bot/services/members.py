@@ -13,7 +13,9 @@ from bot.core.group import GroupRuntime
 from bot.core.members import MemberView
 from bot.core.ports import Platform
 from bot.services import journal
+from bot.services.member_state_memo import bump
 from bot.storage.models import Binding, MemberState
+from bot.storage.steps import write
 
 # A member list as the journal keeps it: one JSON array per field (columns), a field every
 # member has at its default left out. A list of 500 objects with six named fields each cost
@@ -83,6 +85,7 @@ class MemberService:
         seen = await self._seen_in(group)
         if seen.pop(member.key, None) is not None:
             await MemberState.filter(group_id=group.db_id, key=member.key).update(present=False)
+            await write(MemberState._meta.db, [bump(group.db_id)])  # after the row
 
     async def _seen_in(self, group: GroupRuntime) -> dict[str, MemberView]:
         if group.code not in self._seen:
@@ -106,6 +109,8 @@ class MemberService:
             await MemberState.create(
                 group_id=group.db_id, key=member.key, first_seen=now, reminders=0, **fields
             )
+        # The audit's states kept in memory are not current now (after the row, not before).
+        await write(MemberState._meta.db, [bump(group.db_id)])
 
     # -- bindings made by /rename ------------------------------------------------------------
 

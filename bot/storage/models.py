@@ -43,6 +43,10 @@ class Group(Model):
         default=dict
     )  # admins, scope, policy overrides, timezone
     created_at = fields.DatetimeField()
+    # Changed by every write of the group's member states, to a value no other write gives:
+    # an instance that kept the states it wrote knows them current while it is unchanged
+    # (bot.services.member_state_memo).
+    states_version = fields.BigIntField(default=0)
 
     class Meta:
         table = "chat_group"
