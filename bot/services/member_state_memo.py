@@ -13,8 +13,7 @@ An audit's own write sets its version only if the group's is still the one it lo
 a value it does not keep (`stamp`): a write by someone else between the audit's read and its
 write is never covered up. The states are taken out of the memo while an audit uses them
 (it changes them in place) and kept again only once its write is stored: an audit that fails
-in between leaves nothing kept. Rows created by a write are not kept (their ids are not read
-back); that audit's successor reads them.
+in between leaves nothing kept.
 """
 
 from __future__ import annotations

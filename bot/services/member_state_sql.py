@@ -22,7 +22,7 @@ from bot.storage.sql import marks
 from bot.storage.trips import Step
 
 _SEEN = ("display", "identity", "handle", "status", "employee_id", "present")
-_READ = ("id", "key", *_SEEN, "reminders", "reminded_by")
+_READ = ("key", *_SEEN, "reminders", "reminded_by")
 _INSERTED = ("group_id", "key", *_SEEN, "reminders", "reminded_by", "last_reminded_at")
 _INSERTED_AT = (*_INSERTED, "first_seen", "last_seen")
 _UPDATED = (*_SEEN, "reminders", "reminded_by")
@@ -30,9 +30,9 @@ _UPDATED = (*_SEEN, "reminders", "reminded_by")
 
 @dataclass(slots=True)
 class State:
-    """One member's stored state, as audits read and change it (a row of `member_state`)."""
+    """One member's stored state, as audits read and change it (a row of `member_state`,
+    found by its group and key: unique)."""
 
-    id: int | None
     key: str
     display: str
     identity: str | None
@@ -76,9 +76,7 @@ async def select(group_id: int) -> list[State]:
     table, (mark,) = MemberState._meta.db_table, marks(conn, 1)
     sql = f'SELECT {_columns(_READ)} FROM "{table}" WHERE "group_id" = {mark}'
     _, rows = await conn.execute_query(sql, [group_id])
-    return [
-        State(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8] or 0, r[9]) for r in rows
-    ]
+    return [State(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7] or 0, r[8]) for r in rows]
 
 
 async def holders(group_id: int) -> list[tuple[int, str, str]]:
@@ -110,7 +108,7 @@ def insert(
     return Step(sql, many=values)
 
 
-def update(rows: Sequence[tuple[State, bool]], now: datetime) -> Step | None:
+def update(group_id: int, rows: Sequence[tuple[State, bool]], now: datetime) -> Step | None:
     """Write back changed rows; `last_reminded_at` moves to `now` where the flag says so,
     and `last_seen` where the row is present (`last_seen` below leaves these rows alone)."""
     if not rows:
@@ -120,16 +118,16 @@ def update(rows: Sequence[tuple[State, bool]], now: datetime) -> Step | None:
     sql = (
         f'UPDATE "{MemberState._meta.db_table}" SET {sets}, '
         '"last_reminded_at" = COALESCE(?, "last_reminded_at"), '
-        '"last_seen" = COALESCE(?, "last_seen") WHERE "id" = ?'
+        '"last_seen" = COALESCE(?, "last_seen") WHERE "group_id" = ? AND "key" = ?'
     )
     values = [
-        [*row.values(), at if now_ else None, at if row.present else None, row.id]
+        [*row.values(), at if now_ else None, at if row.present else None, group_id, row.key]
         for row, now_ in rows
     ]
     return Step(sql, many=values)
 
 
-def last_seen(group_id: int, now: datetime, updated: Sequence[int]) -> Step:
+def last_seen(group_id: int, now: datetime, updated: Sequence[str]) -> Step:
     """Every member present in the group was seen `now` (one statement), except the rows
     `update` writes: in PostgreSQL's one statement (bot.storage.trips) no row may be
     changed by two of its parts."""
@@ -138,5 +136,5 @@ def last_seen(group_id: int, now: datetime, updated: Sequence[int]) -> Step:
         'WHERE "group_id" = ? AND "present" = ?'
     )
     if updated:
-        sql += f' AND "id" NOT IN ({", ".join("?" * len(updated))})'
+        sql += f' AND "key" NOT IN ({", ".join("?" * len(updated))})'
     return Step(sql, [_stamp(now), group_id, True, *updated])

@@ -96,7 +96,7 @@ async def record(
             continue
         counted = key in reminded
         if row is None:
-            row = State(None, key, member.display, None, None, status, None, True, 0, None)
+            row = State(key, member.display, None, None, status, None, True, 0, None)
             create.append(row)
         else:  # every way past the test above changes the row (or it is `mine`)
             update_rows.append((row, counted))
@@ -112,15 +112,14 @@ async def record(
             update_rows.append((row, False))
     out.created = [row.key for row in create]
     out.updated = [row.key for row, _ in update_rows]
-    steps = [insert(group.db_id, create, now, reminded), update(update_rows, now)]
+    steps = [insert(group.db_id, create, now, reminded), update(group.db_id, update_rows, now)]
     if len(present) > len(create):
-        updated = [row.id for row, _ in update_rows if row.id is not None]
-        steps.append(last_seen(group.db_id, now, updated))
+        steps.append(last_seen(group.db_id, now, [row.key for row, _ in update_rows]))
     loaded, version = getattr(states, "version", None), memo.fresh()
     steps.append(memo.stamp(group.db_id, loaded, version))  # after the rows, never before
     await write(MemberState._meta.db, [step for step in (*steps, *also) if step is not None])
-    if loaded is not None and not create:  # `states` is what is stored now
-        memo.keep(group.db_id, version, states)
+    if loaded is not None:  # `states` and the rows created are what is stored now
+        memo.keep(group.db_id, version, {**states, **{row.key: row for row in create}})
     return out
 
 
