@@ -14,13 +14,21 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from bot.storage import trips
 
-# Bind parameters one trip may carry: PostgreSQL allows 32 767 per statement, and the trip
-# is one statement there; SQLite allows 32 766 per statement.
+# PostgreSQL's trip is one statement of a WITH part per row (bot.storage.trips): beyond a
+# few dozen rows (a first audit creating 500 states) planning that statement costs more than
+# the round trips it saves, and one statement takes 32 767 parameters at most.
+MAX_PARTS = 64
 MAX_PARAMS = 30_000
 
 
-def _params(steps: Sequence[trips.Step]) -> int:
-    return sum(len(s.values) if s.many is None else sum(len(row) for row in s.many) for s in steps)
+def _one_trip(db: BaseDBAsyncClient, steps: Sequence[trips.Step]) -> bool:
+    if len(steps) < 2 or not trips.available(db):
+        return False
+    if db.capabilities.dialect == "sqlite":
+        return True  # one transaction in its thread, each statement as it is
+    parts = sum(1 if s.many is None else len(s.many) for s in steps)
+    params = sum(len(s.values) if s.many is None else sum(map(len, s.many)) for s in steps)
+    return parts <= MAX_PARTS and params <= MAX_PARAMS
 
 
 def numbered(db: BaseDBAsyncClient, sql: str) -> str:
@@ -33,11 +41,11 @@ def numbered(db: BaseDBAsyncClient, sql: str) -> str:
 
 async def write(db: BaseDBAsyncClient, steps: Sequence[trips.Step]) -> None:
     """Send `steps` (writes, no guard), in order: in one trip where `trips.available(db)`
-    and the parameters fit in one statement, else one by one on `db`."""
+    (on PostgreSQL: a statement of a few dozen rows), else one by one on `db`."""
     steps = [s for s in steps if s.many is None or s.many]
     if not steps:
         return
-    if len(steps) > 1 and trips.available(db) and _params(steps) <= MAX_PARAMS:
+    if _one_trip(db, steps):
         await trips.run(db, steps)
         return
     for step in steps:
