@@ -165,5 +165,5 @@ async def test_an_audit_logs_its_reminder_and_report_pending_in_one_statement(
     assert (result.reminded, sorted(result.reported)) == (["王五"], ["路人", "陌生人"])
     # The reminder and the report: one INSERT of both records (was one each).
     assert statements.sql.count('INSERT INTO "action_record"') == 1
-    assert sorted(r.kind for r in rows) == ["naming_reminder", "unknown_member_alert"]
+    assert sorted(str(r.kind) for r in rows) == ["naming_reminder", "unknown_member_alert"]
     assert {r.outcome for r in rows} == {"done"}

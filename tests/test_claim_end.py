@@ -12,7 +12,7 @@ import pytest
 from bot.core.causes import caused_by, current_cause
 from bot.core.clock import VirtualClock
 from bot.core.job_run import job_key, run_job
-from bot.services import journal
+from bot.services import cause_end, journal
 from bot.services.job_claims import JobClaims
 from bot.storage import steps, trips
 from bot.storage.db import Database
@@ -43,8 +43,9 @@ async def test_the_claim_is_done_with_the_job_cause_end_in_one_trip(
     async def body() -> None:
         await journal.begin(current_cause())  # the job takes effect: journaled
         with caused_by("event:inner", kind="event") as inner:  # ends before the job
+            assert inner is not None
             await journal.begin(inner)
-            await journal.finish(inner, True)
+            await cause_end.finish(inner, True)
         clock.set(clock.now() + timedelta(minutes=5))  # the job takes a while
 
     calls = spy(monkeypatch)

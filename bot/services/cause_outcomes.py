@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bot.core.actions import Outcome
 from bot.core.causes import Cause, current_cause
-from bot.services import cause_end, journal
+from bot.services import cause_end
 from bot.services.action_batch import finish_all
 from bot.services.action_record import ActionRecorder, Started
 from bot.services.outcome_trip import one_trip
@@ -44,7 +44,7 @@ def defer(recorder: ActionRecorder, started: Started, outcome: Outcome) -> bool:
 async def _end(cause: Cause, ok: bool) -> None:
     """`settle`: the waiting outcomes and the cause's end, in one trip where it applies."""
     if not await _store(cause, ok):
-        await journal.finish(cause, ok)
+        await cause_end.finish(cause, ok)
 
 
 async def _flush(cause: Cause) -> None:

@@ -50,6 +50,6 @@ async def write(db: BaseDBAsyncClient, steps: Sequence[trips.Step]) -> None:
         return
     for step in steps:
         if step.many is not None:
-            await db.execute_many(numbered(db, step.sql), step.many)
+            await db.execute_many(numbered(db, step.sql), [list(row) for row in step.many])
         else:
-            await db.execute_query(numbered(db, step.sql), step.values)
+            await db.execute_query(numbered(db, step.sql), list(step.values))
