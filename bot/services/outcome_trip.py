@@ -5,8 +5,8 @@ optionally the statement that ends their cause, in one transaction.
 Used by `finish_all` (an audit's removals, and the rest of a group's actions at the end of
 `outcomes_together`) and by the outcomes an event keeps for its cause's end
 (bot.services.cause_outcomes). Where the one trip does not apply (inside a transaction of
-tortoise's; the trail's head moved by another process, or not known yet) nothing is written
-and the caller stores them the usual way.
+tortoise's; on PostgreSQL more than a few dozen rows; the trail's head moved by another
+process, or not known yet) nothing is written and the caller stores them the usual way.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from bot.services.action_record import ActionRecorder, Started, log_refused
 from bot.services.trail_head import entry_row, move_sql
 from bot.storage import trips
 from bot.storage.models import ActionRecord
+from bot.storage.steps import fits
 
 
 def settle_records(started: Sequence[Started], outcomes: Sequence[Outcome]) -> None:
@@ -84,6 +85,8 @@ async def one_trip(
         steps.append(trips.inserts([entry_row(entry) for entry in built], db))
     if end is not None:
         steps.append(end)
+    if not fits(db, steps):
+        return False  # PostgreSQL: too many rows for one statement (bot.storage.steps)
     if await trips.run(db, steps) is None:
         return False  # another process moved the trail's head: store them the usual way
     if audit is not None and built is not None:

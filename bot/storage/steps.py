@@ -21,7 +21,8 @@ MAX_PARTS = 64
 MAX_PARAMS = 30_000
 
 
-def _one_trip(db: BaseDBAsyncClient, steps: Sequence[trips.Step]) -> bool:
+def fits(db: BaseDBAsyncClient, steps: Sequence[trips.Step]) -> bool:
+    """`steps` may go as one trip (`trips.run`) on `db`."""
     if len(steps) < 2 or not trips.available(db):
         return False
     if db.capabilities.dialect == "sqlite":
@@ -45,7 +46,7 @@ async def write(db: BaseDBAsyncClient, steps: Sequence[trips.Step]) -> None:
     steps = [s for s in steps if s.many is None or s.many]
     if not steps:
         return
-    if _one_trip(db, steps):
+    if fits(db, steps):
         await trips.run(db, steps)
         return
     for step in steps:
