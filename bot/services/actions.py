@@ -62,11 +62,14 @@ class Actuator:
             await self.recorder.finish(started, outcome)
         return outcome
 
-    async def perform_all(self, actions: Sequence[Action]) -> list[Outcome]:
+    async def perform_all(
+        self, actions: Sequence[Action], *, batched: bool = True
+    ) -> list[Outcome]:
         """Several actions, logged together (bot.services.action_batch) and handed to the
         platform together where it can batch them (an optional `execute_many`: one WeChat
-        call removes several members)."""
-        batch = getattr(self.platform, "execute_many", None)
+        call removes several members), or one by one (`batched` False: each failure its
+        own)."""
+        batch = getattr(self.platform, "execute_many", None) if batched else None
         if len(actions) < 2:
             return [await self.perform(action) for action in actions]
         dry = [self.dry_run(action) for action in actions]

@@ -83,7 +83,7 @@ class MemberAudit:
         removed = await self.enforcer.remove(group, todo.removals, snap.members)
         result.removed = [m.display for m in removed]
         # The reminder and reports are built first, then logged pending together (one
-        # statement, bot.services.action_batch) and sent in turn.
+        # statement, bot.services.action_batch) and sent in turn, each on its own.
         reminded, message = await self.notices.reminder(group, todo.remind)
         result.reminded = [c.member.display for c in reminded]
         messages: list[Action] = [message] if message is not None else []
@@ -93,7 +93,7 @@ class MemberAudit:
                 result.reported += names
         alerted, alerts = await self.impostors.alerting(group, snap.members, todo.impostors)
         result.reported += [c.member.display for c in alerted]
-        await self.enforcer.actuator.perform_all([*messages, *alerts])
+        await self.enforcer.actuator.perform_all([*messages, *alerts], batched=False)
         return removed, reminded
 
     async def sweep_departed(self, groups: Sequence[GroupRuntime]) -> None:
