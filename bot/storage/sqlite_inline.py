@@ -7,8 +7,10 @@ loop has nothing else to do meanwhile (the bot waits for the statement). Here th
 aiosqlite API runs each call where it is made, so a statement costs what SQLite spends on it.
 
 The connection is opened on the loop's thread too, so sqlite3's same-thread check holds. The
-price: the loop is held for a statement's duration (a checkpoint of the WAL, rarely a few ms).
-Everything else (tortoise's lock, transactions, statements, logging) is tortoise's own.
+price: the loop is held for a statement's duration (a checkpoint of the WAL, rarely a few ms;
+waiting for another process's write lock, `busy_timeout`, the whole bot waits: see
+docs/operations.md). Everything else (tortoise's lock, transactions, statements, logging) is
+tortoise's own.
 """
 
 from __future__ import annotations
