@@ -116,3 +116,26 @@ async def test_the_mirror_forgets_what_expired(redis_prefix: str) -> None:
         }
     finally:
         await store.close()
+
+
+async def test_a_failed_write_behind_is_logged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from loguru import logger
+
+    async def down(keys: list[str], args: list[object]) -> None:
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(redis_behind, "FLUSH_AFTER", 0)
+    flusher = redis_behind.Flusher(redis_behind.WindowMirror(), down)
+    flusher.mirror.keys, flusher.mirror.args = ["w", "c"], [1, 0, 1000, "m", "2|", 1000]
+    seen: list[str] = []
+    sink = logger.add(lambda m: seen.append(str(m)), level="WARNING", format="{message}")
+    try:
+        await flusher.queued()
+        for _ in range(10):  # the timer fires on a coming turn of the loop
+            if flusher._tasks:
+                break
+            await asyncio.sleep(0)
+        await asyncio.wait(flusher._tasks)
+    finally:
+        logger.remove(sink)
+    assert seen == ["flood hits not written to Redis: ConnectionError('redis is down')\n"]

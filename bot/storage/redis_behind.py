@@ -24,6 +24,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from loguru import logger
+
 # Per message (KEYS: window, claim; ARGV: score, horizon, window ms, member, claim value,
 # claim ms): the writes the atomic hit script makes, without its checks.
 WRITE_BEHIND = """
@@ -120,7 +122,13 @@ class Flusher:
         self._timer = None
         task = asyncio.get_running_loop().create_task(self.flush())
         self._tasks.add(task)  # kept until done: the loop holds tasks weakly
-        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            # Nobody awaits this task: say what was lost (the hits stay counted here).
+            logger.warning("flood hits not written to Redis: {exc!r}", exc=task.exception())
 
     async def flush(self) -> None:
         """Send what is queued (in order, one script call)."""
