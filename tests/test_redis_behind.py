@@ -95,7 +95,8 @@ async def test_a_crash_loses_only_the_queued_hits(redis_prefix: str) -> None:
     assert await _hit(crashed, "m0", 0) == 1
     await crashed.claim("fired", 60 * S, T0)  # m0 is in Redis from here
     assert await _hit(crashed, "m1", 1) == 2  # queued when the process dies
-    await crashed.redis.aclose()  # no close(): the queue is lost with the process
+    crashed.flusher.take()  # the process dies: its queue (and its timer) with it
+    await crashed.redis.aclose()
     after = RedisCounters(REDIS_URL, prefix=redis_prefix)
     try:
         assert await _hit(after, "m2", 2) == 2  # m0 and m2: m1's hit was lost

@@ -130,11 +130,20 @@ class Flusher:
             # Nobody awaits this task: say what was lost (the hits stay counted here).
             logger.warning("flood hits not written to Redis: {exc!r}", exc=task.exception())
 
-    async def flush(self) -> None:
-        """Send what is queued (in order, one script call)."""
+    def take(self) -> tuple[list[str], list[Any]]:
+        """The queued writes, for the caller to send with a call of its own."""
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        keys, args = self.mirror.take()
+        return self.mirror.take()
+
+    async def flush(self) -> None:
+        """Send what is queued (in order, one script call)."""
+        keys, args = self.take()
         if keys:
             await self.send(keys, args)
+
+    async def drain(self) -> None:
+        """Send what is queued and wait for the sends under way (before closing)."""
+        await self.flush()
+        await asyncio.gather(*self._tasks, return_exceptions=True)  # failures: logged

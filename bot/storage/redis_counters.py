@@ -86,10 +86,19 @@ class RedisCounters:
         return f"{self.prefix}:{kind}:{key}"
 
     async def claim(self, key: str, ttl: timedelta, now: datetime) -> bool:
-        await self.flusher.flush()  # every hit counted before: a rule that fires sees them
         owner = next_token("claim") or ""
         args: list[str | int] = [repr(now.timestamp()), repr(ttl.total_seconds()), _ms(ttl), owner]
-        return bool(await self._claim(keys=[self._key("claim", key)], args=args))
+        keys = [self._key("claim", key)]
+        queued, queued_args = self.flusher.take()
+        if not queued:
+            return bool(await self._claim(keys=keys, args=args))
+        # Every hit counted before goes first, in the same round trip: a rule that fires (the
+        # flood's claim) and every cooldown see them.
+        async with self.redis.pipeline(transaction=False) as pipe:
+            await self._behind(keys=queued, args=queued_args, client=pipe)
+            await self._claim(keys=keys, args=args, client=pipe)
+            _, held = await pipe.execute()
+        return bool(held)
 
     async def hit(self, key: str, window: timedelta, now: datetime) -> int:
         await self.flusher.flush()
@@ -136,5 +145,5 @@ class RedisCounters:
         return [repr(stamp), repr(stamp - window.total_seconds()), _ms(window), member]
 
     async def close(self) -> None:
-        await self.flusher.flush()
+        await self.flusher.drain()
         await self.redis.aclose()
