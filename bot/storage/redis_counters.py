@@ -4,17 +4,22 @@ Times are the injected clock's, stored as scores and values, so behaviour matche
 `MemoryCounters` exactly on real and virtual time. Redis expiry is only garbage collection.
 Under a cause (bot.core.causes) a claim has an owner and a hit a stable member, so the same
 cause run again after a restart gets its claim back and does not count its hit twice.
+A message's flood hit (`hit_once`) is counted in a local mirror and written behind, in
+batches (bot.storage.redis_behind: what a crash can lose, what two instances see).
 """
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 from datetime import datetime, timedelta
+from typing import Any
 
 from redis.asyncio import Redis
 
 from bot.core.causes import next_token
+from bot.storage.redis_behind import WRITE_BEHIND, Flusher, WindowMirror
 
 # Is KEY held past NOW by someone other than OWNER ("" for nobody in particular)? A held
 # value is "until|owner".
@@ -42,8 +47,9 @@ return 1
 )
 
 # Add ARGV[4] at score ARGV[1] to the window KEYS[1], drop what is older than ARGV[2], keep the
-# key ARGV[3] ms, return the count. With KEYS[2] (`hit_once`), first claim it until ARGV[5]
-# (for ARGV[6] ms) for the owner ARGV[7], or return -1 if someone else holds it past ARGV[1].
+# key ARGV[3] ms, return the count. With KEYS[2], first claim it until ARGV[5] (for ARGV[6]
+# ms) for the owner ARGV[7], or return -1 if someone else holds it past ARGV[1]. (`hit_once`
+# decides the same in its mirror: bot.storage.redis_behind.)
 _HIT = (
     _HELD
     + """
@@ -69,6 +75,10 @@ class RedisCounters:
         self.prefix = prefix
         self._claim = self.redis.register_script(_CLAIM)
         self._hit = self.redis.register_script(_HIT)
+        self._loading = asyncio.Lock()
+        self._behind = self.redis.register_script(WRITE_BEHIND)
+        self.mirror = WindowMirror()
+        self.flusher = Flusher(self.mirror, self._send)
         self._ids = itertools.count()
         self._origin = f"{os.getpid()}-{id(self):x}"
 
@@ -78,9 +88,20 @@ class RedisCounters:
     async def claim(self, key: str, ttl: timedelta, now: datetime) -> bool:
         owner = next_token("claim") or ""
         args: list[str | int] = [repr(now.timestamp()), repr(ttl.total_seconds()), _ms(ttl), owner]
-        return bool(await self._claim(keys=[self._key("claim", key)], args=args))
+        keys = [self._key("claim", key)]
+        queued, queued_args = self.flusher.take()
+        if not queued:
+            return bool(await self._claim(keys=keys, args=args))
+        # Every hit counted before goes first, in the same round trip: a rule that fires (the
+        # flood's claim) and every cooldown see them.
+        async with self.redis.pipeline(transaction=False) as pipe:
+            await self._behind(keys=queued, args=queued_args, client=pipe)
+            await self._claim(keys=keys, args=args, client=pipe)
+            _, held = await pipe.execute()
+        return bool(held)
 
     async def hit(self, key: str, window: timedelta, now: datetime) -> int:
+        await self.flusher.flush()
         args = self._window(window, now)
         return int(await self._hit(keys=[self._key("window", key)], args=args))
 
@@ -91,8 +112,31 @@ class RedisCounters:
         args = [*self._window(window, now), repr(now.timestamp() + once_for.total_seconds())]
         args += [_ms(once_for), owner]
         keys = [self._key("window", key), self._key("claim", once)]
-        count = int(await self._hit(keys=keys, args=args))
-        return None if count < 0 else count
+        if not self.mirror.complete:
+            async with self._loading:
+                if not self.mirror.complete:
+                    await self._preload()
+        count = self.mirror.hit(keys, args)  # written behind (bot.storage.redis_behind)
+        await self.flusher.queued()
+        return count
+
+    async def _preload(self) -> None:
+        """The windows alive in Redis, read once (SCAN, then pipelined ZRANGEs): from then on
+        the mirror is this process's view of them. Few are alive: a window expires with its
+        last hit."""
+        found = [key async for key in self.redis.scan_iter(self._key("window", "*"), 1000)]
+        for start in range(0, len(found), 500):
+            chunk = found[start : start + 500]
+            async with self.redis.pipeline(transaction=False) as pipe:
+                for key in chunk:
+                    pipe.zrange(key, 0, -1, withscores=True)
+                windows = await pipe.execute()
+            for key, pairs in zip(chunk, windows, strict=True):
+                self.mirror.load(key.decode(), pairs)
+        self.mirror.complete = True
+
+    async def _send(self, keys: list[str], args: list[Any]) -> None:
+        await self._behind(keys=keys, args=args)
 
     def _window(self, window: timedelta, now: datetime) -> list[str | int]:
         stamp = now.timestamp()
@@ -101,4 +145,5 @@ class RedisCounters:
         return [repr(stamp), repr(stamp - window.total_seconds()), _ms(window), member]
 
     async def close(self) -> None:
+        await self.flusher.drain()
         await self.redis.aclose()

@@ -1,10 +1,10 @@
 """Several statements in one round trip: SQLite's thread, or one PostgreSQL statement.
 
-tortoise's SQLite client hands every statement to aiosqlite's thread and waits for it: a
-statement costs a hop to that thread and back (about 170 µs on the bench machine), far more
-than SQLite's own work for one row; on PostgreSQL each statement is a network round trip,
-and a transaction two more (BEGIN, COMMIT). `run` sends a list of statements as one:
-- SQLite: handed to aiosqlite's thread at once and run there in one transaction;
+On SQLite each call into tortoise's client costs Python work of its own (and, before
+bot.storage.sqlite_inline, a hop to aiosqlite's thread); on PostgreSQL each statement is a
+network round trip, and a transaction two more (BEGIN, COMMIT). `run` sends a list of
+statements as one:
+- SQLite: one call, the statements run in one transaction;
 - PostgreSQL: one statement of data-modifying WITH parts (atomic as any statement).
 A *guard* statement that changes no row writes nothing at all: `run` gives None (the audit
 trail's conditional move of its head).
@@ -73,7 +73,7 @@ def saved(row: Model, pk: int) -> None:
 
 
 def _run(conn: sqlite3.Connection, steps: Sequence[Step]) -> list[int] | None:
-    """In aiosqlite's thread: the steps in one transaction, in order. Per step: the last row
+    """On the connection: the steps in one transaction, in order. Per step: the last row
     id for an INSERT of one row, the value a read selects, else the rows changed."""
     out: list[int] = []
     conn.execute("BEGIN")
@@ -108,7 +108,7 @@ async def run(db: BaseDBAsyncClient, steps: Sequence[Step]) -> list[int] | None:
     async with db.acquire_connection() as connection:
         for step in steps:
             _log.debug("%s: %s", step.sql, step.many if step.many is not None else step.values)
-        try:  # aiosqlite's own way of running a function in its thread
+        try:  # aiosqlite's own way of running a function (bot.storage.sqlite_inline)
             out: list[int] | None = await connection._execute(_run, connection._conn, steps)
         except sqlite3.IntegrityError as exc:
             raise IntegrityError(exc) from exc
