@@ -22,7 +22,8 @@ from bot.core.errors import ConfigError
 from bot.services.audit_trail import AuditTrail
 from bot.services.audit_trail import lock as audit_lock
 from bot.services.roster_import.known import Fingerprint, fingerprint, known_rows
-from bot.services.roster_import.plan import MODES, Change, Plan, make_plan
+from bot.services.roster_import.plan import MODES, Change, Plan
+from bot.services.roster_import.planner import make_plan
 from bot.services.roster_import.records import ParsedFile, RowError, read_records
 from bot.services.roster_import.write import write_plan
 
@@ -51,7 +52,9 @@ async def _plan(
     if mode not in MODES:
         raise ConfigError("--mode", f"expected partial or full, got {mode!r}")
     with read_records(path, format_name, sheet) as (parsed, records):
-        plan = await make_plan(records, await known_rows(conn, fingerprint=fingerprint), mode, conn)
+        plan = await make_plan(
+            records, await known_rows(conn, fingerprint=fingerprint), mode, conn
+        )
     return parsed, plan
 
 
@@ -100,13 +103,18 @@ async def apply(
     return ImportResult(parsed, plan, applied=True)
 
 
+def _sha256(path: Path) -> str:
+    with path.open("rb") as file:  # streamed: the file is never held whole (memory)
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
 def _audit_data(parsed: ParsedFile, plan: Plan, force: bool) -> dict[str, Any]:
     def names(changes: list[Change]) -> list[str]:
         return [f"{c.department}-{c.name}" for c in changes[:NAMES_IN_AUDIT]]
 
     return {
         "file": parsed.path.name,
-        "sha256": hashlib.sha256(parsed.path.read_bytes()).hexdigest(),
+        "sha256": _sha256(parsed.path),
         "format": parsed.format,
         "sheet": parsed.sheet,
         "mode": plan.mode,

@@ -68,24 +68,25 @@ class Duplicates:
     def __init__(self, parsed: ParsedFile) -> None:
         self.parsed = parsed
         self.numbers: dict[str, int] = {}  # 工号 → its row
-        # (name, department) → its first row, negative unless every row kept with it has a 工号
-        self.names: dict[tuple[str, str], int] = {}
+        self.names: dict[tuple[str, str], int] = {}  # (name, department) → its first row
+        self.unnumbered: set[tuple[str, str]] = set()  # … when a row kept with it has no 工号
 
     def fresh(self, record: Record) -> bool:
         """Whether `record` is no one's second row (if it is, its error is added)."""
         number = record.get("employee_no")
         key = (record.get("name"), record.get("department"))
-        same = self.names.get(key)
+        first = self.names.get(key)
         if number and number in self.numbers:
             column, first = "employee_no", self.numbers[number]
-        elif same and (not number or same < 0):
-            column, first = "name", abs(same)
-        else:
+        elif first is None or (number and key not in self.unnumbered):
             if number:
                 self.numbers[number] = record.row
-            numbered = bool(number) and (same is None or same > 0)
-            self.names[key] = (abs(same) if same else record.row) * (1 if numbered else -1)
+            else:
+                self.unnumbered.add(key)
+            self.names.setdefault(key, record.row)
             return True
+        else:
+            column = "name"
         parsed = self.parsed
         parsed.errors.append(
             RowError(
