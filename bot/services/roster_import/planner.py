@@ -60,7 +60,8 @@ def _match_left(plan: Plan, matcher: Matcher, left: list[Record]) -> None:
             change = Change(record.get("name"), record.get("department"), record.row, None)
             change.record, change.mode = record, plan.mode
             # someone who has left, not seen before: stored as departed, shown as departed
-            (plan.departed if change.values["status"] == "departed" else plan.added).append(change)
+            departed = record.get("status") == "departed"  # what change.values would say
+            (plan.departed if departed else plan.added).append(change)
             continue
         change = Change(row.name, row.department, record.row, row, record)
         _compare(plan, matcher.renumbered, change)
