@@ -48,7 +48,7 @@ async def _plan(
     fingerprint: Fingerprint | None = None,
 ) -> tuple[ParsedFile, Plan]:
     """The file read and compared with the roster as it is read: a row matched by its 工号
-    and unchanged leaves nothing behind (memory; bot.services.roster_import.plan)."""
+    and unchanged leaves nothing behind (memory; bot.services.roster_import.planner)."""
     if mode not in MODES:
         raise ConfigError("--mode", f"expected partial or full, got {mode!r}")
     with read_records(path, format_name, sheet) as (parsed, records):
