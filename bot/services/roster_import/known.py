@@ -3,10 +3,14 @@
 Model instances cost kilobytes each (145k of them were most of an import's memory); a row
 here holds the compared fields only, with repeated texts (departments, titles, statuses)
 shared. The rows that an import changes are loaded as models in batches when it writes.
+Every read also makes a fingerprint of the whole roster: an import plans outside its
+transaction and checks, under the audit lock, that the roster it planned on is still there.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -59,21 +63,59 @@ class Known:
         return f"Known({self.id}, {self.name!r}, {self.department!r})"
 
 
-async def known_rows(conn: BaseDBAsyncClient | None = None) -> list[Known]:
-    """Every employee, compact (see the module docstring), read in pages by id so that the
+class Fingerprint:
+    """A digest of every stored row as read (the same roster reads to the same digest)."""
+
+    def __init__(self) -> None:
+        self.digest = hashlib.blake2b(digest_size=16)
+
+    def add(self, page: list[Any]) -> None:
+        self.digest.update(repr(page).encode())
+
+    def value(self) -> str:
+        return self.digest.hexdigest()
+
+
+async def pages(
+    conn: BaseDBAsyncClient | None, fingerprint: Fingerprint | None = None
+) -> AsyncIterator[list[Any]]:
+    """Every employee's compared fields, `PAGE` rows at a time in order of id, so that the
     driver's rows for the whole roster are never held at once."""
-    shared: dict[Any, Any] = {}
-    rows: list[Known] = []
     last = 0
     while True:
         query = Employee.filter(id__gt=last).order_by("id").limit(PAGE)
         page = await (query.using_db(conn) if conn is not None else query).values_list(*COLUMNS)
+        if fingerprint is not None:
+            fingerprint.add(page)
+        yield page
+        if len(page) < PAGE:
+            return
+        last = page[-1][0]
+
+
+async def known_rows(
+    conn: BaseDBAsyncClient | None = None,
+    keep: Callable[[tuple[Any, ...]], bool] | None = None,
+    fingerprint: Fingerprint | None = None,
+) -> list[Known]:
+    """The employees (those `keep` says yes to), compact (see the module docstring)."""
+    shared: dict[Any, Any] = {}
+    rows: list[Known] = []
+    async for page in pages(conn, fingerprint):
         for values in page:
+            if keep is not None and not keep(values):
+                continue
             row = list(values)
             for index in SHARED:  # repeated texts: one string each
                 row[index] = shared.setdefault(row[index], row[index])
             row[ALIASES] = list(row[ALIASES]) if row[ALIASES] else NO_ALIASES
             rows.append(Known(tuple(row)))
-        if len(page) < PAGE:
-            return rows
-        last = rows[-1].id
+    return rows
+
+
+async def fingerprint(conn: BaseDBAsyncClient) -> str:
+    """The roster's fingerprint, read through `conn` (nothing kept)."""
+    found = Fingerprint()
+    async for _ in pages(conn, found):
+        pass
+    return found.value()

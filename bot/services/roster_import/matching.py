@@ -8,7 +8,9 @@
 3. Then the same name alone, when only one employee has it and one row is left with it (a
    department change), if the 工号 does not contradict.
 
-Nothing depends on the order of the rows in the file.
+Nothing depends on the order of the rows in the file. The first rule is applied to each row
+as it is read (`Numbers`): a row it matches is compared at once, and its employee is dropped
+from memory; the other rules (`Matcher`) run on the rows left, once the file is read.
 """
 
 from __future__ import annotations
@@ -40,30 +42,53 @@ def _all(index: Index[K], key: K) -> list[Known]:
     return found if isinstance(found, list) else [found]
 
 
-class Matcher:
-    """The name indexes are built only for the file rows a 工号 did not match (usually few):
-    a whole roster's worth of them was a large part of an import's memory."""
+class Numbers:
+    """Rule 1, row by row: the employees by 工号, each given up once matched (memory)."""
 
     def __init__(self, employees: list[Known]) -> None:
         self.by_no: dict[str, Known] = {}
+        self.others: list[Known] = []  # no 工号, or one another stored row has as well
+        self.active = 0
+        self.taken: set[int] = set()
         for row in employees:
-            if row.employee_no:
-                self.by_no[row.employee_no] = row
+            self.active += row.status != "departed"
+            if not row.employee_no:
+                self.others.append(row)
+                continue
+            shadowed = self.by_no.get(row.employee_no)
+            if shadowed is not None:  # the later row is the one the number finds
+                self.others.append(shadowed)
+            self.by_no[row.employee_no] = row
+
+    def take(self, number: str | None) -> Known | None:
+        row = self.by_no.pop(number, None) if number else None
+        if row is not None:
+            self.taken.add(row.id)
+        return row
+
+    def untaken(self) -> list[Known]:
+        return [*self.by_no.values(), *self.others]
+
+
+class Matcher:
+    """Rules 2 and 3 on `employees`: every stored row with a name the rows left have (the
+    name rules count namesakes already matched too), and every one not matched yet. The
+    name indexes are built only for the rows left (usually few)."""
+
+    def __init__(self, employees: list[Known], taken: set[int]) -> None:
         self.by_name_dept: Index[tuple[str, str]] = {}
         self.by_name: Index[str] = {}
         self.employees = employees
-        self.taken: set[int] = set()
+        self.taken = taken
         self.renumbered: set[int] = set()  # employees matched despite another 工号
 
     def match_all(self, wanted: list[Wanted]) -> list[Known | None]:
-        found: list[Known | None] = [self._by_number(values) for values in wanted]
-        pairs = {(v[0], v[1]) for v, row in zip(wanted, found, strict=True) if row is None}
+        """The employee of each row not matched by its 工号 (None: not on the roster)."""
+        pairs = {(v[0], v[1]) for v in wanted}
         for row in self.employees:
             if (row.name, row.department) in pairs:
                 _add(self.by_name_dept, (row.name, row.department), row)
-        for i, values in enumerate(wanted):
-            if found[i] is None:
-                found[i] = self._by_name_and_department(values)
+        found = [self._by_name_and_department(values) for values in wanted]
         left = Counter(v[0] for v, row in zip(wanted, found, strict=True) if row is None)
         for row in self.employees:
             if row.name in left:
@@ -74,11 +99,6 @@ class Matcher:
                 if len(namesakes) == 1:
                     found[i] = self._take(self._only(namesakes, values))
         return found
-
-    def _by_number(self, values: Wanted) -> Known | None:
-        number = values[2]
-        row = self.by_no.get(number) if number else None
-        return self._take(row) if row is not None and row.id not in self.taken else None
 
     def _by_name_and_department(self, values: Wanted) -> Known | None:
         candidates = _all(self.by_name_dept, (values[0], values[1]))

@@ -60,29 +60,34 @@ class ParsedFile:
         self.names = tuple(self.columns)
 
 
-def mark_duplicates(parsed: ParsedFile) -> None:
+class Duplicates:
     """One person, one row: the same 工号 twice is an error on the later row; so are two rows
-    with the same name and department unless each has a 工号 of its own (namesakes)."""
-    numbers: dict[str, int] = {}
-    # (name, department) → (first row, whether every row kept with them has a 工号)
-    names: dict[tuple[str, str], tuple[int, bool]] = {}
-    kept = []
-    for record in parsed.records:
+    with the same name and department unless each has a 工号 of its own (namesakes). Checked
+    row by row, in file order: whether a row is a duplicate depends on the rows above it only."""
+
+    def __init__(self, parsed: ParsedFile) -> None:
+        self.parsed = parsed
+        self.numbers: dict[str, int] = {}  # 工号 → its row
+        self.names: dict[tuple[str, str], int] = {}  # (name, department) → its first row
+        self.unnumbered: set[tuple[str, str]] = set()  # … when a row kept with it has no 工号
+
+    def fresh(self, record: Record) -> bool:
+        """Whether `record` is no one's second row (if it is, its error is added)."""
         number = record.get("employee_no")
         key = (record.get("name"), record.get("department"))
-        same = names.get(key)
-        if number and number in numbers:
-            column, first = "employee_no", numbers[number]
-        elif same and (not number or not same[1]):
-            column, first = "name", same[0]
-        else:
+        first = self.names.get(key)
+        if number and number in self.numbers:
+            column, first = "employee_no", self.numbers[number]
+        elif first is None or (number and key not in self.unnumbered):
             if number:
-                numbers[number] = record.row
-            names[key] = (
-                (same[0], same[1] and bool(number)) if same else (record.row, bool(number))
-            )
-            kept.append(record)
-            continue
+                self.numbers[number] = record.row
+            else:
+                self.unnumbered.add(key)
+            self.names.setdefault(key, record.row)
+            return True
+        else:
+            column = "name"
+        parsed = self.parsed
         parsed.errors.append(
             RowError(
                 record.row,
@@ -92,5 +97,4 @@ def mark_duplicates(parsed: ParsedFile) -> None:
                 {"first": first},
             )
         )
-    parsed.records = kept
-    parsed.errors.sort(key=lambda e: (e.row, e.column or ""))
+        return False

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.services.roster_import.known import Known
-from bot.services.roster_import.matching import Matcher
-from bot.services.roster_import.records import ParsedFile, Record
+from bot.services.roster_import.records import Record
 
 MODES = ("partial", "full")
 # An import may mark at most this share of the active employees as departed without --force.
@@ -80,50 +79,6 @@ def current(row: Known, name: str) -> Any:
     if name == "aliases":
         return list(row.aliases or [])
     return getattr(row, name)
-
-
-def make_plan(parsed: ParsedFile, employees: list[Known], mode: str) -> Plan:
-    """Compare the file's records with the employees in the database."""
-    plan = Plan(mode, active_before=sum(1 for e in employees if e.status != "departed"))
-    matcher = Matcher(employees)
-    keys = [(r.get("name"), r.get("department"), r.get("employee_no")) for r in parsed.records]
-    rows = matcher.match_all(keys)
-    del keys
-    for record, row in zip(parsed.records, rows, strict=True):
-        if row is None:
-            change = Change(record.get("name"), record.get("department"), record.row, None)
-            change.record, change.mode = record, mode
-            # someone who has left, not seen before: stored as departed, shown as departed
-            (plan.departed if change.values["status"] == "departed" else plan.added).append(change)
-            continue
-        _compare(plan, matcher, Change(row.name, row.department, record.row, row, record))
-    if mode == "full":
-        for row in matcher.unmatched():
-            if row.status != "departed":
-                fields = [("status", row.status, "departed")]
-                plan.departed.append(Change(row.name, row.department, None, row, None, fields))
-    return plan
-
-
-def _compare(plan: Plan, matcher: Matcher, change: Change) -> None:
-    """File row and stored employee: unchanged, updated or departed (and renumbered)."""
-    row, change.mode = change.employee, plan.mode
-    assert row is not None
-    values = change.values
-    if row.id in matcher.renumbered:
-        change.renumbered = (row.employee_no or "", values["employee_no"])
-        plan.renumbered.append(change)
-    change.fields = [
-        (name, current(row, name), value)
-        for name, value in values.items()
-        if current(row, name) != value
-    ]
-    if not change.fields:
-        plan.unchanged += 1
-    elif values.get("status") == "departed" and row.status != "departed":
-        plan.departed.append(change)
-    else:
-        plan.updated.append(change)
 
 
 def wanted(record: Record, mode: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ shows, and a message key (locales/*/hr.ftl: import-error-…); nothing is guesse
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +18,14 @@ from bot.services.roster_import import formats as fm
 from bot.services.roster_import.fields import PARSERS, Problem, check_controls
 from bot.services.roster_import.parsed import (
     NO_ALIASES,
+    Duplicates,
     ParsedFile,
     Record,
     RowError,
-    mark_duplicates,
 )
 from bot.services.roster_import.sheet import HEADER_SCAN, Row, Sheet, open_sheet
 
-__all__ = ["ParsedFile", "Record", "RowError", "parse_file"]
+__all__ = ["ParsedFile", "Record", "RowError", "parse_file", "read_records"]
 SHARED = frozenset({"department", "title", "status"})
 ANY_FORMAT = fm.Format(
     "any",
@@ -38,6 +39,18 @@ ANY_FORMAT = fm.Format(
 
 def parse_file(path: Path, format_name: str = "auto", sheet: str | None = None) -> ParsedFile:
     """Read and check every row of `path`; bad rows are collected, never dropped silently."""
+    with read_records(path, format_name, sheet) as (parsed, records):
+        parsed.records = list(records)
+    return parsed
+
+
+@contextmanager
+def read_records(
+    path: Path, format_name: str = "auto", sheet: str | None = None
+) -> Iterator[tuple[ParsedFile, Iterator[Record]]]:
+    """The file's header read, and its records as they are read (a row with an error, or a
+    person's second row, is not one: it is in `errors` once read); the file is closed when
+    the block ends. `errors` is complete, in row order, once the records are."""
     if format_name != "auto" and format_name not in fm.FORMATS:
         expected = ", ".join(["auto", *fm.FORMATS])
         raise ConfigError("--format", f"expected one of {expected}, got {format_name!r}")
@@ -47,16 +60,23 @@ def parse_file(path: Path, format_name: str = "auto", sheet: str | None = None) 
             if found is not None:
                 parsed, rows = found
                 parsed.path = path
-                for number, row in rows:
-                    _parse_row(parsed, number, row)
-                mark_duplicates(parsed)
-                return parsed
+                yield parsed, _records(parsed, rows)
+                return
     where = f"sheet {sheet!r}" if sheet else "any sheet"
     raise ConfigError(
         str(path),
         f"no header row with 姓名 (name) and 部门 (department) in the first {HEADER_SCAN} rows "
         f"of {where}",
     )
+
+
+def _records(parsed: ParsedFile, rows: Iterator[Row]) -> Iterator[Record]:
+    duplicates = Duplicates(parsed)
+    for number, row in rows:
+        record = _parse_row(parsed, number, row)
+        if record is not None and duplicates.fresh(record):
+            yield record
+    parsed.errors.sort(key=lambda e: (e.row, e.column or ""))
 
 
 def _find_header(sheet: Sheet, format_name: str) -> tuple[ParsedFile, Iterator[Row]] | None:
@@ -95,9 +115,9 @@ def _find_header(sheet: Sheet, format_name: str) -> tuple[ParsedFile, Iterator[R
     return parsed, rows(best)
 
 
-def _parse_row(parsed: ParsedFile, number: int, row: list[str]) -> None:
+def _parse_row(parsed: ParsedFile, number: int, row: list[str]) -> Record | None:
     if not any(row):
-        return  # blank rows are normal in hand-made files
+        return None  # blank rows are normal in hand-made files
     parsed.rows_read += 1
     values: list[Any] = []
     ok = True
@@ -113,8 +133,7 @@ def _parse_row(parsed: ParsedFile, number: int, row: list[str]) -> None:
             header = texts_[column] if column < len(texts_) else parsed.headers[name]
             letter = get_column_letter(column + 1)
             parsed.errors.append(RowError(number, letter, header, problem.key, problem.args_))
-    if ok:
-        parsed.records.append(Record(number, parsed.names, tuple(values)))
+    return Record(number, parsed.names, tuple(values)) if ok else None
 
 
 def _shared(parsed: ParsedFile, name: str, value: Any) -> Any:
