@@ -25,7 +25,7 @@ from tortoise.context import TortoiseContext, _current_context
 from tortoise.exceptions import DBConnectionError
 
 from bot.core.errors import ConfigError
-from bot.storage import sqlite_inline
+from bot.storage import clients
 from bot.storage.startup_lock import startup_lock
 
 MODEL_MODULES = ["bot.storage.models", "aerich.models"]
@@ -78,7 +78,7 @@ def tortoise_config(url: str) -> dict[str, Any]:
     # one dialect's statements on the other.
     name = dialect(url)
     return {
-        "connections": {name: sqlite_inline.connection_config(url) if name == "sqlite" else url},
+        "connections": {name: clients.connection(name, url)},
         "apps": {APP: {"models": MODEL_MODULES, "default_connection": name}},
         "use_tz": True,
         "timezone": "UTC",
