@@ -4,7 +4,6 @@ a transaction left open on a returned connection is rolled back."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import asyncpg
@@ -16,21 +15,14 @@ from bot.storage.models import CauseRecord
 from bot.storage.pg_client import PooledClient
 from tests.conftest import T0
 
-pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-async def pg(postgres_url: str) -> AsyncIterator[Database]:
-    database = Database(postgres_url)
-    await database.open()
-    try:
-        yield database
-    finally:
-        await database.close()
+# conftest's `db`, on PostgreSQL alone
+pytestmark = pytest.mark.parametrize(
+    "database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+)
 
 
 async def test_the_bots_statements_send_no_reset(
-    pg: Database, monkeypatch: pytest.MonkeyPatch
+    db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     resets: list[Any] = []
     real = asyncpg.Connection.reset
@@ -52,7 +44,7 @@ async def test_the_bots_statements_send_no_reset(
     assert resets == []  # asyncpg's default pool would have reset on every release
 
 
-async def test_a_transaction_left_open_is_rolled_back_on_release(pg: Database) -> None:
+async def test_a_transaction_left_open_is_rolled_back_on_release(db: Database) -> None:
     assert not await CauseRecord.exists()  # the pool is made at the first statement
     pool = CauseRecord._meta.db._pool
     table = CauseRecord._meta.db_table
