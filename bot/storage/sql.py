@@ -3,6 +3,8 @@ than running it: the one difference between the dialects they need."""
 
 from __future__ import annotations
 
+import re
+
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 
@@ -11,3 +13,10 @@ def marks(conn: BaseDBAsyncClient, count: int) -> list[str]:
     if conn.capabilities.dialect == "sqlite":
         return ["?"] * count
     return [f"${i}" for i in range(1, count + 1)]
+
+
+def dollars(sql: str) -> str:
+    """`sql`'s `?` placeholders as PostgreSQL spells them, `$1`… in order (the statements
+    written once for both dialects contain no literal `?`)."""
+    numbers = iter(range(1, sql.count("?") + 1))
+    return re.sub(r"\?", lambda _: f"${next(numbers)}", sql)

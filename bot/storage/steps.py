@@ -7,12 +7,12 @@ not available there) each is sent on its own, in order, within that transaction.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from bot.storage import trips
+from bot.storage.sql import dollars
 
 # PostgreSQL's trip is one statement of a WITH part per row (bot.storage.trips): beyond a
 # few dozen rows (a first audit creating 500 states) planning that statement costs more than
@@ -34,10 +34,7 @@ def fits(db: BaseDBAsyncClient, steps: Sequence[trips.Step]) -> bool:
 
 def numbered(db: BaseDBAsyncClient, sql: str) -> str:
     """`sql` with its `?` placeholders as `db` spells them (`$1`… on PostgreSQL)."""
-    if db.capabilities.dialect == "sqlite":
-        return sql
-    count = iter(range(1, sql.count("?") + 1))
-    return re.sub(r"\?", lambda _: f"${next(count)}", sql)
+    return sql if db.capabilities.dialect == "sqlite" else dollars(sql)
 
 
 async def write(db: BaseDBAsyncClient, steps: Sequence[trips.Step]) -> None:

@@ -17,7 +17,6 @@ tortoise logs its own (bench/sqlcount.py counts them); on PostgreSQL the one sta
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +27,8 @@ from tortoise.backends.base_postgres.client import BasePostgresClient
 from tortoise.backends.sqlite.client import SqliteClient
 from tortoise.exceptions import IntegrityError, OperationalError
 from tortoise.models import Model
+
+from bot.storage.sql import dollars
 
 _log = logging.getLogger("tortoise.db_client")
 
@@ -139,9 +140,7 @@ async def _postgres(db: BaseDBAsyncClient, steps: Sequence[Step]) -> list[int] |
         parts.append(f"p{n} AS ({sql} RETURNING {'id' if one_insert else '1'})")
         outs.append(f"(SELECT id FROM p{n})" if one_insert else f"(SELECT count(*) FROM p{n})")
         values.extend(row)
-    text = f"WITH {', '.join(parts)} SELECT {', '.join(outs)}"
-    numbered = iter(range(1, len(values) + 1))
-    text = re.sub(r"\?", lambda _: f"${next(numbered)}", text)
+    text = dollars(f"WITH {', '.join(parts)} SELECT {', '.join(outs)}")
     _, result = await db.execute_query(text, values)
     got = list(result[0]) if result else []
     if guard is not None and not got[0]:
