@@ -34,6 +34,11 @@ class Closing:
 closing: ContextVar[Closing | None] = ContextVar("closing", default=None)
 
 
+def now() -> datetime:
+    """Bookkeeping time, not business time: business rules read the injected clock."""
+    return datetime.now(UTC)
+
+
 def memo_step(row: CauseRecord) -> Step:
     """The statement storing `row.memo` (what the cause read so far)."""
     stored = CauseRecord._meta.fields_map["memo"].to_db_value(row.memo, row)
@@ -47,8 +52,7 @@ def ended(cause: Cause, ok: bool) -> Step | None:
     row = cause.journal
     if not isinstance(row, CauseRecord):
         return None
-    # Bookkeeping time, not business time (bot.services.journal.now).
-    row.status, row.finished_at = ("done" if ok else "failed"), datetime.now(UTC)
+    row.status, row.finished_at = ("done" if ok else "failed"), now()
     at = CauseRecord._meta.fields_map["finished_at"].to_db_value(row.finished_at, row)
     sql = f'UPDATE "{CauseRecord._meta.db_table}" SET "status"=?,"finished_at"=? WHERE "id"=?'
     return Step(sql, [row.status, at, row.id])

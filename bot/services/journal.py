@@ -16,7 +16,6 @@ touch:
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from loguru import logger
@@ -24,17 +23,12 @@ from tortoise.exceptions import IntegrityError
 
 from bot.core.causes import Cause, CauseDone, current_cause, next_token
 from bot.core.event_codec import event_to_json
-from bot.services.cause_end import finish, memo_step
+from bot.services.cause_end import finish, memo_step, now
 from bot.storage import steps
 from bot.storage.models import CauseRecord
 
 T = TypeVar("T")
 FINISHED = ("done", "failed")
-
-
-def now() -> datetime:
-    # Bookkeeping time, not business time: business rules read the injected clock.
-    return datetime.now(UTC)
 
 
 def _payload(cause: Cause) -> dict[str, Any]:
