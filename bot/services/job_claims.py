@@ -38,8 +38,9 @@ from bot.storage import steps
 from bot.storage.models import JobClaim
 from bot.storage.trips import Step
 
-_CLAIM = 'INSERT INTO "job_claim" ("key","owner","token","expires_at") VALUES (?,?,?,?)'
-_DONE = 'UPDATE "job_claim" SET "done_at"=? WHERE "key"=? AND "token"=?'
+_TABLE = JobClaim._meta.db_table
+_CLAIM = f'INSERT INTO "{_TABLE}" ("key","owner","token","expires_at") VALUES (?,?,?,?)'
+_DONE = f'UPDATE "{_TABLE}" SET "done_at"=? WHERE "key"=? AND "token"=?'
 
 
 def _at(moment: datetime) -> object:

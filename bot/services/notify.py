@@ -54,11 +54,17 @@ class Notifier:
     ) -> Outcome:
         return await self.actuator.perform(self.sending(group, kind, key, **args), key=idem)
 
+    def directing(
+        self, to: str, kind: SendKind, key: str, /, *, about_group: str | None = None, **args: Any
+    ) -> Direct:
+        """The private message `direct` sends (not performed)."""
+        return Direct(to, self.translate(key, **args), kind, about_group)
+
     async def direct(
         self, to: str, kind: SendKind, key: str, /, *, about_group: str | None = None, **args: Any
     ) -> Outcome:
         return await self.actuator.perform(
-            Direct(to, self.translate(key, **args), kind, about_group)
+            self.directing(to, kind, key, about_group=about_group, **args)
         )
 
     async def file(
@@ -107,5 +113,5 @@ class Notifier:
         ]
         if not admins:
             for admin in sorted(group.org_admins):
-                out.append(Direct(admin, self.translate(key, **args), kind, group.code))
+                out.append(self.directing(admin, kind, key, about_group=group.code, **args))
         return out
