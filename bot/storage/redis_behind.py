@@ -63,8 +63,9 @@ class WindowMirror:
         self.windows[window] = {member.decode(): score for member, score in pairs}
 
     def hit(self, keys: list[str], args: list[Any]) -> int | None:
-        """What the hit script would answer for `keys`, `args` (see redis_counters._HIT),
-        decided here; the writes are queued. None: the claim is held by someone else."""
+        """A message's hit with its judge-once claim (keys: window, claim; args as
+        `RedisCounters.hit_once` gives them), decided here: the window's count, or None when
+        the claim is held by someone else. The writes are queued (`WRITE_BEHIND`)."""
         self._calls += 1
         stamp, horizon, _, member, until, _, owner = args
         window, claim = keys

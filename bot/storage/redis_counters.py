@@ -47,22 +47,14 @@ return 1
 )
 
 # Add ARGV[4] at score ARGV[1] to the window KEYS[1], drop what is older than ARGV[2], keep the
-# key ARGV[3] ms, return the count. With KEYS[2], first claim it until ARGV[5] (for ARGV[6]
-# ms) for the owner ARGV[7], or return -1 if someone else holds it past ARGV[1]. (`hit_once`
-# decides the same in its mirror: bot.storage.redis_behind.)
-_HIT = (
-    _HELD
-    + """
-if #KEYS == 2 then
-  if held_by_other(KEYS[2], ARGV[1], ARGV[7]) then return -1 end
-  redis.call('SET', KEYS[2], ARGV[5] .. '|' .. ARGV[7], 'PX', ARGV[6])
-end
+# key ARGV[3] ms, return the count. (`hit_once`, a message's hit with its judge-once claim,
+# is decided in the mirror and written behind: bot.storage.redis_behind.)
+_HIT = """
 redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return redis.call('ZCARD', KEYS[1])
 """
-)
 
 
 def _ms(span: timedelta) -> int:
