@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import UTC
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,10 +14,11 @@ from bot.cli_support import guarded, lang_option, run_async, settings_for
 from bot.cli_text import LANG_HELP, h
 from bot.core.clock import SystemClock
 from bot.ops.common import announce, audit_trail, opened, operator, translator
-from bot.ops.import_report import as_json, readable
 from bot.ops.sheet_export import Config, Out, Platform, sheet_paths
-from bot.services import roster_import
 from bot.settings import Settings
+
+if TYPE_CHECKING:  # the import (and openpyxl with it) is loaded when a file is imported
+    from bot.services import roster_import
 
 roster_app = typer.Typer(help=h("cli-help-roster"), no_args_is_help=True)
 Lang = Annotated[str | None, typer.Option("--lang", callback=lang_option, help=h(LANG_HELP))]
@@ -39,6 +40,8 @@ def import_(
     """Preview (or --apply) a roster file: added, updated, departed, unchanged, errors."""
 
     def work() -> int:
+        from bot.ops.import_report import as_json, readable
+
         settings = settings_for("WARNING")
         t = translator(settings, lang)
         result = run_async(_import(settings, file, format_name, sheet, mode, apply, force))
@@ -61,6 +64,8 @@ async def _import(
     apply: bool,
     force: bool,
 ) -> roster_import.ImportResult:
+    from bot.services import roster_import
+
     async with opened(settings):
         if not apply:
             return await roster_import.preview(
