@@ -56,3 +56,52 @@ async def test_batches_of_new_and_changed_employees_all_land(db: Database, tmp_p
     assert len(phones) == PEOPLE and all(str(p).startswith("139") for p in phones)
     assert await Employee.filter(status="departed").count() == departed
     assert await Employee.filter(status="departed", departed_at=None).count() == 0
+
+
+async def test_every_column_a_new_employee_gets_reads_back_as_the_orm_stores_it(
+    db: Database, tmp_path: Path
+) -> None:
+    # The new rows are one plain INSERT (bot.services.roster_import.write): each column must
+    # read back as a row tortoise created itself reads back.
+    now = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+    clock = VirtualClock(now)
+    path = tmp_path / "all.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        header = "姓名 部门 职务 手机 工号 别名 高管 状态 入职日期 微信号 telegram_id"
+        writer.writerow(header.split())
+        first = "张三 销售部 经理 13800000001 E1 小张；阿三 是 在职 2026-11-02 wxid_zhang 4242"
+        writer.writerow(first.split())
+        writer.writerow(["李四", "技术部", "", "", "E2", "", "否", "离职", "", "", ""])
+    result = await roster_import.apply(path, clock=clock, audit=AuditTrail(clock), actor="hr")
+    assert result.applied
+    assert result.plan.counts() == {"added": 1, "updated": 0, "departed": 1, "unchanged": 0}
+    reference = await Employee.create(
+        name="参照",
+        department="销售部",
+        aliases=["小张", "阿三"],
+        is_exec=True,
+        hired=datetime(2026, 11, 2).date(),
+        created_at=now,
+        updated_at=now,
+    )
+    stored = {e.name: e for e in await Employee.all()}
+    zhang, li, ref = stored["张三"], stored["李四"], stored["参照"]
+    assert (zhang.department, zhang.title, zhang.phone) == ("销售部", "经理", "13800000001")
+    assert (zhang.employee_no, zhang.wechat_id, zhang.telegram_id) == ("E1", "wxid_zhang", "4242")
+    assert zhang.aliases == ref.aliases == ["小张", "阿三"]
+    assert zhang.is_exec is ref.is_exec is True
+    assert zhang.hired == ref.hired == datetime(2026, 11, 2).date()
+    assert zhang.created_at == zhang.updated_at == ref.created_at == now
+    assert (zhang.status, zhang.departed_at) == ("active", None)
+    assert (li.status, li.departed_at, li.is_exec, li.aliases) == ("departed", now, False, [])
+    assert (li.title, li.phone, li.hired, li.wechat_id) == (None, None, None, None)
+    assert reference.id not in (zhang.id, li.id)
+
+
+def test_the_import_holds_text_to_each_column_s_length() -> None:
+    # The plain INSERT skips tortoise's length check: the parsers' limits must be the model's.
+    from bot.services.roster_import.fields import LIMITS
+
+    for field, limit in LIMITS.items():
+        assert Employee._meta.fields_map[field].max_length == limit, field  # type: ignore[attr-defined]
