@@ -11,6 +11,7 @@ import pytest
 from bot.core.clock import VirtualClock
 from bot.services import roster_import
 from bot.services.audit_trail import AuditTrail
+from bot.services.roster_import import write
 from bot.services.trail_verify import verify
 from bot.storage.db import Database
 from bot.storage.models import AuditEntry, Employee
@@ -174,7 +175,7 @@ async def test_a_failure_half_way_rolls_everything_back(
         raise RuntimeError("the disk is full")
 
     # New employees are inserted first; the update after them fails.
-    monkeypatch.setattr(Employee, "bulk_update", broken)
+    monkeypatch.setattr(write, "_update", broken)
     with pytest.raises(RuntimeError):
         await run(template_xlsx(tmp_path / "x.xlsx", rows), apply=True, mode="full")
     assert await snapshot() == before

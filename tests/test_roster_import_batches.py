@@ -105,3 +105,55 @@ def test_the_import_holds_text_to_each_column_s_length() -> None:
 
     for field, limit in LIMITS.items():
         assert Employee._meta.fields_map[field].max_length == limit, field  # type: ignore[attr-defined]
+
+
+async def test_an_update_writes_the_file_s_changes_and_keeps_when_someone_left(
+    db: Database, tmp_path: Path
+) -> None:
+    # Changed rows are one plain UPDATE by id (bot.services.roster_import.write).
+    first, later = datetime(2026, 11, 2, 9, tzinfo=UTC), datetime(2026, 11, 23, 9, tzinfo=UTC)
+    header = ["姓名", "部门", "职务", "手机", "工号", "别名", "高管", "状态", "入职日期"]
+
+    async def import_at(at: datetime, name: str, rows: list[str]) -> None:
+        path = tmp_path / name
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(header)
+            writer.writerows(row.split(",") for row in rows)
+        clock = VirtualClock(at)
+        result = await roster_import.apply(
+            path, clock=clock, audit=AuditTrail(clock), actor="hr", force=True
+        )  # forced: one of two leaving is over the departure guard, not what this tests
+        assert result.applied
+
+    await import_at(
+        first,
+        "a.csv",
+        [
+            "张三,销售部,经理,13800000001,E1,,否,在职,2026-11-01",
+            "李四,技术部,,13800000002,E2,,否,离职,",
+            "王五,技术部,,13800000003,E3,,否,在职,",
+        ],
+    )
+    await import_at(
+        later,
+        "b.csv",
+        [
+            "张三,市场部,总监,13800000009,E1,小张；三哥,是,在职,2026-11-05",
+            "李四,技术部,,13900000002,E2,,否,离职,",  # a new phone; still departed
+            "王五,技术部,,13800000003,E3,,否,离职,",  # leaves now
+        ],
+    )
+    stored = {e.name: e for e in await Employee.all()}
+    zhang, li, wang = stored["张三"], stored["李四"], stored["王五"]
+    assert (zhang.department, zhang.title, zhang.phone) == ("市场部", "总监", "13800000009")
+    assert (zhang.aliases, zhang.is_exec) == (["小张", "三哥"], True)
+    assert zhang.hired == datetime(2026, 11, 5).date()
+    assert (zhang.created_at, zhang.updated_at, zhang.departed_at) == (first, later, None)
+    assert (li.phone, li.status, li.departed_at, li.updated_at) == (
+        "13900000002",
+        "departed",
+        first,  # left before this import: when stays as it was
+        later,
+    )
+    assert (wang.status, wang.departed_at) == ("departed", later)

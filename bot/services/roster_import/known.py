@@ -17,6 +17,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from bot.services.roster_import.parsed import NO_ALIASES
 from bot.storage.models import Employee
+from bot.storage.steps import numbered
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -34,6 +35,7 @@ COLUMNS: tuple[str, ...] = (
 )
 SHARED = tuple(COLUMNS.index(name) for name in ("department", "title", "status"))
 ALIASES = COLUMNS.index("aliases")
+CONVERTED = ("aliases", "is_exec", "hired")  # read through the column's to_python_value
 PAGE = 10_000
 
 
@@ -76,15 +78,32 @@ class Fingerprint:
         return self.digest.hexdigest()
 
 
+def _page_sql(conn: BaseDBAsyncClient) -> str:
+    meta = Employee._meta
+    columns = ", ".join(f'"{meta.fields_db_projection[name]}"' for name in COLUMNS)
+    sql = f'SELECT {columns} FROM "{meta.db_table}" WHERE "id" > ? ORDER BY "id" LIMIT {PAGE}'
+    return numbered(conn, sql)
+
+
 async def pages(
     conn: BaseDBAsyncClient | None, fingerprint: Fingerprint | None = None
 ) -> AsyncIterator[list[Any]]:
     """Every employee's compared fields, `PAGE` rows at a time in order of id, so that the
-    driver's rows for the whole roster are never held at once."""
-    last = 0
+    driver's rows for the whole roster are never held at once. Plain SQL: the values are
+    what tortoise reads (the JSON, flag and date columns through their `to_python_value`),
+    without its query building and its conversion of every column."""
+    conn = conn if conn is not None else Employee._meta.db
+    fields = Employee._meta.fields_map
+    converted = [(COLUMNS.index(n), fields[n].to_python_value) for n in CONVERTED]
+    sql, last = _page_sql(conn), 0
     while True:
-        query = Employee.filter(id__gt=last).order_by("id").limit(PAGE)
-        page = await (query.using_db(conn) if conn is not None else query).values_list(*COLUMNS)
+        _, rows = await conn.execute_query(sql, [last])
+        page = []
+        for row in rows:
+            values = list(row)
+            for index, convert in converted:
+                values[index] = convert(values[index])
+            page.append(tuple(values))
         if fingerprint is not None:
             fingerprint.add(page)
         yield page

@@ -1,11 +1,11 @@
 """Writing an import plan: new employees in bulk, changed ones in bulk, one transaction.
 
-New employees are one plain `executemany` INSERT per batch: a tortoise model per row (its
-attribute checks, then the executor converting every value again) cost more than the
-database's own work, about 30 µs a row against 5. The values are those tortoise stores:
-text as is (the import's parsers hold every text to the column's length, `fields.LIMITS`,
-tested equal to the model's), the JSON, date, flag and time columns through the columns' own
-`to_db_value`.
+New employees are one plain `executemany` INSERT per batch, changed ones one `executemany`
+UPDATE by id per batch: a tortoise model per row (its attribute checks, then the executor
+converting every value again; for an update, one `CASE` per column and row) cost more than
+the database's own work. The values are those tortoise stores: text as is (the import's
+parsers hold every text to the column's length, `fields.LIMITS`, tested equal to the
+model's), the JSON, date, flag and time columns through the columns' own `to_db_value`.
 """
 
 from __future__ import annotations
@@ -19,11 +19,10 @@ from bot.services.roster_import.plan import Change, Plan
 from bot.services.roster_rows import COLUMNS, EDITABLE
 from bot.storage.models import Employee
 from bot.storage.sql import marks
+from bot.storage.steps import numbered
 
-BATCH = 1000
-# tortoise's bulk update binds three arguments per row and column (a CASE per column) and
-# asyncpg allows 32,767 per statement: 13 columns x 500 rows stays under it
-UPDATE_BATCH = 500
+BATCH = 1000  # new employees per INSERT
+UPDATE_BATCH = 500  # changed employees per UPDATE
 UPDATED = [*(COLUMNS.get(f, f) for f in EDITABLE), "updated_at", "departed_at"]
 
 
@@ -86,8 +85,8 @@ def _new_rows(changes: list[Change], now: datetime) -> list[list[Any]]:
 
 async def write_plan(plan: Plan, now: datetime, conn: BaseDBAsyncClient) -> None:
     """Apply `plan` through `conn` (the caller's transaction), `BATCH` rows at a time: the
-    new employees inserted a batch at a time, the changed ones loaded a batch at a time (the
-    plan holds compact rows, bot.services.roster_import.known)."""
+    new employees inserted a batch at a time, then the changed ones, from the compact rows
+    the plan holds (bot.services.roster_import.known)."""
     new = [*plan.added, *(c for c in plan.departed if c.employee is None)]
     sql = _insert_sql(conn)
     for start in range(0, len(new), BATCH):
@@ -97,20 +96,39 @@ async def write_plan(plan: Plan, now: datetime, conn: BaseDBAsyncClient) -> None
         await _update(changes[start : start + UPDATE_BATCH], now, conn)
 
 
-async def _update(changes: list[Change], now: datetime, conn: BaseDBAsyncClient) -> None:
-    ids = [change.employee.id for change in changes if change.employee is not None]
-    stored = {row.id: row for row in await Employee.filter(id__in=ids).using_db(conn)}
-    changed = []
+def _update_sql(conn: BaseDBAsyncClient) -> str:
+    meta = Employee._meta
+    sets = ", ".join(f'"{meta.fields_db_projection[name]}" = ?' for name in UPDATED[:-1])
+    sql = (
+        f'UPDATE "{meta.db_table}" SET {sets}, '
+        '"departed_at" = CASE WHEN ? THEN "departed_at" ELSE ? END WHERE "id" = ?'
+    )
+    return numbered(conn, sql)
+
+
+def _updated_rows(changes: list[Change], now: datetime) -> list[list[Any]]:
+    """The UPDATE's values: each row as stored (`change.employee`, read under the same lock
+    or checked unchanged by the fingerprint) with the file's changes; `departed_at` kept when
+    a departed employee stays departed, `now` when one departs, cleared when one returns."""
+    fields = Employee._meta.fields_map
+    at = fields["updated_at"].to_db_value(now, Employee)
+    convert = {name: fields[name].to_db_value for name in ("aliases", "is_exec", "hired")}
+    rows = []
     for change in changes:
-        assert change.employee is not None
-        row = stored[change.employee.id]
-        was_departed = row.status == "departed"
-        for field, _, value in change.fields:
-            setattr(row, COLUMNS.get(field, field), value)
-        row.updated_at = now
-        if row.status == "departed" and not was_departed:
-            row.departed_at = now
-        elif row.status != "departed":
-            row.departed_at = None
-        changed.append(row)
-    await Employee.bulk_update(changed, fields=UPDATED, batch_size=UPDATE_BATCH, using_db=conn)
+        stored = change.employee
+        assert stored is not None
+        after = {COLUMNS.get(field, field): value for field, _, value in change.fields}
+        row = []
+        for name in UPDATED[:-2]:
+            value = after[name] if name in after else getattr(stored, name)
+            if name in convert:
+                value = convert[name](list(value) if name == "aliases" else value, Employee)
+            row.append(value)
+        departs = after.get("status", stored.status) == "departed"
+        kept = departs and stored.status == "departed"
+        rows.append([*row, at, kept, at if departs else None, stored.id])
+    return rows
+
+
+async def _update(changes: list[Change], now: datetime, conn: BaseDBAsyncClient) -> None:
+    await conn.execute_many(_update_sql(conn), _updated_rows(changes, now))
