@@ -2,8 +2,8 @@
 
 Model instances cost kilobytes each (145k of them were most of an import's memory); a row
 here holds the compared fields only, with repeated texts (departments, titles, statuses)
-shared. The rows that an import changes are loaded as models in batches when it writes.
-Every read also makes a fingerprint of the whole roster: an import plans outside its
+shared; the import writes its changes from them (bot.services.roster_import.write). Every
+read also makes a fingerprint of the whole roster: an import plans outside its
 transaction and checks, under the audit lock, that the roster it planned on is still there.
 """
 
