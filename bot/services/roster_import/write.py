@@ -15,6 +15,7 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from bot.services.roster_import import known
 from bot.services.roster_import.plan import Change, Plan
 from bot.services.roster_rows import COLUMNS, EDITABLE
 from bot.storage.models import Employee
@@ -26,22 +27,8 @@ UPDATE_BATCH = 500  # changed employees per UPDATE
 UPDATED = [*(COLUMNS.get(f, f) for f in EDITABLE), "updated_at", "departed_at"]
 
 
-_INSERTED = (
-    "name",
-    "department",
-    "title",
-    "phone",
-    "employee_no",
-    "aliases",
-    "is_exec",
-    "status",
-    "hired",
-    "wechat_id",
-    "telegram_id",
-    "created_at",
-    "updated_at",
-    "departed_at",
-)
+# The compared columns but the id (bot.services.roster_import.known), then the times.
+_INSERTED = (*known.COLUMNS[1:], "created_at", "updated_at", "departed_at")
 
 
 def _insert_sql(conn: BaseDBAsyncClient) -> str:
@@ -52,8 +39,8 @@ def _insert_sql(conn: BaseDBAsyncClient) -> str:
 
 
 def _new_rows(changes: list[Change], now: datetime) -> list[list[Any]]:
-    """The INSERT's values of new employees, `now` their creation (and departure, for the
-    ones the file lists as departed)."""
+    """The INSERT's values of new employees, in `_INSERTED` order (a test reads every column
+    back), `now` their creation (and departure, for the ones the file lists as departed)."""
     fields = Employee._meta.fields_map
     at = fields["created_at"].to_db_value(now, Employee)
     aliases, hired = fields["aliases"].to_db_value, fields["hired"].to_db_value
