@@ -47,18 +47,11 @@ class AuditNotices:
         # Reminder lines by (display name, expected name, template): pure in them.
         self._lines: dict[tuple[str, str | None, str | None], str] = {}
 
-    async def remind(self, group: GroupRuntime, due: list[Classification]) -> list[Classification]:
-        """One naming reminder for the whole group (`reminder`), sent. Returns those reminded."""
-        reminded, message = await self.reminder(group, due)
-        if message is not None:
-            await self.notify.actuator.perform(message)
-        return reminded
-
     async def reminder(
         self, group: GroupRuntime, due: list[Classification]
     ) -> tuple[list[Classification], Send | None]:
         """Who of `due` is reminded now (each member at most once per cooldown: claimed
-        here) and the one naming reminder for them all, not sent (None: nobody)."""
+        here) and the one naming reminder for the whole group, not sent (None: nobody)."""
         now, cooldown = self.clock.now(), group.policy.remind.cooldown
         reminded = [
             c
