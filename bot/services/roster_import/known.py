@@ -35,7 +35,7 @@ COLUMNS: tuple[str, ...] = (
 )
 SHARED = tuple(COLUMNS.index(name) for name in ("department", "title", "status"))
 ALIASES = COLUMNS.index("aliases")
-CONVERTED = ("aliases", "is_exec", "hired")  # read through the column's to_python_value
+CONVERTED = ("aliases", "is_exec", "hired")  # through the column's to_python/db_value
 PAGE = 10_000
 
 

@@ -19,7 +19,6 @@ from bot.services.roster_import import known
 from bot.services.roster_import.plan import Change, Plan
 from bot.services.roster_rows import COLUMNS, EDITABLE
 from bot.storage.models import Employee
-from bot.storage.sql import marks
 from bot.storage.steps import numbered
 
 BATCH = 1000  # new employees per INSERT
@@ -34,8 +33,8 @@ _INSERTED = (*known.COLUMNS[1:], "created_at", "updated_at", "departed_at")
 def _insert_sql(conn: BaseDBAsyncClient) -> str:
     meta = Employee._meta
     columns = ", ".join(f'"{meta.fields_db_projection[name]}"' for name in _INSERTED)
-    slots = ", ".join(marks(conn, len(_INSERTED)))
-    return f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({slots})'
+    slots = ", ".join("?" * len(_INSERTED))
+    return numbered(conn, f'INSERT INTO "{meta.db_table}" ({columns}) VALUES ({slots})')
 
 
 def _new_rows(changes: list[Change], now: datetime) -> list[list[Any]]:
@@ -99,7 +98,7 @@ def _updated_rows(changes: list[Change], now: datetime) -> list[list[Any]]:
     a departed employee stays departed, `now` when one departs, cleared when one returns."""
     fields = Employee._meta.fields_map
     at = fields["updated_at"].to_db_value(now, Employee)
-    convert = {name: fields[name].to_db_value for name in ("aliases", "is_exec", "hired")}
+    convert = {name: fields[name].to_db_value for name in known.CONVERTED}
     rows = []
     for change in changes:
         stored = change.employee
