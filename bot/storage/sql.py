@@ -3,8 +3,6 @@ than running it: the one difference between the dialects they need."""
 
 from __future__ import annotations
 
-import re
-
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 
@@ -18,5 +16,5 @@ def marks(conn: BaseDBAsyncClient, count: int) -> list[str]:
 def dollars(sql: str) -> str:
     """`sql`'s `?` placeholders as PostgreSQL spells them, `$1`… in order (the statements
     written once for both dialects contain no literal `?`)."""
-    numbers = iter(range(1, sql.count("?") + 1))
-    return re.sub(r"\?", lambda _: f"${next(numbers)}", sql)
+    head, *rest = sql.split("?")
+    return head + "".join(f"${n}{part}" for n, part in enumerate(rest, 1))
